@@ -1,0 +1,25 @@
+"""Make the repository importable as the package ``ville_numerique``.
+
+The repository root is the plugin folder, whose name in a checkout is not
+``ville_numerique``; a link ``.build/plugins/ville_numerique`` -> root is
+created (idempotently) and its parent put first on ``sys.path``. The same
+folder serves as ``QGIS_PLUGINPATH`` for ``qgis_process.bin`` runs.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PLUGINS_DIR = ROOT / ".build" / "plugins"
+LINK = PLUGINS_DIR / "ville_numerique"
+
+PLUGINS_DIR.mkdir(parents=True, exist_ok=True)
+if not LINK.exists():
+    try:
+        LINK.symlink_to(ROOT, target_is_directory=True)
+    except FileExistsError:  # created by a parallel run
+        pass
+if str(PLUGINS_DIR) not in sys.path:
+    sys.path.insert(0, str(PLUGINS_DIR))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
