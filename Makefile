@@ -1,0 +1,67 @@
+# Ville numérique — developer commands. `make test` and `make demo` do their own set-up.
+SHELL := /bin/bash
+PYTHON_SYS := /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PLUGIN := ville_numerique
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+BUILD := .build
+PLUGINS_DIR := $(BUILD)/plugins
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help deps test test-unit demo zip i18n i18n-update lint bench screenshot clean
+
+help:
+	@echo "make demo   - coverage of the Saint-Omer sample through qgis_process (offline)"
+	@echo "make test   - the whole test suite"
+	@echo "make zip    - dist/$(PLUGIN)-$(VERSION).zip, installable in QGIS"
+	@echo "make i18n   - build the .qm translations (i18n-update refreshes the .ts)"
+	@echo "make lint   - ruff + QGIS 4/Qt6 readiness checks"
+	@echo "make bench  - benchmarks, see bench/RESULTS.md"
+	@echo "make clean  - remove build products"
+
+# System packages (QGIS from Debian) when missing, then the venv with the test tools.
+deps: $(VENV)/.deps-ok $(PLUGINS_DIR)/$(PLUGIN)
+	@scripts/install_system_deps.sh
+
+$(VENV)/.deps-ok: requirements-dev.txt requirements-nodeps.txt scripts/install_system_deps.sh
+	@scripts/install_system_deps.sh
+	@test -x $(PY) || $(PYTHON_SYS) -m venv --system-site-packages $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-nodeps.txt
+	@touch $@
+
+# QGIS finds a plugin by its folder name: link the repository as ville_numerique.
+$(PLUGINS_DIR)/$(PLUGIN):
+	@mkdir -p $(PLUGINS_DIR)
+	@ln -sfn "$(CURDIR)" $@
+
+i18n: deps
+	@for ts in i18n/*.ts; do lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
+
+i18n-update: deps
+	@$(PY) scripts/i18n_update.py
+
+test: deps i18n
+	$(PY) -m pytest -q
+
+test-unit: deps
+	$(PY) -m pytest -q -p no:qgis tests/unit
+
+demo: deps i18n
+	@scripts/demo.sh
+
+zip: i18n
+	@$(PY) scripts/build_zip.py
+
+lint: deps
+	$(VENV)/bin/ruff check .
+	$(PY) scripts/check_qt6.py
+
+bench: deps
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(BUILD) out dist .pytest_cache .ruff_cache i18n/*.qm
+	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

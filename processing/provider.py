@@ -1,0 +1,37 @@
+"""The Ville numérique Processing provider (id ``ville_numerique``)."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..core import about
+from ..core.i18n import tr
+from .coverage import CoverageAlgorithm
+
+#: Every algorithm of the provider; add new ones here.
+ALGORITHMS = (CoverageAlgorithm,)
+
+
+class VilleNumeriqueProvider(QgsProcessingProvider):
+    def id(self):
+        return about.PLUGIN_ID
+
+    def name(self):
+        return tr("Ville numérique")
+
+    def longName(self):  # noqa: N802
+        return tr("Ville numérique {version} — digital inclusion coverage").format(
+            version=about.version()
+        )
+
+    def versionInfo(self):  # noqa: N802
+        return about.version()
+
+    def icon(self):
+        return QIcon(about.icon_path())
+
+    def svgIconPath(self):  # noqa: N802
+        return about.icon_path()
+
+    def loadAlgorithms(self):  # noqa: N802
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# make demo: score the Saint-Omer station district with qgis_process, offline.
+# A throwaway HOME keeps the user's QGIS profile untouched.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT="$ROOT/out/demo"
+SAMPLE="$ROOT/resources/sample/saint_omer/saint_omer.gpkg"
+mkdir -p "$OUT"
+rm -f "$OUT/coverage.gpkg" "$OUT/summary.json"
+
+export HOME=$(mktemp -d)
+trap 'rm -rf "$HOME"' EXIT
+export QGIS_PLUGINPATH="$ROOT/.build/plugins"
+export QT_QPA_PLATFORM=offscreen
+export XDG_RUNTIME_DIR="$HOME/runtime"; mkdir -p -m 0700 "$XDG_RUNTIME_DIR"
+
+qgis_process.bin plugins enable ville_numerique >/dev/null 2>&1
+echo "qgis_process.bin run ville_numerique:coverage (Saint-Omer sample)…"
+qgis_process.bin --json run ville_numerique:coverage -- \
+  POPULATION="$SAMPLE|layername=carreaux_200m" POPULATION_FIELD=ind \
+  SERVICES="$SAMPLE|layername=services" CATEGORY_FIELD=categories \
+  OUTPUT="$OUT/coverage.gpkg" SUMMARY="$OUT/summary.json" \
+  > "$OUT/qgis_process.json" 2> "$OUT/qgis_process.log" || {
+    echo "qgis_process failed; its messages:" >&2; cat "$OUT/qgis_process.log" >&2; exit 1; }
+/usr/bin/python3 scripts/print_summary.py "$OUT/summary.json"
+echo
+echo "Layer:   $OUT/coverage.gpkg"
+echo "Summary: $OUT/summary.json"

@@ -1,0 +1,1 @@
+"""User interface: actions, panel and settings. Launches Processing; never computes."""
