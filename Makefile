@@ -44,10 +44,10 @@ i18n-update: deps
 	@$(PY) scripts/i18n_update.py
 
 test: deps i18n
-	$(PY) -m pytest -q
+	$(PY) -P -m pytest -q
 
 test-unit: deps
-	$(PY) -m pytest -q -p no:qgis tests/unit
+	$(PY) -P -m pytest -q -p no:qgis tests/unit
 
 demo: deps i18n
 	@scripts/demo.sh

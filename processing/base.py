@@ -13,7 +13,7 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
     """Common plumbing: ids, icon, translated help from ``resources/help``.
 
     Subclasses define ``NAME`` (stable lowercase id), ``GROUP_ID`` and
-    implement ``displayName``, ``group``, ``initAlgorithm`` and ``run`` (the
+    implement ``displayName``, ``initAlgorithm`` and ``run_algorithm`` (the
     body of ``processAlgorithm``). Errors of ``core`` become
     ``QgsProcessingException`` carrying their user sentence.
     """
@@ -41,11 +41,11 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
-            return self.run(parameters, context, feedback)
+            return self.run_algorithm(parameters, context, feedback)
         except VilleNumeriqueError as error:
             raise QgsProcessingException(str(error)) from error
 
-    def run(self, parameters, context, feedback):
+    def run_algorithm(self, parameters, context, feedback):
         raise NotImplementedError
 
     @staticmethod

@@ -89,6 +89,7 @@ class CoverageAlgorithm(BaseAlgorithm):
             tr("Population field"),
             defaultValue="ind",
             parentLayerParameterName=self.POPULATION,
+            optional=True,  # QGIS 3.22 does not apply a field default when omitted
         )
         param.setHelp(tr("Number of inhabitants of each unit (INSEE grid: ind)."))
         self.addParameter(param)
@@ -101,6 +102,7 @@ class CoverageAlgorithm(BaseAlgorithm):
             tr("Category field"),
             defaultValue="categories",
             parentLayerParameterName=self.SERVICES,
+            optional=True,
         )
         param.setHelp(tr("Category codes of each service, several separated by | (e.g. epn|wifi)."))
         self.addParameter(param)
@@ -128,7 +130,7 @@ class CoverageAlgorithm(BaseAlgorithm):
         )
         self.addParameter(param)
 
-    def run(self, parameters, context, feedback):
+    def run_algorithm(self, parameters, context, feedback):
         population = self.parameterAsSource(parameters, self.POPULATION, context)
         services = self.parameterAsSource(parameters, self.SERVICES, context)
         check_not_empty(population, tr("Population"))
@@ -164,7 +166,12 @@ class CoverageAlgorithm(BaseAlgorithm):
                 tr("{n} service(s) without geometry skipped.").format(n=len(svc_skipped))
             )
         if len(pop_xy) == 0:
-            raise InputError(tr("No population unit has a usable geometry."))
+            raise InputError(
+                tr("No population unit has a usable geometry: they are empty or cannot be placed "
+                   "in {crs} from the layer's CRS {source}. Check the CRS of the layer.").format(
+                    crs=crs.authid(), source=population.sourceCrs().authid()
+                )
+            )
         categories = [split_categories(v[0]) for v in svc_values]
         uncategorised = sum(1 for c in categories if not c)
         if uncategorised == len(categories):

@@ -1,7 +1,7 @@
 """Refresh i18n/ville_numerique_fr.ts from the sources (pylupdate5), keeping translations.
 
 Run by `make i18n-update`. New strings appear as "unfinished": translate them
-(Qt Linguist or by hand) before committing — tests/qgis/test_i18n.py fails otherwise.
+(Qt Linguist or by hand) before committing — tests/integration/test_i18n.py fails otherwise.
 """
 
 import subprocess

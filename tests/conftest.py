@@ -14,6 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PLUGINS_DIR = ROOT / ".build" / "plugins"
 LINK = PLUGINS_DIR / "ville_numerique"
 
+# The repository root must not be on sys.path: its processing/ folder would
+# shadow QGIS's own ``processing`` package (``python -m pytest`` adds the cwd).
+sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
+
 PLUGINS_DIR.mkdir(parents=True, exist_ok=True)
 if not LINK.exists():
     try:

@@ -158,7 +158,14 @@ def test_bad_thresholds(run_alg, tmp_path):
 
 def test_layer_without_crs(run_alg, tmp_path):
     pop = memory_layer("Point?field=ind:double&field=name:string", [(point(0, 0), [1.0, "a"])])
+    pop.setCrs(QgsCoordinateReferenceSystem())  # e.g. a shapefile without .prj
     expect_error(run_alg, tmp_path, pop, services(), "no coordinate reference system")
+
+
+def test_coordinates_that_do_not_match_the_crs(run_alg, tmp_path):
+    # Lambert-93 metres declared as degrees: nothing can be placed on the map
+    pop = memory_layer("Point?crs=EPSG:4326&field=ind:double&field=name:string", [(point(0, 0), [1.0, "a"])])
+    expect_error(run_alg, tmp_path, pop, services(), "Check the CRS of the layer")
 
 
 def test_cancel(provider, tmp_path):
