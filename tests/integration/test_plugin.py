@@ -1,0 +1,70 @@
+"""The plugin class: headless-safe, idempotent registration, clean unload."""
+
+from qgis.core import QgsApplication
+
+
+def registry():
+    return QgsApplication.processingRegistry()
+
+
+def test_headless_class_factory_registers_the_provider_once(qgis_app, qgis_processing):
+    from ville_numerique import classFactory
+
+    plugin = classFactory(None)  # what qgis_process does
+    plugin.initProcessing()
+    plugin.initProcessing()  # idempotent
+    provider = registry().providerById("ville_numerique")
+    assert provider is plugin.provider
+    assert [p.id() for p in registry().providers()].count("ville_numerique") == 1
+    assert registry().algorithmById("ville_numerique:coverage") is not None
+    assert provider.versionInfo() == plugin_version()
+    assert provider.longName().startswith("Ville numérique " + plugin_version())
+    assert not provider.icon().isNull()
+    plugin.initGui()  # no iface: nothing to build, must not fail
+    plugin.unload()
+    assert registry().providerById("ville_numerique") is None
+
+
+def test_gui_actions_and_unload(qgis_app, qgis_processing, qgis_iface):
+    from ville_numerique import classFactory
+
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    names = [a.objectName() for a in plugin.actions]
+    assert names == ["VilleNumeriqueCoverageAction", "VilleNumeriqueSampleAction", "VilleNumeriqueHelpAction"]
+    assert plugin.toolbar.objectName() == "VilleNumeriqueToolbar"
+    assert plugin.actions[0] in plugin.toolbar.actions()
+    plugin.unload()
+    assert plugin.actions == [] and plugin.toolbar is None
+    assert registry().providerById("ville_numerique") is None
+
+
+def test_sample_action_adds_the_layers(qgis_app, qgis_iface, qgis_new_project):
+    from qgis.core import QgsProject
+
+    from ville_numerique.ui.actions import SAMPLE_LAYERS, load_sample
+
+    load_sample(qgis_iface)
+    layers = QgsProject.instance().mapLayers().values()
+    assert len(layers) == len(SAMPLE_LAYERS)
+    assert all(layer.isValid() and layer.featureCount() > 0 for layer in layers)
+
+
+def test_metadata(qgis_app):
+    from ville_numerique.core import about
+
+    meta = about.metadata()
+    assert meta["name"] == "Ville numérique"
+    assert meta["qgisMinimumVersion"] == "3.22" and meta["qgisMaximumVersion"] == "4.99"
+    assert meta["hasProcessingProvider"] == "yes" and meta["supportsQt6"] == "True"
+    assert meta["description[fr]"] and meta["about[fr]"]
+    import re
+
+    assert re.fullmatch(r"\d+\.\d+\.\d+", meta["version"])
+    assert (about.PLUGIN_DIR / meta["icon"]).exists()
+
+
+def plugin_version():
+    from ville_numerique.core.about import version
+
+    return version()
