@@ -1,0 +1,296 @@
+"""On-disk HTTP cache of Ville numérique.
+
+One entry per request: ``<key>.body`` (the bytes as received) and
+``<key>.json`` (URL, time-to-live, validators ``ETag``/``Last-Modified``,
+content type). The key is a hash of the method, the URL, the sorted query
+parameters and the body, so ``?a=1&b=2`` and ``?b=2&a=1`` share an entry.
+
+Entries older than their time-to-live are *stale*: the HTTP client
+revalidates them (``If-None-Match`` / ``If-Modified-Since``; a 304 answer
+refreshes the entry) and serves them as they are in offline mode. The total
+size is capped; the least recently used entries are evicted first (the
+modification time of the ``.json`` file records the last use).
+
+Files are written to a temporary name and renamed: a reader never sees a
+half-written entry, even if QGIS is killed in the middle of a write.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+MB = 1024 * 1024
+BODY_SUFFIX = ".body"
+META_SUFFIX = ".json"
+KEPT_HEADERS = ("content-type", "etag", "last-modified")
+
+
+def _param_items(params):
+    """``params`` (dict or list of pairs; list values = repeated keys) as pairs."""
+    if not params:
+        return []
+    items = params.items() if hasattr(params, "items") else params
+    pairs = []
+    for name, value in items:
+        values = value if isinstance(value, (list, tuple)) else [value]
+        pairs.extend((str(name), "" if v is None else str(v)) for v in values)
+    return pairs
+
+
+def _body_digest(body):
+    """A stable digest of a request body (bytes, text or form dict)."""
+    if body is None:
+        return ""
+    if isinstance(body, (dict, list, tuple)):
+        body = urlencode(sorted(_param_items(body)))
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    return hashlib.sha256(body).hexdigest()
+
+
+def cache_key(method, url, params=None, body=None):
+    """Cache key of a request: hash of method, URL, sorted params and body."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True) + _param_items(params)
+    base = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, "", ""))
+    canonical = "\n".join((method.upper(), base, urlencode(sorted(query)), _body_digest(body)))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class CacheEntry:
+    """A cached answer: its metadata and the path of its body."""
+
+    key: str
+    url: str
+    body_path: Path
+    stored_at: float
+    expires_at: float
+    size: int
+    headers: dict
+
+    def is_fresh(self, now):
+        return now < self.expires_at
+
+    @property
+    def etag(self):
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self):
+        return self.headers.get("last-modified")
+
+    @property
+    def content_type(self):
+        return self.headers.get("content-type", "")
+
+    def read(self):
+        return self.body_path.read_bytes()
+
+
+def _kept_headers(headers):
+    """The response headers worth keeping (lower-case names)."""
+    lowered = {str(name).lower(): value for name, value in (headers or {}).items()}
+    return {name: lowered[name] for name in KEPT_HEADERS if lowered.get(name)}
+
+
+def _write_atomically(path, data):
+    """Write ``data`` (bytes) to ``path`` through a temporary file + rename."""
+    fd, tmp = tempfile.mkstemp(dir=str(path.parent), prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _unlink(path):
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+class DiskCache:
+    """A size-capped LRU cache of HTTP answers in ``directory``.
+
+    ``now`` (wall-clock seconds, default ``time.time``) is injectable so that
+    tests can age entries without sleeping.
+    """
+
+    def __init__(self, directory, max_bytes=500 * MB, now=time.time):
+        self.directory = Path(directory)
+        self.max_bytes = max_bytes
+        self.now = now
+        self._lock = threading.RLock()
+
+    # -- paths -------------------------------------------------------------
+    def _body(self, key):
+        return self.directory / (key + BODY_SUFFIX)
+
+    def _meta(self, key):
+        return self.directory / (key + META_SUFFIX)
+
+    def _ensure_dir(self):
+        self.directory.mkdir(parents=True, exist_ok=True)
+
+    # -- reading -----------------------------------------------------------
+    def _load(self, key):
+        """The entry ``key`` without marking it used, or None."""
+        try:
+            meta = json.loads(self._meta(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        body = self._body(key)
+        if not body.exists():
+            self.delete(key)
+            return None
+        return CacheEntry(
+            key=key,
+            url=meta.get("url", ""),
+            body_path=body,
+            stored_at=float(meta.get("stored_at", 0)),
+            expires_at=float(meta.get("expires_at", 0)),
+            size=int(meta.get("size", 0)),
+            headers=dict(meta.get("headers", {})),
+        )
+
+    def get(self, key):
+        """The entry ``key`` (fresh or stale) or None; marks it as just used."""
+        with self._lock:
+            entry = self._load(key)
+            if entry is not None:
+                self._touch(key)
+            return entry
+
+    def _touch(self, key):
+        stamp = self.now()
+        try:
+            os.utime(self._meta(key), (stamp, stamp))
+        except OSError:
+            pass
+
+    # -- writing -----------------------------------------------------------
+    def put(self, key, content, *, url, ttl, headers=None):
+        """Store ``content`` (bytes) under ``key`` for ``ttl`` seconds.
+
+        Returns the entry, or None when the content alone exceeds the cap.
+        """
+        if len(content) > self.max_bytes:
+            return None
+        with self._lock:
+            self._ensure_dir()
+            _write_atomically(self._body(key), content)
+            return self._store_meta(key, url, ttl, headers, len(content))
+
+    def put_file(self, key, path, *, url, ttl, headers=None):
+        """Store a copy of the file ``path`` under ``key`` (see :meth:`put`)."""
+        size = os.path.getsize(path)
+        if size > self.max_bytes:
+            return None
+        with self._lock:
+            self._ensure_dir()
+            fd, tmp = tempfile.mkstemp(dir=str(self.directory), prefix=".", suffix=".tmp")
+            os.close(fd)
+            try:
+                shutil.copyfile(path, tmp)
+                os.replace(tmp, self._body(key))
+            except BaseException:
+                _unlink(tmp)
+                raise
+            return self._store_meta(key, url, ttl, headers, size)
+
+    def _store_meta(self, key, url, ttl, headers, size):
+        stamp = self.now()
+        meta = {
+            "url": url,
+            "stored_at": stamp,
+            "expires_at": stamp + ttl,
+            "size": size,
+            "headers": _kept_headers(headers),
+        }
+        _write_atomically(self._meta(key), json.dumps(meta).encode("utf-8"))
+        self._touch(key)
+        self.evict()
+        return self._load(key)
+
+    def refresh(self, key, ttl, headers=None):
+        """Mark ``key`` fresh again for ``ttl`` seconds (after a 304 answer).
+
+        New validators sent with the 304 replace the stored ones.
+        """
+        with self._lock:
+            entry = self._load(key)
+            if entry is None:
+                return None
+            merged = dict(entry.headers)
+            merged.update(_kept_headers(headers))
+            meta = {
+                "url": entry.url,
+                "stored_at": self.now(),
+                "expires_at": self.now() + ttl,
+                "size": entry.size,
+                "headers": merged,
+            }
+            _write_atomically(self._meta(key), json.dumps(meta).encode("utf-8"))
+            self._touch(key)
+            return self._load(key)
+
+    # -- housekeeping ------------------------------------------------------
+    def delete(self, key):
+        with self._lock:
+            _unlink(self._meta(key))
+            _unlink(self._body(key))
+
+    def keys(self):
+        """Keys of the stored entries."""
+        if not self.directory.is_dir():
+            return []
+        return [p.name[: -len(META_SUFFIX)] for p in self.directory.glob("*" + META_SUFFIX)]
+
+    def total_size(self):
+        """Bytes used by the cached bodies."""
+        return sum(entry.size for entry in self._entries())
+
+    def _entries(self):
+        loaded = (self._load(key) for key in self.keys())
+        return [entry for entry in loaded if entry is not None]
+
+    def _last_use(self, key):
+        try:
+            return self._meta(key).stat().st_mtime
+        except OSError:
+            return 0.0
+
+    def evict(self):
+        """Delete the least recently used entries until under the size cap."""
+        with self._lock:
+            entries = sorted(self._entries(), key=lambda e: self._last_use(e.key))
+            total = sum(entry.size for entry in entries)
+            removed = 0
+            for entry in entries:
+                if total <= self.max_bytes:
+                    break
+                self.delete(entry.key)
+                total -= entry.size
+                removed += 1
+            return removed
+
+    def clear(self):
+        """Delete every entry (the "Clear cache" action); returns their number."""
+        with self._lock:
+            keys = self.keys()
+            for key in keys:
+                self.delete(key)
+            for leftover in self.directory.glob(".*.tmp") if self.directory.is_dir() else []:
+                _unlink(leftover)
+            return len(keys)
