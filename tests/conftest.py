@@ -27,3 +27,9 @@ if not LINK.exists():
 if str(PLUGINS_DIR) not in sys.path:
     sys.path.insert(0, str(PLUGINS_DIR))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+#: Real open-data extracts used as test fixtures: a copy of the team's shared/data
+#: (provenance and licences in each folder's PROVENANCE.md), committed so that a
+#: clean clone tests against real data without anything beside it.
+REAL_DATA = ROOT / "tests" / "data" / "real"
+os.environ.setdefault("VILLE_NUMERIQUE_SHARED_DATA", str(REAL_DATA))
