@@ -4,7 +4,6 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PLUGINS_DIR = ROOT / ".build" / "plugins"
 SAMPLE = ROOT / "resources" / "sample" / "saint_omer" / "saint_omer.gpkg"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+SHARED_DATA = Path(os.environ["VILLE_NUMERIQUE_SHARED_DATA"])  # set by tests/conftest.py
 
 
 @pytest.fixture(scope="session")
@@ -55,6 +54,10 @@ def qgis_process_env(tmp_path_factory):
         pytest.fail("qgis_process.bin is not installed (make deps installs QGIS)")
     home = tmp_path_factory.mktemp("home")
     env = dict(os.environ)
+    # pytest-qgis points QGIS at a settings folder through these variables; a
+    # qgis_process child must use its own throwaway profile instead.
+    for name in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH"):
+        env.pop(name, None)
     env.update(
         HOME=str(home),
         QGIS_PLUGINPATH=str(PLUGINS_DIR),
@@ -62,10 +65,16 @@ def qgis_process_env(tmp_path_factory):
         XDG_RUNTIME_DIR=str(home),
         VILLE_NUMERIQUE_LANG="en",
     )
-    enable = subprocess.run(["qgis_process.bin", "plugins", "enable", "ville_numerique"],
-                            env=env, capture_output=True, text=True, timeout=120)
-    assert enable.returncode == 0, enable.stdout + enable.stderr
+    enable_plugin(env)
     return env
+
+
+def enable_plugin(env):
+    """``qgis_process.bin plugins enable`` in the profile of ``env`` (idempotent)."""
+    proc = subprocess.run(["qgis_process.bin", "plugins", "enable", "ville_numerique"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0 or "already enabled" in output, output
 
 
 def qgis_process_json(env, *args, timeout=300):

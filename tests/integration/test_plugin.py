@@ -3,8 +3,25 @@
 from qgis.core import QgsApplication
 
 
+import pytest
+
+
 def registry():
     return QgsApplication.processingRegistry()
+
+
+@pytest.fixture(autouse=True)
+def no_registered_provider(qgis_app, qgis_processing):
+    """Each test starts as QGIS does: no Ville numérique provider yet. Another
+    test's provider is put back afterwards (a new instance, same id)."""
+    existing = registry().providerById("ville_numerique")
+    if existing is not None:
+        registry().removeProvider(existing)
+    yield
+    if existing is not None and registry().providerById("ville_numerique") is None:
+        from ville_numerique.processing.provider import VilleNumeriqueProvider
+
+        registry().addProvider(VilleNumeriqueProvider())
 
 
 def test_headless_class_factory_registers_the_provider_once(qgis_app, qgis_processing):

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from .conftest import ROOT, SAMPLE, qgis_process_json, sample_layer
+from .conftest import ROOT, SAMPLE, enable_plugin, qgis_process_json, sample_layer
 
 pytestmark = pytest.mark.slow
 
@@ -72,9 +72,7 @@ def test_zip_installs_into_an_empty_plugin_path(qgis_process_env, tmp_path):
         archive.extractall(plugins)
     env = dict(qgis_process_env, HOME=str(tmp_path / "home"), QGIS_PLUGINPATH=str(plugins))
     (tmp_path / "home").mkdir()
-    enable = subprocess.run(["qgis_process.bin", "plugins", "enable", "ville_numerique"], env=env,
-                            capture_output=True, text=True, timeout=120)
-    assert enable.returncode == 0, enable.stdout + enable.stderr
+    enable_plugin(env)
     code, data, output = qgis_process_json(env, "list")
     assert code == 0, output
     assert "ville_numerique:coverage" in data["providers"]["ville_numerique"]["algorithms"]
