@@ -1,32 +1,55 @@
 """Coverage of a population by digital services (pure Python, numpy/scipy).
 
-The foundation measure, used by ``ville_numerique:coverage``:
+What ``ville_numerique:coverage`` computes, for each population unit ``i``
+and each service category ``c`` (formulas in ``docs/methodologie.md``):
 
-* for each population unit and each service category, the distance in metres
-  to the nearest service of that category (``dist_<cat>``);
-* ``cov_<cat>`` = 1 when that distance is within the category's threshold
-  (``d <= threshold``), else 0;
-* ``score`` = 100 × Σ_c w_c·cov_c / Σ_c w_c over the categories evaluated
-  (weights editable, defaults in ``DEFAULT_WEIGHTS``);
+* ``dist_c`` — distance in metres to the nearest service of the category,
+  straight line or along a walking network (a *distance engine*);
+* ``cov_c`` = 1 when ``dist_c <= threshold_c`` (inclusive), else 0;
+* ``acc_c`` — the access value of the chosen method:
+
+  - ``nearest``: ``W(dist_c)``, the decay weight of the nearest service
+    (1 next to it, 0 beyond the threshold; with the ``step`` decay it
+    equals ``cov_c``);
+  - ``cumulative``: ``Σ_j S_j·W(d_ij)``, the (weighted) number of services
+    in reach;
+  - ``2sfca`` / ``e2sfca``: the floating-catchment access
+    ``A_i = 1000·Σ_j R_j·W(d_ij)`` with ``R_j = S_j / Σ_k P_k·W(d_kj)``:
+    services per 1 000 inhabitants, competition for a service included
+    (``2sfca`` always uses a step catchment, ``e2sfca`` the decay);
+
+* a sub-score ``s_c`` in [0, 1] per category: ``nearest``: ``acc_c``;
+  ``cumulative``: ``min(1, acc_c)``; FCA: ``min(1, A_i / Ā)`` with
+  ``Ā = 1000·Σ_j S_j / Σ_i P_i`` the area's supply per 1 000 inhabitants;
+* ``score`` = 100 × Σ_c w_c·s_c / Σ_c w_c — with the defaults (``nearest``,
+  ``step``) exactly 100 × Σ w·cov / Σ w;
+* ``fragility`` (0–10, :mod:`core.fragility`) when given, and
+  ``priority`` = fragility × (100 − score) / 10 (0–100): high where
+  fragile people are poorly served;
 * a summary: total population, population-weighted mean score and, per
-  category, the population covered, its share and the population-weighted
-  median distance.
+  category, the population covered, its share, the population-weighted
+  median distance, the mean access value, and the fragility-weighted
+  population (inhabitants × fragility / 10) left uncovered.
 
 Inputs are arrays of coordinates in one metric CRS (the caller reprojects).
 """
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import InputError
+from .access import (
+    CostPairs,
+    cumulative_opportunities,
+    euclidean_pairs,
+    fca,
+    make_decay,
+    nearest_distance,
+)
+from .errors import CanceledError, InputError
 from .i18n import tr
 from .services import CATEGORIES
-
-try:  # scipy is shipped with QGIS on every platform we support; keep a fallback
-    from scipy.spatial import cKDTree
-except ImportError:  # pragma: no cover - exercised only where scipy is missing
-    cKDTree = None
 
 #: Walking distance (metres) under which a service of the category counts as
 #: "within reach". 1 000 m ≈ 15 min at 4 km/h (IGN's pedestrian speed).
@@ -53,6 +76,11 @@ DEFAULT_WEIGHTS = {
     "wifi": 1.0,
 }
 FALLBACK_WEIGHT = 1.0
+
+METHODS = ("nearest", "cumulative", "2sfca", "e2sfca")
+DECAYS = ("step", "linear", "gaussian", "gravity")
+#: FCA access is expressed per this many inhabitants.
+FCA_PER = 1000.0
 
 
 def parse_mapping(text, what):
@@ -106,26 +134,78 @@ def order_categories(codes):
     return known + sorted(codes - set(known))
 
 
-def nearest_distances(population_xy, service_xy):
-    """Distance from each population point to the nearest service point.
+# --------------------------------------------------------------------------
+# distance engines: one interface, straight line or walking network
 
-    ``inf`` everywhere when there is no service. Uses a KD-tree
-    (O((n + m) log m)); without scipy, a chunked brute force.
+
+class StraightLineEngine:
+    """Straight-line distances in the metric CRS (KD-tree)."""
+
+    name = "straight_line"
+
+    def nearest(self, demand_xy, supply_xy):
+        return nearest_distance(demand_xy, supply_xy)[0]
+
+    def pairs(self, demand_xy, supply_xy, cutoff):
+        return euclidean_pairs(demand_xy, supply_xy, cutoff)
+
+    def diagnostics(self):
+        return {}
+
+
+class NetworkEngine:
+    """Walking distances along a :class:`core.network.WalkNetwork`.
+
+    Points farther than ``max_snap`` metres from the network are not
+    routed: their distance is infinite (never covered) and they are counted
+    in :meth:`diagnostics` — never silently dropped.
     """
-    population_xy = np.asarray(population_xy, dtype=float).reshape(-1, 2)
-    service_xy = np.asarray(service_xy, dtype=float).reshape(-1, 2)
-    if len(service_xy) == 0 or len(population_xy) == 0:
-        return np.full(len(population_xy), np.inf)
-    if cKDTree is not None:
-        distances, _ = cKDTree(service_xy).query(population_xy, k=1)
-        return distances
-    result = np.empty(len(population_xy))  # pragma: no cover
-    step = max(1, 2_000_000 // len(service_xy))
-    for start in range(0, len(population_xy), step):
-        chunk = population_xy[start : start + step]
-        diff = chunk[:, None, :] - service_xy[None, :, :]
-        result[start : start + step] = np.sqrt((diff**2).sum(axis=2)).min(axis=1)
-    return result
+
+    name = "network"
+
+    def __init__(self, network, max_snap=200.0):
+        self.network = network
+        self.max_snap = float(max_snap)
+        self._snaps = {}
+
+    def _remember(self, kind, snap):
+        self._snaps[kind] = snap
+
+    def nearest(self, demand_xy, supply_xy):
+        result = self.network.nearest_service(demand_xy, supply_xy, max_snap=self.max_snap)
+        self._remember("population", result.demand_snap)
+        return result.distance
+
+    def pairs(self, demand_xy, supply_xy, cutoff):
+        return self.network.cost_pairs(demand_xy, supply_xy, cutoff, max_snap=self.max_snap).pairs
+
+    def snap_report(self, kind, xy):
+        """Snapping of ``xy`` (counted in the diagnostics under ``kind``)."""
+        snap = self.network.snap(xy, self.max_snap)
+        self._remember(kind, snap)
+        return snap
+
+    def diagnostics(self):
+        report = {
+            "network_nodes": int(self.network.n_nodes),
+            "network_edges": int(self.network.n_edges),
+            "network_lines_not_walkable": int(self.network.n_lines_not_walkable),
+            "max_snap_m": self.max_snap,
+        }
+        for kind, snap in self._snaps.items():
+            finite = snap.distance[np.isfinite(snap.distance)]
+            report["{}_too_far_from_network".format(kind)] = int(snap.n_too_far)
+            report["{}_snap_distance_max_m".format(kind)] = (
+                round(float(finite.max()), 2) if finite.size else None
+            )
+            report["{}_snap_distance_mean_m".format(kind)] = (
+                round(float(finite.mean()), 2) if finite.size else None
+            )
+        return report
+
+
+# --------------------------------------------------------------------------
+# statistics
 
 
 def weighted_median(values, weights):
@@ -146,6 +226,10 @@ def weighted_median(values, weights):
     return float(value) if np.isfinite(value) else None
 
 
+def _round(value, digits):
+    return None if value is None or not math.isfinite(value) else round(float(value), digits)
+
+
 @dataclass
 class CategoryResult:
     code: str
@@ -153,43 +237,103 @@ class CategoryResult:
     weight: float
     distance: np.ndarray
     covered: np.ndarray  # 0/1 int array
+    access: np.ndarray
+    subscore: np.ndarray
     population_covered: float
     share_covered: float
     median_distance_m: object  # float or None
     n_services: int
+    access_mean: object = None
+    fragile_population_not_covered: object = None
 
 
 @dataclass
 class CoverageResult:
     population: np.ndarray
+    method: str = "nearest"
+    decay: str = "step"
+    engine: str = "straight_line"
     categories: dict = field(default_factory=dict)  # code -> CategoryResult
     score: np.ndarray = None
+    fragility: np.ndarray = None
+    priority: np.ndarray = None
     population_total: float = 0.0
     score_mean: object = None
+    fragile_population_total: object = None
+    diagnostics: dict = field(default_factory=dict)
 
     def summary(self):
         """The figures of the SUMMARY JSON (inputs and metadata added by the caller)."""
-        return {
+        result = {
             "population_total": round(float(self.population_total), 6),
-            "score_mean": None if self.score_mean is None else round(float(self.score_mean), 6),
-            "categories": {
-                code: {
-                    "threshold_m": r.threshold_m,
-                    "weight": r.weight,
-                    "n_services": r.n_services,
-                    "population_covered": round(float(r.population_covered), 6),
-                    "share_covered": round(float(r.share_covered), 9),
-                    "median_distance_m": None
-                    if r.median_distance_m is None
-                    else round(float(r.median_distance_m), 3),
-                }
-                for code, r in self.categories.items()
-            },
+            "score_mean": _round(self.score_mean, 6),
+            "method": self.method,
+            "decay": self.decay,
+            "distance_method": self.engine,
+            "categories": {},
         }
+        if self.fragility is not None:
+            result["fragile_population_total"] = _round(self.fragile_population_total, 3)
+            result["fragility_mean"] = _round(_weighted_mean(self.fragility, self.population), 4)
+            result["priority_mean"] = _round(_weighted_mean(self.priority, self.population), 4)
+        for code, r in self.categories.items():
+            entry = {
+                "threshold_m": r.threshold_m,
+                "weight": r.weight,
+                "n_services": r.n_services,
+                "population_covered": round(float(r.population_covered), 6),
+                "share_covered": round(float(r.share_covered), 9),
+                "median_distance_m": _round(r.median_distance_m, 3),
+                "access_mean": _round(r.access_mean, 9),
+            }
+            if r.fragile_population_not_covered is not None:
+                entry["fragile_population_not_covered"] = _round(r.fragile_population_not_covered, 3)
+            result["categories"][code] = entry
+        if self.diagnostics:
+            result["distance_diagnostics"] = self.diagnostics
+        return result
+
+
+def _weighted_mean(values, weights):
+    values = np.asarray(values, dtype=float)
+    ok = np.isfinite(values)
+    total = weights[ok].sum()
+    return float((values[ok] * weights[ok]).sum() / total) if total > 0 else None
+
+
+def _check_choice(value, choices, what):
+    key = str(value or choices[0]).strip().lower()
+    if key not in choices:
+        raise InputError(
+            tr("{what}: unknown value '{value}', use one of {choices}.").format(
+                what=what, value=value, choices=", ".join(choices)
+            )
+        )
+    return key
+
+
+def _category_access(method, decay, distance, pairs_fn, population, supply, threshold):
+    """(access, subscore) of one category for the chosen method."""
+    if method == "nearest":
+        access = np.where(np.isfinite(distance), decay(np.where(np.isfinite(distance), distance, 0.0)), 0.0)
+        access = np.where(distance <= threshold, access, 0.0)
+        return access, access
+    pairs = pairs_fn(threshold)
+    if method == "cumulative":
+        access = cumulative_opportunities(pairs, supply, decay, threshold)
+        return access, np.minimum(access, 1.0)
+    catchment = None if method == "2sfca" else decay
+    access = fca(pairs, population, supply, catchment, threshold, per=FCA_PER).access
+    total_pop = population.sum()
+    reference = FCA_PER * supply.sum() / total_pop if total_pop > 0 else 0.0
+    subscore = np.minimum(access / reference, 1.0) if reference > 0 else np.zeros_like(access)
+    return access, subscore
 
 
 def compute_coverage(population_xy, population, services_xy, service_categories,
-                     thresholds=None, weights=None, categories=None):
+                     thresholds=None, weights=None, categories=None, method="nearest",
+                     decay="step", supply=None, engine=None, fragility=None,
+                     is_canceled=None, progress=None):
     """Coverage of ``population`` by the services, category by category.
 
     :param population_xy: (n, 2) metric coordinates of the population units
@@ -199,6 +343,13 @@ def compute_coverage(population_xy, population, services_xy, service_categories,
     :param thresholds: {code: metres}; missing codes take ``DEFAULT_THRESHOLDS``
     :param weights: {code: weight}; missing codes take ``DEFAULT_WEIGHTS``
     :param categories: codes to evaluate; default: every code present
+    :param method: ``nearest``, ``cumulative``, ``2sfca`` or ``e2sfca``
+    :param decay: ``step``, ``linear``, ``gaussian`` or ``gravity`` (cut at the threshold)
+    :param supply: (m,) supply weight of each service (1 when None; NaN → 1)
+    :param engine: a distance engine (:class:`StraightLineEngine` by default)
+    :param fragility: (n,) fragility index 0–10 (NaN where unknown), optional
+    :param is_canceled: callable returning True to stop (raises CanceledError)
+    :param progress: callable receiving a fraction 0–1
     """
     population_xy = np.asarray(population_xy, dtype=float).reshape(-1, 2)
     services_xy = np.asarray(services_xy, dtype=float).reshape(-1, 2)
@@ -209,6 +360,17 @@ def compute_coverage(population_xy, population, services_xy, service_categories,
         raise InputError(tr("Service categories and points differ in number."))
     if (population < 0).any():
         raise InputError(tr("The population field has negative values."))
+    method = _check_choice(method, METHODS, tr("Method"))
+    decay_name = _check_choice(decay, DECAYS, tr("Distance decay"))
+    if supply is None:
+        supply = np.ones(len(services_xy))
+    supply = np.asarray(supply, dtype=float)
+    if len(supply) != len(services_xy):
+        raise InputError(tr("Service weights and points differ in number."))
+    supply = np.where(np.isfinite(supply), supply, 1.0)
+    if (supply < 0).any():
+        raise InputError(tr("The service weights must be 0 or more."))
+    engine = engine or StraightLineEngine()
     thresholds = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
     weights = {**DEFAULT_WEIGHTS, **(weights or {})}
 
@@ -217,34 +379,112 @@ def compute_coverage(population_xy, population, services_xy, service_categories,
     if not codes:
         raise InputError(tr("No service category to evaluate: the services have no category."))
 
-    result = CoverageResult(population=population)
+    result = CoverageResult(population=population, method=method, decay=decay_name, engine=engine.name)
     result.population_total = float(population.sum())
+    if fragility is not None:
+        fragility = np.asarray(fragility, dtype=float)
+        if len(fragility) != len(population):
+            raise InputError(tr("Fragility values and population units differ in number."))
+        fragile_weight = population * np.nan_to_num(fragility, nan=0.0) / 10.0
+        result.fragile_population_total = float(fragile_weight.sum())
     weighted = np.zeros(len(population))
     weight_sum = 0.0
-    for code in codes:
+    for number, code in enumerate(codes):
+        if is_canceled is not None and is_canceled():
+            raise CanceledError(tr("Canceled."))
         mask = np.array([code in cats for cats in service_categories], dtype=bool)
-        distance = nearest_distances(population_xy, services_xy[mask])
         threshold = float(thresholds.get(code, FALLBACK_THRESHOLD))
         weight = float(weights.get(code, FALLBACK_WEIGHT))
+        decay_fn = make_decay(decay_name, threshold)
+        svc_xy = services_xy[mask]
+        distance = engine.nearest(population_xy, svc_xy) if mask.any() else np.full(len(population), np.inf)
         covered = (distance <= threshold).astype(int)
+
+        def pairs_fn(cutoff, svc_xy=svc_xy):
+            if len(svc_xy) == 0:
+                return CostPairs.empty(len(population_xy), 0)
+            return engine.pairs(population_xy, svc_xy, cutoff)
+
+        access, subscore = _category_access(
+            method, decay_fn, distance, pairs_fn, population, supply[mask], threshold
+        )
         covered_pop = float((population * covered).sum())
         share = covered_pop / result.population_total if result.population_total > 0 else 0.0
-        result.categories[code] = CategoryResult(
+        category = CategoryResult(
             code=code,
             threshold_m=threshold,
             weight=weight,
             distance=distance,
             covered=covered,
+            access=access,
+            subscore=subscore,
             population_covered=covered_pop,
             share_covered=share,
             median_distance_m=weighted_median(distance, population),
             n_services=int(mask.sum()),
+            access_mean=_weighted_mean(access, population),
         )
-        weighted += weight * covered
+        if fragility is not None:
+            category.fragile_population_not_covered = float((fragile_weight * (1 - covered)).sum())
+        result.categories[code] = category
+        weighted += weight * subscore
         weight_sum += weight
+        if progress is not None:
+            progress((number + 1) / len(codes))
     if weight_sum <= 0:
         raise InputError(tr("The category weights sum to zero: give at least one positive weight."))
     result.score = 100.0 * weighted / weight_sum
     if result.population_total > 0:
         result.score_mean = float((result.score * population).sum() / result.population_total)
+    if fragility is not None:
+        result.fragility = fragility
+        result.priority = fragility * (100.0 - result.score) / 10.0
+    result.diagnostics = engine.diagnostics()
     return result
+
+
+# --------------------------------------------------------------------------
+# scenarios
+
+
+def compare_scenarios(before, after, fragility=None):
+    """Before/after comparison of two :class:`CoverageResult` on the same units.
+
+    Returns ``(per_unit, summary)``: per unit the score change and, per
+    category, 1 where the unit becomes covered; the summary gives per
+    category the population and the fragility-weighted population newly
+    covered, and the change of the population-weighted mean score.
+    """
+    if len(before.population) != len(after.population):
+        raise InputError(tr("The two scenarios do not have the same population units."))
+    population = before.population
+    per_unit = {"score_delta": after.score - before.score, "newly_covered": {}}
+    delta = {"categories": {}}
+    fragile_weight = None
+    if fragility is not None:
+        fragile_weight = population * np.nan_to_num(np.asarray(fragility, dtype=float), nan=0.0) / 10.0
+    for code, after_cat in after.categories.items():
+        before_cat = before.categories.get(code)
+        was = before_cat.covered if before_cat is not None else np.zeros(len(population), dtype=int)
+        newly = ((after_cat.covered == 1) & (was == 0)).astype(int)
+        per_unit["newly_covered"][code] = newly
+        entry = {
+            "population_newly_covered": round(float((population * newly).sum()), 6),
+            "share_covered_change": round(
+                after_cat.share_covered - (before_cat.share_covered if before_cat else 0.0), 9
+            ),
+            "n_services_added": after_cat.n_services - (before_cat.n_services if before_cat else 0),
+        }
+        if fragile_weight is not None:
+            entry["fragile_population_newly_covered"] = round(float((fragile_weight * newly).sum()), 6)
+        delta["categories"][code] = entry
+    delta["score_mean_change"] = _round(
+        (after.score_mean or 0.0) - (before.score_mean or 0.0), 6
+    )
+    any_new = np.zeros(len(population), dtype=bool)
+    for newly in per_unit["newly_covered"].values():
+        any_new |= newly.astype(bool)
+    delta["population_newly_covered_any"] = round(float(population[any_new].sum()), 6)
+    if fragile_weight is not None:
+        delta["fragile_population_newly_covered_any"] = round(float(fragile_weight[any_new].sum()), 6)
+    return per_unit, delta

@@ -5,9 +5,10 @@ import math
 import numpy as np
 import pytest
 
+from ville_numerique.core.access import nearest_distance
 from ville_numerique.core.coverage import (
+    compare_scenarios,
     compute_coverage,
-    nearest_distances,
     parse_mapping,
     weighted_median,
 )
@@ -86,7 +87,7 @@ def test_summary_shape(result):
 
 
 def test_category_without_service_is_infinitely_far():
-    d = nearest_distances([(0, 0)], np.empty((0, 2)))
+    d, _ = nearest_distance([(0, 0)], np.empty((0, 2)))
     assert d.tolist() == [math.inf]
     assert weighted_median(d, [5]) is None
 
@@ -131,3 +132,98 @@ def test_parse_mapping_rejects_bad_items(text):
 ])
 def test_metric_crs(bbox, epsg):
     assert metric_crs_for_extent(*bbox)[0] == epsg
+
+
+# --- methods other than nearest/step, on the same three units -------------------------
+
+
+def run(method, decay="step", **extra):
+    return compute_coverage(POP_XY, POP, SVC_XY, SVC_CATS, thresholds={"epn": 600, "wifi": 300},
+                            method=method, decay=decay, **extra)
+
+
+def test_nearest_with_step_decay_is_the_coverage(result):
+    assert result.categories["epn"].access.tolist() == [1.0, 1.0, 0.0]
+
+
+def test_nearest_with_linear_decay():
+    # W(d) = 1 - d/600: unit 1 at 500 m -> 1/6
+    r = run("nearest", "linear")
+    assert r.categories["epn"].access.tolist() == pytest.approx([1.0, 1 / 6, 0.0])
+    # france_services (1 500 m): 1 - 806.23/1500 = 0.46251; wifi: 500 m > 300 m -> 0
+    fs = 1 - math.sqrt(650_000) / 1500
+    assert r.score[1] == pytest.approx(100 * (3 * (1 / 6) + 2 * fs + 1 * 0) / 6)
+
+
+def test_cumulative_counts_services_in_reach():
+    r = run("cumulative")
+    assert r.categories["epn"].access.tolist() == [1.0, 1.0, 0.0]
+    assert r.categories["france_services"].access.tolist() == [1.0, 1.0, 1.0]
+
+
+def test_cumulative_with_supply_weights():
+    # A weighs 30 (hours a week), B 10: unit 0 reaches A only for epn
+    r = run("cumulative", supply=[30, 10])
+    assert r.categories["epn"].access.tolist() == [30.0, 30.0, 0.0]
+    assert r.categories["epn"].subscore.tolist() == [1.0, 1.0, 0.0]
+
+
+def test_two_step_fca_by_hand():
+    r = run("2sfca")
+    # epn: A serves units 0 and 1 (0 m, 500 m <= 600): R_A = 1/(10+20) -> 1000/30 per 1 000 inh.
+    assert r.categories["epn"].access.tolist() == pytest.approx([1000 / 30, 1000 / 30, 0.0])
+    # france_services: B serves all 60 inhabitants -> 1000/60 each
+    assert r.categories["france_services"].access.tolist() == pytest.approx([1000 / 60] * 3)
+    # wifi: A serves unit 0 only (300 m): R = 1/10 -> 100
+    assert r.categories["wifi"].access.tolist() == pytest.approx([100.0, 0.0, 0.0])
+    # sub-score = min(1, A / (1000 * supply / population)) = min(1, A / 16.67)
+    assert r.categories["epn"].subscore.tolist() == pytest.approx([1.0, 1.0, 0.0])
+
+
+def test_enhanced_two_step_fca_by_hand():
+    r = run("e2sfca", "linear")
+    # epn: W(0) = 1, W(500) = 1/6; catchment = 10*1 + 20/6 = 13.333; R = 0.075
+    epn = r.categories["epn"].access
+    assert epn.tolist() == pytest.approx([75.0, 12.5, 0.0])
+    # sub-score of unit 1: 12.5 / 16.667 = 0.75
+    assert r.categories["epn"].subscore[1] == pytest.approx(0.75)
+
+
+def test_fragility_and_priority():
+    r = run("nearest", fragility=[10.0, 5.0, 0.0])
+    # fragility-weighted population P*F/10 = 10, 10, 0
+    assert r.fragile_population_total == 20
+    assert r.categories["wifi"].fragile_population_not_covered == 10  # unit 1 only
+    assert r.categories["epn"].fragile_population_not_covered == 0   # unit 2 has F = 0
+    # priority = F * (100 - score) / 10
+    assert r.priority.tolist() == pytest.approx([0.0, 5 * (100 - 500 / 6) / 10, 0.0])
+    summary = r.summary()
+    assert summary["fragile_population_total"] == 20
+    assert summary["categories"]["wifi"]["fragile_population_not_covered"] == 10
+
+
+def test_compare_scenarios_by_hand():
+    before = run("nearest", fragility=[10.0, 5.0, 0.0])
+    after = compute_coverage(POP_XY, POP, SVC_XY + [(1000, 0)], SVC_CATS + [["wifi"]],
+                             thresholds={"epn": 600, "wifi": 300}, fragility=[10.0, 5.0, 0.0])
+    per_unit, delta = compare_scenarios(before, after, fragility=[10.0, 5.0, 0.0])
+    assert per_unit["newly_covered"]["wifi"].tolist() == [0, 0, 1]
+    assert delta["categories"]["wifi"]["population_newly_covered"] == 30
+    assert delta["categories"]["wifi"]["fragile_population_newly_covered"] == 0
+    assert delta["categories"]["epn"]["population_newly_covered"] == 0
+    # unit 2 gains the wifi weight (1 of 6): +16.67 points; 30 of 60 inhabitants
+    assert per_unit["score_delta"].tolist() == pytest.approx([0.0, 0.0, 100 / 6])
+    assert delta["score_mean_change"] == pytest.approx(100 / 12, abs=1e-6)
+    assert delta["population_newly_covered_any"] == 30
+
+
+@pytest.mark.parametrize("kwargs,match", [
+    ({"method": "3sfca"}, "Method"),
+    ({"decay": "cubic"}, "Distance decay"),
+    ({"supply": [1.0]}, "differ in number"),
+    ({"supply": [-1.0, 1.0]}, "0 or more"),
+    ({"fragility": [1.0]}, "differ in number"),
+])
+def test_bad_options(kwargs, match):
+    with pytest.raises(InputError, match=match):
+        compute_coverage(POP_XY, POP, SVC_XY, SVC_CATS, **kwargs)
