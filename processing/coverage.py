@@ -8,35 +8,22 @@ import tempfile
 import unicodedata
 from datetime import datetime, timezone
 
-import numpy as np
 from qgis.core import (
     Qgis,
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
-    QgsProcessingParameterDefinition,
 )
 
 from ..core import about
-from ..core.coverage import (
-    DEFAULT_THRESHOLDS,
-    DEFAULT_WEIGHTS,
-    compute_coverage,
-    format_mapping,
-    parse_mapping,
-)
+from ..core.coverage import compute_coverage
 from ..core.errors import CanceledError, InputError
 from ..core.i18n import tr
-from ..core.services import split_categories
 from .base import BaseAlgorithm
 from .compat import make_field
-from .layers import check_not_empty, field_index, metric_crs, read_points, to_float
+from .coverage_inputs import CoverageInputsMixin
 
 
 def field_suffix(code):
@@ -60,16 +47,104 @@ def write_json_atomically(path, data):
         raise
 
 
-class CoverageAlgorithm(BaseAlgorithm):
+def number(value, digits):
+    """A float for an output field; NULL for NaN/inf."""
+    value = float(value)
+    return round(value, digits) if math.isfinite(value) else None
+
+
+def metadata(inputs):
+    """The part of a summary that says how and when it was made."""
+    return {
+        "distance_crs": {"authid": inputs.crs.authid(), "name": inputs.crs_name},
+        "counts": inputs.counts(),
+        "plugin": {"name": about.PLUGIN_ID, "version": about.version()},
+        "qgis_version": Qgis.QGIS_VERSION,
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+class UnitWriter:
+    """Writes the population layer with added result fields, in input order.
+
+    ``columns`` is a list of ``(field_name, kind, values)``: ``values`` is
+    indexed by the row of the unit in the computed arrays; units skipped for
+    their geometry get NULL. Input fields with the name of an added field
+    are replaced (a result scored again), with a warning.
+    """
+
+    def __init__(self, algorithm, parameters, context, feedback, inputs, columns, output_name):
+        self.population = algorithm.parameterAsSource(parameters, algorithm.POPULATION, context)
+        added = QgsFields()
+        for name, kind, _ in columns:
+            added.append(make_field(name, kind))
+        fields = QgsFields()
+        for input_field in self.population.fields():
+            if added.lookupField(input_field.name()) >= 0:
+                feedback.pushWarning(
+                    tr("Field '{name}' of the population layer replaced by the new result.").format(
+                        name=input_field.name()
+                    )
+                )
+                continue
+            fields.append(input_field)
+        self.kept = [self.population.fields().lookupField(f.name()) for f in fields]
+        for f in added:
+            fields.append(f)
+        self.fields = fields
+        self.columns = columns
+        self.inputs = inputs
+        self.sink, self.dest_id = algorithm.parameterAsSink(
+            parameters, output_name, context, fields, self.population.wkbType(), self.population.sourceCrs()
+        )
+        if self.sink is None:
+            raise InputError(tr("The output layer could not be created."))
+
+    def write(self, feedback, start=70.0, span=25.0):
+        row_of = {fid: row for row, fid in enumerate(self.inputs.pop_ids)}
+        total = max(self.population.featureCount(), 1)
+        for count, feature in enumerate(self.population.getFeatures()):
+            if feedback.isCanceled():
+                raise CanceledError(tr("Canceled."))
+            out = QgsFeature(self.fields)
+            out.setGeometry(feature.geometry())
+            attributes = [feature.attributes()[i] for i in self.kept]
+            row = row_of.get(feature.id())
+            for _, kind, values in self.columns:
+                if row is None or values is None:
+                    attributes.append(None)
+                elif kind == "int":
+                    attributes.append(int(values[row]))
+                else:
+                    attributes.append(number(values[row], 4))
+            out.setAttributes(attributes)
+            self.sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            if count % 1000 == 0:
+                feedback.setProgress(start + span * count / total)
+        return self.dest_id
+
+
+def coverage_columns(result, suffix=""):
+    """The ``dist_``/``cov_``/``acc_`` fields per category, then ``score``, ``fragility``, ``priority``."""
+    columns = []
+    for code, r in result.categories.items():
+        name = field_suffix(code)
+        columns.append(("dist_{}{}".format(name, suffix), "double", r.distance))
+        columns.append(("cov_{}{}".format(name, suffix), "int", r.covered))
+        columns.append(("acc_{}{}".format(name, suffix), "double", r.access))
+    columns.append(("score{}".format(suffix), "double", result.score))
+    return columns
+
+
+def fragility_columns(result):
+    if result.fragility is None:
+        return []
+    return [("fragility", "double", result.fragility), ("priority", "double", result.priority)]
+
+
+class CoverageAlgorithm(CoverageInputsMixin, BaseAlgorithm):
     NAME = "coverage"
     GROUP_ID = "analysis"
-
-    POPULATION = "POPULATION"
-    POPULATION_FIELD = "POPULATION_FIELD"
-    SERVICES = "SERVICES"
-    CATEGORY_FIELD = "CATEGORY_FIELD"
-    THRESHOLDS = "THRESHOLDS"
-    WEIGHTS = "WEIGHTS"
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
 
@@ -77,180 +152,34 @@ class CoverageAlgorithm(BaseAlgorithm):
         return tr("Digital services coverage")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(
-            self.POPULATION,
-            tr("Population (grid cells, IRIS, buildings… or points)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPoint],
-        )
-        param.setHelp(tr("Population units; polygons are represented by their centroid."))
-        self.addParameter(param)
-        param = QgsProcessingParameterField(
-            self.POPULATION_FIELD,
-            tr("Population field"),
-            defaultValue="ind",
-            parentLayerParameterName=self.POPULATION,
-            optional=True,  # QGIS 3.22 does not apply a field default when omitted
-        )
-        param.setHelp(tr("Number of inhabitants of each unit (INSEE grid: ind)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSource(
-            self.SERVICES, tr("Digital services (points)"), [QgsProcessing.SourceType.TypeVectorPoint]
-        )
-        self.addParameter(param)
-        param = QgsProcessingParameterField(
-            self.CATEGORY_FIELD,
-            tr("Category field"),
-            defaultValue="categories",
-            parentLayerParameterName=self.SERVICES,
-            optional=True,
-        )
-        param.setHelp(tr("Category codes of each service, several separated by | (e.g. epn|wifi)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterString(
-            self.THRESHOLDS,
-            tr("Walking distance thresholds (metres, per category)"),
-            defaultValue=format_mapping(DEFAULT_THRESHOLDS),
-        )
-        param.setHelp(tr("category=metres separated by ; — categories not listed keep their default."))
-        self.addParameter(param)
-        param = QgsProcessingParameterString(
-            self.WEIGHTS,
-            tr("Category weights in the score"),
-            defaultValue=format_mapping(DEFAULT_WEIGHTS),
-        )
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(param)
+        self.add_population_parameters()
+        self.add_services_parameters()
+        self.add_method_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Coverage")))
-        param = QgsProcessingParameterFileDestination(
-            self.SUMMARY,
-            tr("Summary (JSON)"),
-            fileFilter=tr("JSON files (*.json)"),
-            optional=True,
-            createByDefault=True,
-        )
-        self.addParameter(param)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.SUMMARY, tr("Summary (JSON)"), fileFilter=tr("JSON files (*.json)"),
+            optional=True, createByDefault=True,
+        ))
 
     def run_algorithm(self, parameters, context, feedback):
-        population = self.parameterAsSource(parameters, self.POPULATION, context)
-        services = self.parameterAsSource(parameters, self.SERVICES, context)
-        check_not_empty(population, tr("Population"))
-        check_not_empty(services, tr("Digital services"))
-        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or "ind"
-        cat_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "categories"
-        pop_index = field_index(population, pop_field, tr("Population"), numeric=True)
-        cat_index = field_index(services, cat_field, tr("Digital services"))
-        thresholds = parse_mapping(
-            self.parameterAsString(parameters, self.THRESHOLDS, context), tr("Thresholds")
+        inputs = self.read_coverage_inputs(parameters, context, feedback)
+        feedback.setProgress(50)
+        result = compute_coverage(
+            inputs.pop_xy, inputs.population, inputs.svc_xy, inputs.categories,
+            is_canceled=feedback.isCanceled,
+            progress=lambda f: feedback.setProgress(50 + 20 * f),
+            **inputs.compute_kwargs(),
         )
-        weights = parse_mapping(self.parameterAsString(parameters, self.WEIGHTS, context), tr("Weights"))
-
-        crs, crs_name = metric_crs([population, services], context)
-        feedback.pushInfo(
-            tr("Distances measured in {crs} ({name}).").format(crs=crs.authid(), name=crs_name)
-        )
-
-        pop_xy, pop_values, pop_ids, pop_skipped = read_points(
-            population, crs, context, feedback, [pop_index], 0, 40
-        )
-        svc_xy, svc_values, _, svc_skipped = read_points(
-            services, crs, context, feedback, [cat_index], 40, 10
-        )
-        if pop_skipped:
-            feedback.pushWarning(
-                tr("{n} population unit(s) without geometry skipped (kept in the output with empty results).").format(
-                    n=len(pop_skipped)
-                )
-            )
-        if svc_skipped:
-            feedback.pushWarning(
-                tr("{n} service(s) without geometry skipped.").format(n=len(svc_skipped))
-            )
-        if len(pop_xy) == 0:
-            raise InputError(
-                tr("No population unit has a usable geometry: they are empty or cannot be placed "
-                   "in {crs} from the layer's CRS {source}. Check the CRS of the layer.").format(
-                    crs=crs.authid(), source=population.sourceCrs().authid()
-                )
-            )
-        categories = [split_categories(v[0]) for v in svc_values]
-        uncategorised = sum(1 for c in categories if not c)
-        if uncategorised == len(categories):
-            raise InputError(
-                tr("No service has a category in field '{field}': fill it with codes such as epn, "
-                   "france_services, conseiller_numerique, tiers_lieu, fablab, wifi.").format(field=cat_field)
-            )
-        if uncategorised:
-            feedback.pushWarning(
-                tr("{n} service(s) without category ignored.").format(n=uncategorised)
-            )
-        pop = np.array([to_float(v[0]) for v in pop_values], dtype=float)
-        n_null_pop = int(np.isnan(pop).sum())
-        if n_null_pop:
-            feedback.pushWarning(
-                tr("{n} population unit(s) with an empty population counted as 0.").format(n=n_null_pop)
-            )
-        if feedback.isCanceled():
-            raise CanceledError(tr("Canceled."))
-        feedback.setProgress(55)
-
-        result = compute_coverage(pop_xy, pop, svc_xy, categories, thresholds=thresholds, weights=weights)
-        codes = list(result.categories)
-        feedback.setProgress(70)
-
-        sink_fields, added = self._output_fields(population.fields(), codes, feedback)
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, sink_fields, population.wkbType(), population.sourceCrs()
-        )
-        if sink is None:
-            raise InputError(tr("The output layer could not be created."))
-        row_of = {fid: row for row, fid in enumerate(pop_ids)}
-        kept = [population.fields().lookupField(name) for name in sink_fields.names()[: len(sink_fields) - len(added)]]
-        total = max(population.featureCount(), 1)
-        for count, feature in enumerate(population.getFeatures()):
-            if feedback.isCanceled():
-                raise CanceledError(tr("Canceled."))
-            out = QgsFeature(sink_fields)
-            out.setGeometry(feature.geometry())
-            attrs = [feature.attributes()[i] for i in kept]
-            row = row_of.get(feature.id())
-            for code in codes:
-                if row is None:
-                    attrs += [None, None]
-                else:
-                    r = result.categories[code]
-                    d = r.distance[row]
-                    attrs += [float(round(d, 2)) if math.isfinite(d) else None, int(r.covered[row])]
-            attrs.append(None if row is None else float(round(result.score[row], 4)))
-            out.setAttributes(attrs)
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-            if count % 1000 == 0:
-                feedback.setProgress(70 + 25 * count / total)
+        writer = UnitWriter(self, parameters, context, feedback, inputs,
+                            coverage_columns(result) + fragility_columns(result), self.OUTPUT)
+        dest_id = writer.write(feedback)
 
         summary = result.summary()
-        summary.update(
-            {
-                "distance_method": "straight_line",
-                "distance_crs": {"authid": crs.authid(), "name": crs_name},
-                "counts": {
-                    "population_units": len(pop_ids),
-                    "population_units_skipped_null_geometry": len(pop_skipped),
-                    "population_units_null_population": n_null_pop,
-                    "services": len(svc_xy),
-                    "services_skipped_null_geometry": len(svc_skipped),
-                    "services_without_category": uncategorised,
-                },
-                "inputs": {
-                    "population": str(parameters.get(self.POPULATION)),
-                    "population_field": pop_field,
-                    "services": str(parameters.get(self.SERVICES)),
-                    "category_field": cat_field,
-                    "thresholds_m": {c: result.categories[c].threshold_m for c in codes},
-                    "weights": {c: result.categories[c].weight for c in codes},
-                },
-                "plugin": {"name": about.PLUGIN_ID, "version": about.version()},
-                "qgis_version": Qgis.QGIS_VERSION,
-                "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            }
+        summary.update(metadata(inputs))
+        summary["inputs"] = dict(
+            inputs.inputs,
+            thresholds_m={c: r.threshold_m for c, r in result.categories.items()},
+            weights={c: r.weight for c, r in result.categories.items()},
         )
         outputs = {self.OUTPUT: dest_id, "POPULATION_TOTAL": summary["population_total"],
                    "SCORE_MEAN": summary["score_mean"]}
@@ -258,8 +187,7 @@ class CoverageAlgorithm(BaseAlgorithm):
         if summary_path:
             write_json_atomically(summary_path, summary)
             outputs[self.SUMMARY] = summary_path
-        for code in codes:
-            r = result.categories[code]
+        for code, r in result.categories.items():
             feedback.pushInfo(
                 tr("{code}: {share:.1%} of the population within {threshold:g} m ({n} service(s)).").format(
                     code=code, share=r.share_covered, threshold=r.threshold_m, n=r.n_services
@@ -267,30 +195,3 @@ class CoverageAlgorithm(BaseAlgorithm):
             )
         feedback.setProgress(100)
         return outputs
-
-    @staticmethod
-    def _output_fields(input_fields, codes, feedback):
-        """Input fields + ``dist_<cat>``, ``cov_<cat>`` per category + ``score``.
-
-        An input field with the name of an added field (a coverage layer scored
-        again) is replaced, with a warning.
-        """
-        added = QgsFields()
-        for code in codes:
-            suffix = field_suffix(code)
-            added.append(make_field("dist_{}".format(suffix), "double"))
-            added.append(make_field("cov_{}".format(suffix), "int"))
-        added.append(make_field("score", "double"))
-        fields = QgsFields()
-        for field in input_fields:
-            if added.lookupField(field.name()) >= 0:
-                feedback.pushWarning(
-                    tr("Field '{name}' of the population layer replaced by the new result.").format(
-                        name=field.name()
-                    )
-                )
-                continue
-            fields.append(field)
-        for field in added:
-            fields.append(field)
-        return fields, added

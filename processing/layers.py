@@ -118,3 +118,10 @@ def to_float(value):
         return float(value)
     except (TypeError, ValueError):
         return float("nan")
+
+
+def plain(value):
+    """A QGIS attribute as a plain Python value (NULL becomes None)."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return value

@@ -73,8 +73,8 @@ def by_name(layer):
 def test_fields_and_values(run_alg, tmp_path):
     layer, summary = run_coverage(run_alg, tmp_path, population(), services())
     names = layer.fields().names()
-    assert names == ["ind", "name", "dist_epn", "cov_epn", "dist_france_services", "cov_france_services",
-                     "dist_wifi", "cov_wifi", "score"]
+    assert names == ["ind", "name", "dist_epn", "cov_epn", "acc_epn", "dist_france_services",
+                     "cov_france_services", "acc_france_services", "dist_wifi", "cov_wifi", "acc_wifi", "score"]
     rows = by_name(layer)
     assert rows["b"]["dist_epn"] == pytest.approx(500.0)
     assert rows["b"]["dist_france_services"] == pytest.approx(math.sqrt(650_000), abs=0.01)

@@ -1,0 +1,420 @@
+"""Parameters and input reading shared by coverage, scenario and site recommendation.
+
+One place declares the population / services / method parameters and turns
+the QGIS layers into the arrays of ``core``: the three algorithms stay thin
+and their parameters keep the same names.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeatureRequest,
+    QgsProcessing,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core.coverage import (
+    DECAYS,
+    DEFAULT_THRESHOLDS,
+    DEFAULT_WEIGHTS,
+    METHODS,
+    NetworkEngine,
+    StraightLineEngine,
+    format_mapping,
+    parse_mapping,
+)
+from ..core.errors import CanceledError, InputError
+from ..core.fragility import DEFAULT_WEIGHTS as FRAGILITY_WEIGHTS
+from ..core.fragility import GRID_FIELDS, fragility_from_grid
+from ..core.hours import hours_weights, osm_hours_per_week
+from ..core.i18n import tr
+from ..core.network import WalkNetwork
+from ..core.services import split_categories
+from .layers import check_not_empty, field_index, metric_crs, plain, read_points, to_float
+
+
+@dataclass
+class CoverageInputs:
+    """Everything ``core.coverage.compute_coverage`` needs, read from QGIS layers."""
+
+    crs: object
+    crs_name: str
+    pop_xy: np.ndarray
+    population: np.ndarray
+    pop_ids: list
+    pop_skipped: list
+    n_null_population: int
+    svc_xy: np.ndarray
+    categories: list
+    svc_skipped: list
+    uncategorised: int
+    supply: object
+    thresholds: dict
+    weights: dict
+    method: str
+    decay: str
+    engine: object
+    fragility: object
+    fragility_source: str
+    n_main_services: int = 0  # services of SERVICES; those of extra sources follow them
+    inputs: dict = field(default_factory=dict)
+
+    def compute_kwargs(self):
+        return {
+            "thresholds": self.thresholds,
+            "weights": self.weights,
+            "method": self.method,
+            "decay": self.decay,
+            "supply": self.supply,
+            "engine": self.engine,
+            "fragility": self.fragility,
+        }
+
+    def counts(self):
+        return {
+            "population_units": len(self.pop_ids),
+            "population_units_skipped_null_geometry": len(self.pop_skipped),
+            "population_units_null_population": self.n_null_population,
+            "services": len(self.svc_xy),
+            "services_skipped_null_geometry": len(self.svc_skipped),
+            "services_without_category": self.uncategorised,
+        }
+
+
+class CoverageInputsMixin:
+    POPULATION = "POPULATION"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    SERVICES = "SERVICES"
+    CATEGORY_FIELD = "CATEGORY_FIELD"
+    THRESHOLDS = "THRESHOLDS"
+    WEIGHTS = "WEIGHTS"
+    METHOD = "METHOD"
+    DECAY = "DECAY"
+    SUPPLY_FIELD = "SUPPLY_FIELD"
+    NETWORK = "NETWORK"
+    MAX_SNAP = "MAX_SNAP"
+    FRAGILITY_FIELD = "FRAGILITY_FIELD"
+    FRAGILITY_WEIGHTS = "FRAGILITY_WEIGHTS"
+
+    # ------------------------------------------------------------ parameters
+    def add_population_parameters(self):
+        param = QgsProcessingParameterFeatureSource(
+            self.POPULATION,
+            tr("Population (grid cells, IRIS, buildings… or points)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPoint],
+        )
+        param.setHelp(tr("Population units; polygons are represented by their centroid."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(
+            self.POPULATION_FIELD,
+            tr("Population field"),
+            defaultValue="ind",
+            parentLayerParameterName=self.POPULATION,
+            optional=True,  # QGIS 3.22 does not apply a field default when omitted
+        )
+        param.setHelp(tr("Number of inhabitants of each unit (INSEE grid: ind)."))
+        self.addParameter(param)
+
+    def add_services_parameters(self, name=None, description=None, optional=False):
+        param = QgsProcessingParameterFeatureSource(
+            name or self.SERVICES,
+            description or tr("Digital services (points)"),
+            [QgsProcessing.SourceType.TypeVectorPoint],
+            optional=optional,
+        )
+        self.addParameter(param)
+        if name is None:
+            param = QgsProcessingParameterField(
+                self.CATEGORY_FIELD,
+                tr("Category field"),
+                defaultValue="categories",
+                parentLayerParameterName=self.SERVICES,
+                optional=True,
+            )
+            param.setHelp(tr("Category codes of each service, several separated by | (e.g. epn|wifi)."))
+            self.addParameter(param)
+
+    def add_method_parameters(self, weights=True):
+        param = QgsProcessingParameterString(
+            self.THRESHOLDS,
+            tr("Walking distance thresholds (metres, per category)"),
+            defaultValue=format_mapping(DEFAULT_THRESHOLDS),
+        )
+        param.setHelp(tr("category=metres separated by ; — categories not listed keep their default."))
+        self.addParameter(param)
+        if weights:
+            self._advanced(QgsProcessingParameterString(
+                self.WEIGHTS, tr("Category weights in the score"), defaultValue=format_mapping(DEFAULT_WEIGHTS)
+            ))
+        self._static_enum(self.METHOD, tr("Access method"), METHODS)
+        self._static_enum(self.DECAY, tr("Distance decay"), DECAYS)
+        self._advanced(QgsProcessingParameterField(
+            self.SUPPLY_FIELD,
+            tr("Service weight field (number, or opening hours)"),
+            parentLayerParameterName=self.SERVICES,
+            optional=True,
+        ))
+        self.add_network_parameters()
+        self.add_fragility_parameters()
+
+    def add_network_parameters(self):
+        self._advanced(QgsProcessingParameterFeatureSource(
+            self.NETWORK,
+            tr("Walking network (lines) — straight line when empty"),
+            [QgsProcessing.SourceType.TypeVectorLine],
+            optional=True,
+        ))
+        self._advanced(QgsProcessingParameterNumber(
+            self.MAX_SNAP,
+            tr("Maximum distance to the network (metres)"),
+            QgsProcessingParameterNumber.Type.Double,
+            defaultValue=200.0,
+            minValue=0.0,
+        ))
+
+    def add_fragility_parameters(self):
+        self._advanced(QgsProcessingParameterField(
+            self.FRAGILITY_FIELD,
+            tr("Fragility field (0–10) — computed from the INSEE fields when empty"),
+            parentLayerParameterName=self.POPULATION,
+            optional=True,
+        ))
+        self._advanced(QgsProcessingParameterString(
+            self.FRAGILITY_WEIGHTS,
+            tr("Fragility indicator weights"),
+            defaultValue=format_mapping(FRAGILITY_WEIGHTS),
+        ))
+
+    def _advanced(self, param):
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+
+    def _static_enum(self, name, description, options):
+        param = QgsProcessingParameterEnum(name, description, options=list(options), defaultValue=options[0])
+        param.setUsesStaticStrings(True)  # qgis_process users write METHOD=e2sfca
+        self.addParameter(param)
+
+    # --------------------------------------------------------------- reading
+    def read_coverage_inputs(self, parameters, context, feedback, extra_services=(), require_services=True):
+        """Read and check every input; ``extra_services`` are more point sources
+        (e.g. planned services) placed in the same metric CRS. Without
+        ``require_services`` an absent services layer means no service."""
+        population = self.parameterAsSource(parameters, self.POPULATION, context)
+        services = self.parameterAsSource(parameters, self.SERVICES, context)
+        check_not_empty(population, tr("Population"))
+        if require_services or services is not None:
+            check_not_empty(services, tr("Digital services"))
+        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or "ind"
+        cat_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "categories"
+        pop_index = field_index(population, pop_field, tr("Population"), numeric=True)
+        cat_index = field_index(services, cat_field, tr("Digital services")) if services else -1
+        thresholds = parse_mapping(self.parameterAsString(parameters, self.THRESHOLDS, context), tr("Thresholds"))
+        weights = parse_mapping(self.parameterAsString(parameters, self.WEIGHTS, context), tr("Weights"))
+        method = self.parameterAsEnumString(parameters, self.METHOD, context) or METHODS[0]
+        decay = self.parameterAsEnumString(parameters, self.DECAY, context) or DECAYS[0]
+
+        crs, crs_name = metric_crs([population] + ([services] if services else []), context)
+        feedback.pushInfo(tr("Distances measured in {crs} ({name}).").format(crs=crs.authid(), name=crs_name))
+
+        fragility_field = self.parameterAsString(parameters, self.FRAGILITY_FIELD, context)
+        grid_indexes = self._grid_field_indexes(population) if not fragility_field else None
+        pop_attrs = [pop_index]
+        if fragility_field:
+            pop_attrs.append(field_index(population, fragility_field, tr("Population"), numeric=True))
+        elif grid_indexes:
+            pop_attrs += list(grid_indexes.values())
+        pop_xy, pop_values, pop_ids, pop_skipped = read_points(population, crs, context, feedback, pop_attrs, 0, 30)
+
+        supply_field = self.parameterAsString(parameters, self.SUPPLY_FIELD, context) if services else None
+        svc_attrs = [cat_index]
+        if supply_field:
+            svc_attrs.append(field_index(services, supply_field, tr("Digital services")))
+        if services is not None:
+            svc_xy, svc_values, _, svc_skipped = read_points(services, crs, context, feedback, svc_attrs, 30, 10)
+        else:
+            svc_xy, svc_values, svc_skipped = np.empty((0, 2)), [], []
+        n_main_services = len(svc_xy)
+        for source, label in extra_services:
+            index = field_index(source, cat_field, label)
+            xy, values, _, skipped = read_points(source, crs, context, feedback, [index], 40, 5)
+            svc_xy = np.vstack([svc_xy, xy])
+            svc_values += [(v[0], None) if supply_field else v for v in values]
+            svc_skipped += skipped
+        if pop_skipped:
+            feedback.pushWarning(
+                tr("{n} population unit(s) without geometry skipped (kept in the output with empty results).").format(
+                    n=len(pop_skipped)
+                )
+            )
+        if svc_skipped:
+            feedback.pushWarning(tr("{n} service(s) without geometry skipped.").format(n=len(svc_skipped)))
+        if require_services and not svc_values:
+            raise InputError(tr("No service has a usable geometry: check the services layer and its CRS."))
+        if len(pop_xy) == 0:
+            raise InputError(
+                tr("No population unit has a usable geometry: they are empty or cannot be placed "
+                   "in {crs} from the layer's CRS {source}. Check the CRS of the layer.").format(
+                    crs=crs.authid(), source=population.sourceCrs().authid()
+                )
+            )
+        categories = [split_categories(v[0]) for v in svc_values]
+        uncategorised = sum(1 for c in categories if not c)
+        if categories and uncategorised == len(categories):
+            raise InputError(
+                tr("No service has a category in field '{field}': fill it with codes such as epn, "
+                   "france_services, conseiller_numerique, tiers_lieu, fablab, wifi.").format(field=cat_field)
+            )
+        if uncategorised:
+            feedback.pushWarning(tr("{n} service(s) without category ignored.").format(n=uncategorised))
+        pop = np.array([to_float(v[0]) for v in pop_values], dtype=float)
+        n_null = int(np.isnan(pop).sum())
+        if n_null:
+            feedback.pushWarning(
+                tr("{n} population unit(s) with an empty population counted as 0.").format(n=n_null)
+            )
+        supply = None
+        if supply_field:
+            numeric = services.fields().at(svc_attrs[1]).isNumeric()
+            supply = self._supply(supply_field, [v[1] for v in svc_values], numeric, feedback)
+        fragility, fragility_source = self._fragility(
+            parameters, context, feedback, fragility_field, grid_indexes, pop_values
+        )
+        engine = self._engine(parameters, context, feedback, crs)
+        if feedback.isCanceled():
+            raise CanceledError(tr("Canceled."))
+        return CoverageInputs(
+            crs=crs,
+            crs_name=crs_name,
+            pop_xy=pop_xy,
+            population=pop,
+            pop_ids=pop_ids,
+            pop_skipped=pop_skipped,
+            n_null_population=n_null,
+            svc_xy=svc_xy,
+            categories=categories,
+            svc_skipped=svc_skipped,
+            uncategorised=uncategorised,
+            supply=supply,
+            thresholds=thresholds,
+            weights=weights,
+            method=method,
+            decay=decay,
+            engine=engine,
+            fragility=fragility,
+            fragility_source=fragility_source,
+            n_main_services=n_main_services,
+            inputs={
+                "population": str(parameters.get(self.POPULATION)),
+                "population_field": pop_field,
+                "services": str(parameters.get(self.SERVICES)),
+                "category_field": cat_field,
+                "method": method,
+                "decay": decay,
+                "supply_field": supply_field or None,
+                "network": str(parameters.get(self.NETWORK)) if engine.name == "network" else None,
+                "fragility": fragility_source,
+            },
+        )
+
+    @staticmethod
+    def _grid_field_indexes(population):
+        """Indexes of the INSEE grid fields when all are present (any case), else None."""
+        names = {name.lower(): i for i, name in enumerate(population.fields().names())}
+        if all(f in names for f in GRID_FIELDS):
+            return {f: names[f] for f in GRID_FIELDS}
+        return None
+
+    def _fragility(self, parameters, context, feedback, fragility_field, grid_indexes, pop_values):
+        if fragility_field:
+            values = np.array([to_float(v[1]) for v in pop_values], dtype=float)
+            if np.nanmax(np.append(values, 0)) > 10 or np.nanmin(np.append(values, 0)) < 0:
+                raise InputError(
+                    tr("The fragility field '{name}' must hold values from 0 to 10.").format(name=fragility_field)
+                )
+            return values, "field:{}".format(fragility_field)
+        if not grid_indexes:
+            feedback.pushInfo(
+                tr("No fragility: the population layer has neither a fragility field nor the INSEE grid fields.")
+            )
+            return None, None
+        weights = parse_mapping(
+            self.parameterAsString(parameters, self.FRAGILITY_WEIGHTS, context), tr("Fragility weights")
+        )
+        columns = {
+            name: np.array([to_float(v[1 + k]) for v in pop_values], dtype=float)
+            for k, name in enumerate(grid_indexes)
+        }
+        result = fragility_from_grid(columns, weights=weights or None)
+        if result.n_no_population:
+            feedback.pushInfo(
+                tr("{n} unit(s) without inhabitants have no fragility value.").format(n=result.n_no_population)
+            )
+        return result.index, "insee_grid"
+
+    @staticmethod
+    def _supply(field_name, raw, numeric, feedback):
+        """Supply weight per service: the field's number, or the hours a week of an
+        opening-hours text (OSM syntax); unknown ones get the median weight."""
+        if numeric:
+            weights, unknown = hours_weights([None if np.isnan(to_float(v)) else to_float(v) for v in raw])
+        else:
+            weights, unknown = hours_weights(
+                [osm_hours_per_week(str(v)) if plain(v) not in (None, "") else None for v in raw]
+            )
+            feedback.pushInfo(
+                tr("Service weights: opening hours per week read from '{field}'.").format(field=field_name)
+            )
+        if unknown:
+            feedback.pushWarning(
+                tr("{n} service(s) without a usable weight get the median weight.").format(n=unknown)
+            )
+        return weights
+
+    def _engine(self, parameters, context, feedback, crs):
+        network = self.parameterAsSource(parameters, self.NETWORK, context)
+        if network is None:
+            return StraightLineEngine()
+        if network.featureCount() == 0:
+            raise InputError(tr("The walking network layer has no feature."))
+        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
+        lines, attributes = read_lines(network, crs, context, feedback)
+        walk = WalkNetwork(lines, attributes)  # isolated fragments are kept (see methodology)
+        feedback.pushInfo(
+            tr("Walking network: {nodes} nodes, {edges} edges; {dropped} line(s) not walkable left out.").format(
+                nodes=walk.n_nodes, edges=walk.n_edges, dropped=walk.n_lines_not_walkable
+            )
+        )
+        if walk.n_edges == 0:
+            raise InputError(tr("The walking network has no walkable line."))
+        return NetworkEngine(walk, max_snap=max_snap)
+
+
+def read_lines(source, crs, context, feedback=None):
+    """Vertices (metric CRS) and attributes of every line part of ``source``."""
+    transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+    names = source.fields().names()
+    lines, attributes = [], []
+    for feature in source.getFeatures(QgsFeatureRequest()):
+        if feedback is not None and feedback.isCanceled():
+            raise CanceledError(tr("Canceled."))
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            continue
+        try:
+            geometry.transform(transform)
+        except QgsCsException:
+            continue
+        attrs = {name: plain(value) for name, value in zip(names, feature.attributes())}
+        parts = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
+        for part in parts:
+            lines.append(np.array([(p.x(), p.y()) for p in part], dtype=float))
+            attributes.append(attrs)
+    return lines, attributes
