@@ -78,3 +78,33 @@ def test_zip_installs_into_an_empty_plugin_path(qgis_process_env, tmp_path):
     assert "ville_numerique:coverage" in data["providers"]["ville_numerique"]["algorithms"]
     # the provider really comes from the unzipped copy
     assert SAMPLE.exists()
+
+
+def test_science_algorithms_through_qgis_process(qgis_process_env, tmp_path):
+    """coverage with E2SFCA, scenario and recommend_sites, as a batch user runs them."""
+    common = ["POPULATION=" + sample_layer("carreaux_200m"), "SERVICES=" + sample_layer("services")]
+    code, data, output = qgis_process_json(
+        qgis_process_env, "run", "ville_numerique:coverage", "--", *common, "METHOD=e2sfca",
+        "DECAY=gaussian", "OUTPUT=" + str(tmp_path / "e2sfca.gpkg"), "SUMMARY=" + str(tmp_path / "e2sfca.json"))
+    assert code == 0, output
+    summary = json.loads((tmp_path / "e2sfca.json").read_text(encoding="utf-8"))
+    assert summary["method"] == "e2sfca" and summary["decay"] == "gaussian"
+    assert summary["categories"]["epn"]["access_mean"] > 0
+    assert summary["inputs"]["fragility"] == "insee_grid" and 0 <= summary["fragility_mean"] <= 10
+
+    code, data, output = qgis_process_json(
+        qgis_process_env, "run", "ville_numerique:scenario", "--", *common,
+        "PLANNED=" + sample_layer("projet_gare"), "OUTPUT=" + str(tmp_path / "scenario.gpkg"),
+        "SUMMARY=" + str(tmp_path / "scenario.json"))
+    assert code == 0, output
+    scenario = json.loads((tmp_path / "scenario.json").read_text(encoding="utf-8"))
+    assert scenario["delta"]["categories"]["fablab"]["n_services_added"] == 1
+    assert scenario["after"]["score_mean"] >= scenario["before"]["score_mean"]
+
+    code, data, output = qgis_process_json(
+        qgis_process_env, "run", "ville_numerique:recommend_sites", "--", *common, "CATEGORY=conseiller_numerique",
+        "K=2", "OUTPUT=" + str(tmp_path / "sites.gpkg"), "SUMMARY=" + str(tmp_path / "sites.json"))
+    assert code == 0, output
+    sites = json.loads((tmp_path / "sites.json").read_text(encoding="utf-8"))
+    assert [s["rank"] for s in sites["sites"]] == [1, 2]
+    assert data["results"]["TOTAL_GAIN"] == pytest.approx(sites["total_gain"])
