@@ -11,13 +11,21 @@
   ``LaMednum/standard-mediation-num`` (never a hard-coded slug).
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
-from .errors import DataError
-from .http import HttpClient, MalformedResponseError, cancel_check, host_of, raise_if_canceled
+from .errors import DataError, InputError
+from .http import (
+    HttpClient,
+    HttpStatusError,
+    MalformedResponseError,
+    cancel_check,
+    host_of,
+    raise_if_canceled,
+)
 from .i18n import tr
 
 API_PATH = "/api/1"
@@ -26,6 +34,15 @@ LIEUX_ORGANIZATION = "cartographie-nationale-des-lieux-de-mediation-numerique"
 LIEUX_NATIONAL_TITLE = "territoire national"
 LIEUX_CONSOLIDATED_SOURCE = "fournis par la cartographie nationale"
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+FRANCE_SERVICES_QUERY = "France Services"
+ANCT_ORGANIZATION = "agence-nationale-de-la-cohesion-des-territoires"
+DATAGOUV_HOSTS = ("www.data.gouv.fr", "data.gouv.fr", "demo.data.gouv.fr")
+UUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+OBJECT_ID = re.compile(r"[0-9a-fA-F]{24}")
+_RESOURCE_PATHS = (
+    re.compile(r"/datasets/r/(" + UUID_PATTERN + r")(?:/|$)"),
+    re.compile(r"/resources/(" + UUID_PATTERN + r")(?:/|$)"),
+)
 
 
 def parse_date(value):
@@ -43,6 +60,51 @@ def _plain(text):
     """Lower-case text without accents, for tolerant title matching."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def resource_id_of(reference, base_url=None):
+    """The resource UUID designated by ``reference``, or None for any other URL.
+
+    ``reference``: a bare resource id, a data.gouv.fr permanent link
+    (``…/datasets/r/{rid}``, ``/fr/`` or ``/api/1/`` form) or an API URL of
+    the resource (``…/datasets/{id}/resources/{rid}/``,
+    ``/api/2/datasets/resources/{rid}/``), on data.gouv.fr or on
+    ``base_url`` (the configured catalogue).
+    """
+    text = str(reference or "").strip()
+    if re.fullmatch(UUID_PATTERN, text):
+        return text.lower()
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https"):
+        return None
+    hosts = set(DATAGOUV_HOSTS)
+    if base_url:
+        hosts.add(urlsplit(base_url).netloc.lower())
+    if parts.netloc.lower() not in hosts and (parts.hostname or "") not in DATAGOUV_HOSTS:
+        return None
+    for pattern in _RESOURCE_PATHS:
+        match = pattern.search(parts.path)
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def france_services_score(dataset):
+    """How surely ``dataset`` is the ANCT list of France Services (0–5).
+
+    The list is titled like "Liste des structures France Services"; the
+    per-source lieux datasets "… fournis par France Services" (lieux schema)
+    are not it.
+    """
+    title = _plain(dataset.title)
+    if "france services" not in title or "mediation numerique" in title or "fournis par" in title:
+        return 0
+    score = 2
+    if "liste" in title or "structures" in title:
+        score += 2
+    if dataset.organization == ANCT_ORGANIZATION:
+        score += 1
+    return score
 
 
 def stable_resource_url(base_url, resource_id):
@@ -269,6 +331,84 @@ class DataGouvClient:
                 ).format(title=dataset.title)
             )
         return dataset, resource
+
+    # -- the ANCT list of France Services ---------------------------------------
+    def find_france_services_dataset(self, max_results=50, is_canceled=None):
+        """The ANCT dataset listing the France Services, found by a search.
+
+        Datasets titled like "Liste des structures France Services" win,
+        the ANCT's first; the per-source lieux datasets are left out.
+        """
+        datasets = self.search_datasets(
+            FRANCE_SERVICES_QUERY, page_size=max_results, max_results=max_results, is_canceled=is_canceled
+        )
+        ranked = [d for d in datasets if france_services_score(d) > 0]
+        if not ranked:
+            raise DataError(
+                tr(
+                    "No dataset listing the France Services was found on {host} (search \"{query}\"). "
+                    "The catalogue may have changed: load a downloaded file instead."
+                ).format(host=host_of(self.base_url), query=FRANCE_SERVICES_QUERY)
+            )
+        return max(ranked, key=lambda d: (france_services_score(d), d.last_update or _EPOCH))
+
+    def france_services_csv(self, is_canceled=None):
+        """(dataset, resource) of the current France Services CSV (``;``-separated)."""
+        dataset = self.find_france_services_dataset(is_canceled=is_canceled)
+        resource = latest_main_csv(dataset)
+        if resource is None:
+            dataset = self.dataset(dataset.id, is_canceled=is_canceled)
+            resource = latest_main_csv(dataset)
+        if resource is None:
+            raise DataError(
+                tr(
+                    'The dataset "{title}" has no CSV file at the moment. Try again later or load a file.'
+                ).format(title=dataset.title)
+            )
+        return dataset, resource
+
+    # -- organisations and single resources -------------------------------------
+    def organization_id(self, slug_or_id, is_canceled=None):
+        """The id of an organisation given by its id or its slug (the search needs the id)."""
+        text = str(slug_or_id or "").strip()
+        if OBJECT_ID.fullmatch(text):
+            return text.lower()
+        url = "{}/organizations/{}/".format(self.api_url, text)
+        try:
+            data = self.http.get_json(url, is_canceled=is_canceled)
+        except HttpStatusError as error:
+            if error.status in (404, 410):
+                raise InputError(
+                    tr("No organisation \"{name}\" on {host}: give its identifier or the last part "
+                       "of the address of its page.").format(name=text, host=host_of(self.base_url))
+                ) from None
+            raise
+        if not isinstance(data, dict) or not data.get("id"):
+            self.http.forget("GET", url)
+            raise _unexpected(url, tr("an organisation"))
+        return data["id"]
+
+    def resource(self, resource_id, is_canceled=None):
+        """One resource and the id of its dataset (``GET /api/2/datasets/resources/{rid}/``).
+
+        Returns ``(resource, dataset_id)``.
+        """
+        url = "{}/api/2/datasets/resources/{}/".format(self.base_url, resource_id)
+        try:
+            data = self.http.get_json(url, is_canceled=is_canceled)
+        except HttpStatusError as error:
+            if error.status in (404, 410):
+                raise InputError(
+                    tr("No resource {rid} on {host}: the file may have been deleted or replaced. "
+                       "Search the catalogue again for its current identifier.").format(
+                        rid=resource_id, host=host_of(self.base_url))
+                ) from None
+            raise
+        item = data.get("resource") if isinstance(data, dict) else None
+        if not isinstance(item, dict) or not item.get("id"):
+            self.http.forget("GET", url)
+            raise _unexpected(url, tr("a resource"))
+        return Resource.from_api(item, self.base_url), data.get("dataset_id")
 
     def download_resource(self, resource, dest, progress=None, is_canceled=None):
         """Download ``resource`` through its stable link to ``dest``."""

@@ -107,6 +107,58 @@ def normalize_properties(properties, aliases):
     return result
 
 
+def canonical_properties(properties, aliases):
+    """The canonical attributes of ``aliases`` first, then the others, without the
+    source names that were mapped (``nom_officiel`` or ``insee_com`` do not stay
+    next to ``nom`` and ``code_insee``)."""
+    normalized = normalize_properties(properties, aliases)
+    mapped = {name for names in aliases.values() for name in names} - set(aliases)
+    result = {name: normalized[name] for name in aliases}
+    result.update((k, v) for k, v in normalized.items() if k not in result and k not in mapped)
+    return result
+
+
+#: Text attributes of the INSEE grid (WFS and INSEE files); the others are numbers.
+FILOSOFI_TEXT_FIELDS = ("id_inspire", "idcar_200m", "idcar_1km", "idcar_nat", "depcom", "nom_com", "lcog_geo")
+#: INSEE counts of the 200 m grid (Filosofi 2019/2021 names; the WFS lacks ind_18_24).
+FILOSOFI_COUNT_FIELDS = (
+    "ind", "men", "men_pauv", "men_1ind", "men_5ind", "men_prop", "men_fmp", "ind_snv", "men_surf",
+    "men_coll", "men_mais", "log_av45", "log_45_70", "log_70_90", "log_ap90", "log_inc", "log_soc",
+    "ind_0_3", "ind_4_5", "ind_6_10", "ind_11_17", "ind_18_24", "ind_25_39", "ind_40_54", "ind_55_64",
+    "ind_65_79", "ind_80p", "ind_inc",
+)
+
+
+def _number(value):
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(str(value).strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
+def filosofi_properties(properties):
+    """Attributes of a 200 m cell with the INSEE indicators as floats.
+
+    Counts (:data:`FILOSOFI_COUNT_FIELDS`) become floats or None (INSEE
+    publishes fractional values); other numeric attributes (ratios, flags)
+    become floats when they are numbers; identifiers and names stay text.
+    """
+    result = {}
+    for name, value in (properties or {}).items():
+        if name in FILOSOFI_TEXT_FIELDS:
+            result[name] = None if value is None else str(value)
+        elif name in FILOSOFI_COUNT_FIELDS:
+            result[name] = _number(value)
+        else:
+            number = _number(value)
+            result[name] = value if number is None and value not in (None, "") else number
+    return result
+
+
 def normalize_features(features, aliases):
     """GeoJSON features with normalised properties (new dicts)."""
     return [dict(f, properties=normalize_properties(f.get("properties"), aliases)) for f in features]

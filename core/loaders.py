@@ -44,8 +44,9 @@ DELIMITERS = (";", ",", "\t", "|")
 MAX_UNZIPPED_BYTES = 4 * 1024**3
 MAX_FIELD_CHARS = 2**30
 
-LON_NAMES = ("longitude", "lon", "lng", "long", "x_wgs84", "lon_wgs84", "longitude_wgs84", "wgs84_x")
-LAT_NAMES = ("latitude", "lat", "y_wgs84", "lat_wgs84", "latitude_wgs84", "wgs84_y")
+LON_NAMES = ("longitude", "lon", "lng", "long", "x_wgs84", "lon_wgs84", "longitude_wgs84", "wgs84_x",
+             "wifi_long", "wifi_lon")  # WIFI_*: OpenDataFrance draft "Bornes Wifi public"
+LAT_NAMES = ("latitude", "lat", "y_wgs84", "lat_wgs84", "latitude_wgs84", "wgs84_y", "wifi_lat")
 LON_PREFIXES = ("longitude_", "lon_", "lng_")
 LAT_PREFIXES = ("latitude_", "lat_")
 L93_PAIRS = (
@@ -707,6 +708,21 @@ def _pick_member(files, member, name):
 # --------------------------------------------------------------------------
 # Dispatcher
 # --------------------------------------------------------------------------
+def sniff_suffix(path, sample_size=4096):
+    """The file extension matching the content of ``path`` (``.zip``, ``.gpkg``,
+    ``.geojson`` or ``.csv``), for downloads whose name says nothing."""
+    with open(path, "rb") as handle:
+        head = handle.read(sample_size)
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return ".zip"
+    if head.startswith(b"SQLite format 3\x00"):
+        return ".gpkg"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text[:1] in (b"{", b"["):
+        return ".geojson"
+    return ".csv"
+
+
 def load(path, **options):
     """Load ``path`` by its extension; ``options`` go to the format's loader."""
     path = Path(path)
