@@ -21,6 +21,9 @@ class VilleNumeriquePlugin:
         self.toolbar = None
         self.menu_title = ""
         self.translator = None
+        self.panel = None
+        self.panel_action = None
+        self.options_factory = None
         self._install_translator()
 
     # -- translations -------------------------------------------------------
@@ -62,8 +65,40 @@ class VilleNumeriquePlugin:
             if action.property("vn_toolbar"):
                 self.toolbar.addAction(action)
             self.actions.append(action)
+        self._init_panel()
+
+    def _init_panel(self):
+        """The dock (closed by default, toggled from the menu and the toolbar) and the options page."""
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtGui import QIcon
+
+        from .ui.panel import VilleNumeriquePanel
+        from .ui.settings_page import VilleNumeriqueOptionsFactory
+
+        self.panel = VilleNumeriquePanel(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.panel.hide()
+        self.panel_action = self.panel.toggleViewAction()
+        self.panel_action.setIcon(QIcon(about.icon_path()))
+        self.panel_action.setText(tr("Ville numérique panel"))
+        self.panel_action.setToolTip(tr("Show or hide the Ville numérique panel"))
+        self.panel_action.setObjectName("VilleNumeriquePanelAction")
+        self.iface.addPluginToMenu(self.menu_title, self.panel_action)
+        first = self.toolbar.actions()[0] if self.toolbar.actions() else None
+        self.toolbar.insertAction(first, self.panel_action)
+        self.options_factory = VilleNumeriqueOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
 
     def unload(self):
+        if self.panel is not None:
+            self.iface.removePluginMenu(self.menu_title, self.panel_action)
+            self.panel.unload()
+            self.iface.removeDockWidget(self.panel)
+            self.panel.deleteLater()
+            self.panel = self.panel_action = None
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
         for action in self.actions:
             if self.iface is not None:
                 self.iface.removePluginMenu(self.menu_title, action)

@@ -1,0 +1,627 @@
+"""The dock panel, driven like a planner would: fill it, run on the sample, read the results."""
+
+import json
+
+import pytest
+from qgis.core import Qgis, QgsGeometry, QgsGraduatedSymbolRenderer, QgsProject, QgsRectangle, QgsSettings
+
+from .conftest import SAMPLE
+
+TIMEOUT_MS = 120_000
+
+
+@pytest.fixture
+def recent_settings():
+    """Keep the user's list of recent analyses out of the tests."""
+    from ville_numerique.ui import presets
+
+    settings = QgsSettings()
+    saved = settings.value(presets.RECENT_KEY, None)
+    settings.remove(presets.RECENT_KEY)
+    yield
+    if saved is None:
+        settings.remove(presets.RECENT_KEY)
+    else:
+        settings.setValue(presets.RECENT_KEY, saved)
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Algorithm dialogs the panel opens (recorded instead of shown: they are modal)."""
+    from ville_numerique.ui import algorithms
+
+    opened = []
+    monkeypatch.setattr(algorithms, "open_dialog",
+                        lambda alg_id, parameters: opened.append((alg_id, parameters)))
+    return opened
+
+
+@pytest.fixture
+def panel(qgis_app, qgis_iface, qgis_new_project, provider, qtbot, recent_settings, dialogs):
+    from ville_numerique.ui.panel import VilleNumeriquePanel
+
+    widget = VilleNumeriquePanel(qgis_iface)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    if widget.is_running():
+        widget.cancel()
+        qtbot.waitUntil(lambda: not widget.is_running(), timeout=TIMEOUT_MS)
+    widget.unload()
+
+
+def project_layer_ids():
+    return set(QgsProject.instance().mapLayers())
+
+
+def wait_idle(qtbot, panel):
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=TIMEOUT_MS)
+
+
+def test_panel_is_a_closed_dock_toggled_from_menu_and_toolbar(qgis_app, qgis_iface, provider, monkeypatch):
+    from ville_numerique import classFactory
+
+    plugin = classFactory(qgis_iface)
+    # the session's provider stays registered (test_plugin.py covers the provider's life cycle)
+    monkeypatch.setattr(plugin, "initProcessing", lambda: None)
+    plugin.initGui()
+    try:
+        panel = plugin.panel
+        assert panel.objectName() == "VilleNumeriquePanel"
+        assert panel.isHidden()  # closed by default
+        action = plugin.panel_action
+        assert action is panel.toggleViewAction() and action.isCheckable()
+        assert action in plugin.toolbar.actions()
+        action.trigger()
+        assert not panel.isHidden() and action.isChecked()
+        action.trigger()
+        assert panel.isHidden() and not action.isChecked()
+        titles = [panel.toolbox.itemText(i) for i in range(panel.toolbox.count())]
+        assert titles == ["1. Territory", "2. Data", "3. Analysis", "4. Results", "5. Presets"]
+        qgis_iface.registerOptionsWidgetFactory.assert_called_with(plugin.options_factory)
+    finally:
+        plugin.unload()
+    assert plugin.panel is None and plugin.options_factory is None
+
+
+def test_algorithm_buttons_follow_the_registry(panel):
+    from ville_numerique.ui import algorithms
+
+    wired = {
+        algorithms.FETCH_SERVICES: panel.fetch_services_button,
+        algorithms.FETCH_POPULATION: panel.fetch_population_button,
+        algorithms.DATAGOUV_SEARCH: panel.search_button,
+        algorithms.DATAGOUV_LOAD: panel.add_dataset_button,
+        algorithms.REPORT: panel.report_button,
+        algorithms.SCENARIO: panel.scenario_button,
+        algorithms.RECOMMEND_SITES: panel.recommend_button,
+        algorithms.COVERAGE: panel.run_button,
+    }
+    for alg_id, button in wired.items():
+        assert button.isEnabled() == algorithms.exists(alg_id), alg_id
+        if not algorithms.exists(alg_id):
+            assert alg_id in button.toolTip()
+    coverage = algorithms.algorithm(algorithms.COVERAGE)
+    assert panel.method_combo.isEnabled() == (coverage.parameterDefinition("METHOD") is not None)
+    assert panel.decay_combo.isEnabled() == (coverage.parameterDefinition("DECAY") is not None)
+
+
+def test_territory_lists_come_from_the_sample(panel):
+    communes = [panel.commune_combo.itemData(i) for i in range(panel.commune_combo.count())]
+    assert "62765" in communes and len(communes) == 9
+    assert panel.commune_combo.currentData() == "62765"
+    assert panel.station_combo.currentData() == "87281444"
+    assert "St-Omer" in panel.station_combo.currentText()
+    # typed INSEE code or name finds the commune
+    panel.commune_combo.setEditText("62525")
+    assert panel._commune_feature()["nom"] == "Longuenesse"
+    panel.commune_combo.setEditText("longuenesse")
+    assert panel._commune_feature()["code"] == "62525"
+
+
+def test_station_perimeter_is_a_walking_buffer(panel, qtbot):
+    from ville_numerique.ui.defaults import METRES_PER_MINUTE
+
+    panel.walk_spin.setValue(15)
+    assert panel.make_station_perimeter()
+    wait_idle(qtbot, panel)
+    layer = panel.perimeter_layer()
+    assert layer is not None and layer.id() in QgsProject.instance().mapLayers()
+    assert "15 min" in layer.name() and "St-Omer" in layer.name()
+    geometry = next(layer.getFeatures()).geometry()
+    radius = 15 * METRES_PER_MINUTE
+    assert geometry.area() == pytest.approx(3.14159 * radius**2, rel=0.02)
+    assert layer.renderer().symbol().symbolLayer(1).strokeStyle() != 0  # the dashed outline of perimeter.qml
+
+
+def test_drawn_polygon_becomes_the_perimeter(panel):
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    geometry = QgsGeometry.fromRect(QgsRectangle(647000, 7072000, 649000, 7074000))
+    layer = panel.add_drawn_perimeter(geometry, QgsCoordinateReferenceSystem("EPSG:2154"))
+    assert panel.perimeter_layer() is layer
+    assert layer.featureCount() == 1 and layer.crs().authid() == "EPSG:2154"
+    assert next(layer.getFeatures()).geometry().area() == pytest.approx(4e6)
+
+
+def test_selected_feature_becomes_the_perimeter(panel, qgis_iface, qtbot):
+    layers = panel.load_sample()
+    communes = layers["communes"]
+    communes.selectByExpression("\"code\" = '62765'")
+    qgis_iface.setActiveLayer(communes)
+    qgis_iface.activeLayer = lambda: communes  # the mock keeps only the id
+    assert panel.use_selection()
+    wait_idle(qtbot, panel)
+    layer = panel.perimeter_layer()
+    assert layer is not None and layer.featureCount() == 1
+    assert next(layer.getFeatures())["nom"] == "Saint-Omer"
+
+
+def test_run_on_the_sample_shows_the_summary(panel, qtbot):
+    from qgis.PyQt.QtCore import Qt
+    from ville_numerique.ui.panel import format_number
+
+    layers = panel.load_sample()
+    assert panel.population_combo.currentLayer() is layers["carreaux_200m"]
+    assert panel.population_field_combo.currentField() == "ind"
+    assert panel.category_field_combo.currentField() == "categories"
+    # minutes at 4 km/h give the algorithm's default metres
+    assert panel.thresholds_text() == ("epn=1000;france_services=1500;conseiller_numerique=1000;"
+                                       "tiers_lieu=1500;fablab=2000;wifi=300")
+    before = project_layer_ids()
+    with qtbot.waitSignal(panel.analysisFinished, timeout=TIMEOUT_MS) as finished:
+        assert panel.run_analysis()
+        assert panel.progress.isVisible() and panel.cancel_button.isEnabled()
+    assert finished.args == [True]
+    wait_idle(qtbot, panel)
+    added = project_layer_ids() - before
+    assert len(added) == 1
+    layer = QgsProject.instance().mapLayer(added.pop())
+    assert layer.id() == panel.output_layer_id
+    assert layer.name() == "Digital services coverage"
+    assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+    assert layer.renderer().classAttribute() == "score" and len(layer.renderer().ranges()) == 5
+
+    with open(panel.summary_path, encoding="utf-8") as stream:
+        summary = json.load(stream)
+    assert summary["population_total"] == pytest.approx(15174.5)
+    assert format_number(15174.5, 1) in panel.summary_label.text()
+    assert format_number(summary["score_mean"], 1) in panel.summary_label.text()
+    table = panel.results_table
+    assert table.rowCount() == len(summary["categories"])
+    for row, (code, values) in enumerate(summary["categories"].items()):
+        assert table.item(row, 0).data(Qt.ItemDataRole.UserRole) == code
+        covered = table.item(row, 2).data(Qt.ItemDataRole.UserRole)
+        assert covered == pytest.approx(values["population_covered"])
+        assert table.item(row, 3).data(Qt.ItemDataRole.UserRole) == pytest.approx(values["share_covered"])
+        assert format_number(100 * values["share_covered"], 1) in table.item(row, 3).text()
+        # the chart plots the layer's distances: at the threshold it meets the summary's share
+        minutes = values["threshold_m"] / (4000 / 60)
+        assert panel.chart.share_at(code, minutes) == pytest.approx(values["share_covered"], abs=1e-6)
+    fragile = [values.get("fragile_population_not_covered") for values in summary["categories"].values()]
+    assert table.isColumnHidden(5) == all(v is None for v in fragile)
+    assert table.isColumnHidden(6)  # "access" repeats the share with the nearest-service method
+    assert panel.toolbox.currentIndex() == 3
+
+    # remembered: in the project and in the recent analyses
+    from ville_numerique.ui import presets
+
+    stored = presets.read_project()
+    assert stored["results"]["summary"]["population_total"] == pytest.approx(15174.5)
+    assert panel.recent_list.count() == 1
+
+
+def test_cancel_adds_nothing(panel, qtbot):
+    panel.load_sample()
+    before = project_layer_ids()
+    with qtbot.waitSignal(panel.analysisFinished, timeout=TIMEOUT_MS) as finished:
+        assert panel.run_analysis()
+        run = panel.run
+        panel.cancel()
+    assert finished.args == [False]
+    assert run.canceled and run.feedback.isCanceled()  # the algorithm's feedback was told to stop
+    wait_idle(qtbot, panel)
+    qtbot.wait(200)
+    assert project_layer_ids() == before
+    assert panel.output_layer_id is None and panel.results_table.rowCount() == 0
+    level, text = panel.last_message
+    assert level == Qgis.MessageLevel.Info and "canceled" in text.lower()
+    assert not panel.progress.isVisible() and not panel.cancel_button.isEnabled()
+
+
+def test_bad_input_shows_a_message_and_changes_nothing(panel, qtbot):
+    before = project_layer_ids()
+    assert not panel.run_analysis()  # nothing chosen
+    level, text = panel.last_message
+    assert level == Qgis.MessageLevel.Warning and "population layer" in text
+    assert project_layer_ids() == before
+
+    layers = panel.load_sample()
+    before = project_layer_ids()
+    panel.population_field_combo.setField("idcar_200m")  # text, not a number of inhabitants
+    assert panel.population_field_combo.currentField() == "idcar_200m"
+    assert not panel.run_analysis()
+    level, text = panel.last_message
+    assert level == Qgis.MessageLevel.Warning and "not numeric" in text and "idcar_200m" in text
+    assert not panel.is_running() and project_layer_ids() == before
+
+    panel.population_field_combo.setField("ind")
+    panel.restrict_check.setChecked(True)  # … but no perimeter
+    assert not panel.run_analysis()
+    assert "perimeter" in panel.last_message[1]
+    assert project_layer_ids() == before
+    assert layers["services"].id() in before
+
+
+def test_population_restricted_to_the_perimeter(panel, qtbot):
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    panel.load_sample()
+    panel.add_drawn_perimeter(QgsGeometry.fromRect(QgsRectangle(647500, 7072500, 649000, 7074000)),
+                              QgsCoordinateReferenceSystem("EPSG:2154"))
+    panel.restrict_check.setChecked(True)
+    with qtbot.waitSignal(panel.analysisFinished, timeout=TIMEOUT_MS) as finished:
+        assert panel.run_analysis()
+    assert finished.args == [True]
+    wait_idle(qtbot, panel)
+    total = panel.summary["population_total"]
+    assert 0 < total < 15174.5
+    layer = QgsProject.instance().mapLayer(panel.output_layer_id)
+    assert sum(f["ind"] for f in layer.getFeatures()) == pytest.approx(total)
+
+
+def test_presets_round_trip_through_a_file_and_the_project(panel, tmp_path):
+    from ville_numerique.ui import presets
+    from ville_numerique.ui.panel import VilleNumeriquePanel
+
+    layers = panel.load_sample()
+    panel.walk_spin.setValue(12)
+    panel.threshold_spins["epn"].setValue(10)
+    panel.threshold_spins["wifi"].setValue(3)
+    panel.category_checks["fablab"].setChecked(False)
+    panel.restrict_check.setChecked(True)
+    panel.decay_combo.setCurrentIndex(2)
+    expected = panel.collect_preset()
+    assert expected["analysis"]["population"]["source"] == layers["carreaux_200m"].source()
+
+    path = tmp_path / "analysis.json"
+    panel.save_preset(str(path))
+    on_disk = json.loads(path.read_text(encoding="utf-8"))
+    assert on_disk["format"] == presets.FORMAT and on_disk["analysis"]["thresholds_minutes"]["epn"] == 10
+
+    panel.walk_spin.setValue(20)
+    panel.threshold_spins["epn"].setValue(25)
+    panel.category_checks["fablab"].setChecked(True)
+    panel.restrict_check.setChecked(False)
+    panel.population_combo.setLayer(None)
+    assert panel.load_preset(str(path))
+    assert panel.collect_preset() == expected
+
+    panel.save_preset_to_project()
+    other = VilleNumeriquePanel(None)
+    try:
+        assert other.load_preset_from_project()
+        assert other.collect_preset() == expected
+    finally:
+        other.unload()
+        other.deleteLater()
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{\"format\": \"something else\"}", encoding="utf-8")
+    assert not panel.load_preset(str(bad))
+    assert panel.last_message[0] == Qgis.MessageLevel.Warning
+
+
+def test_recent_analyses_are_kept_in_settings(panel):
+    from ville_numerique.ui import presets
+
+    panel.walk_spin.setValue(9)
+    presets.add_recent("first", panel.collect_preset())
+    panel.walk_spin.setValue(11)
+    presets.add_recent("second", panel.collect_preset())
+    panel.refresh_recent()
+    assert panel.recent_list.count() == 2
+    assert "second" in panel.recent_list.item(0).text()
+    panel.recent_list.setCurrentRow(1)
+    assert panel.restore_recent()
+    assert panel.walk_spin.value() == 9
+
+
+def test_search_rows_read_a_json_output(tmp_path):
+    from ville_numerique.ui.panel import search_rows
+
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps({"datasets": [
+        {"id": "abc", "title": "Lieux de médiation numérique", "organization": {"name": "ANCT"},
+         "last_update": "2024-05-01T10:00:00", "formats": ["csv", "geojson"], "url": "https://x/y.csv"},
+        {"id": "nope"},
+    ]}), encoding="utf-8")
+    rows = search_rows({"OUTPUT": str(path)})
+    assert rows == [{"id": "abc", "title": "Lieux de médiation numérique", "organization": "ANCT",
+                     "last_update": "2024-05-01", "formats": "csv, geojson", "resource": "https://x/y.csv"}]
+
+
+def test_search_rows_group_the_resources_of_a_dataset(qgis_app):
+    """The table of ville_numerique:datagouv_search: one row per resource."""
+    from qgis.core import QgsFeature, QgsVectorLayer
+    from ville_numerique.ui.panel import search_rows
+
+    layer = QgsVectorLayer("None?field=id:string&field=title:string&field=organization:string"
+                           "&field=last_update:string&field=format:string&field=resource_id:string"
+                           "&field=url:string", "search", "memory")
+    records = [
+        ("d1", "Lieux de médiation", "ANCT", "2026-11-20T22:48:00+00:00", "json", "r-json", "https://a/r.json"),
+        ("d1", "Lieux de médiation", "ANCT", "2026-11-20T22:48:00+00:00", "csv", "r-csv", "https://a/r.csv"),
+        ("d2", "France Services", "ANCT", None, "pdf", "r-pdf", "https://a/r.pdf"),
+    ]
+    for record in records:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes(list(record))
+        layer.dataProvider().addFeature(feature)
+    rows = search_rows({"OUTPUT": layer, "DATASETS": 2})
+    assert [(r["id"], r["formats"], r["resource"], r["last_update"]) for r in rows] == [
+        ("d1", "json, csv", "r-csv", "2026-11-20"), ("d2", "pdf", "r-pdf", "")]
+
+
+def test_sample_path_is_the_offline_gpkg():
+    from ville_numerique.ui.actions import sample_path
+
+    assert sample_path() == str(SAMPLE)
+
+
+def test_map_tool_draws_the_perimeter(panel, qgis_iface):
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.gui import QgsMapMouseEvent
+    from qgis.PyQt.QtCore import QEvent, QPoint, Qt
+
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    canvas.resize(400, 400)
+    canvas.setExtent(QgsRectangle(647000, 7072000, 649000, 7074000))
+    panel.start_drawing()
+    tool = canvas.mapTool()
+    assert tool is panel.map_tool
+
+    def click(x, y, button=Qt.MouseButton.LeftButton):
+        event = QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, QPoint(x, y), button)
+        tool.canvasReleaseEvent(event)
+
+    for x, y in ((50, 50), (350, 50), (350, 350), (50, 350)):
+        click(x, y)
+    click(200, 200, Qt.MouseButton.RightButton)
+    layer = panel.perimeter_layer()
+    assert layer is not None and layer.name() == "Perimeter: drawn"
+    geometry = next(layer.getFeatures()).geometry()
+    assert geometry.area() > 0.5 * 2000 * 2000
+    assert canvas.mapTool() is not tool  # the map tool is given back
+
+
+def test_reopened_project_restores_the_analysis(panel, qtbot, tmp_path):
+    panel.load_sample()
+    panel.walk_spin.setValue(10)
+    with qtbot.waitSignal(panel.analysisFinished, timeout=TIMEOUT_MS):
+        assert panel.run_analysis()
+    wait_idle(qtbot, panel)
+    expected_rows = panel.results_table.rowCount()
+    path = str(tmp_path / "analysis.qgz")
+    assert QgsProject.instance().write(path)
+    QgsProject.instance().clear()
+    assert panel.results_table.rowCount() == 0 and panel.summary is None
+    panel.walk_spin.setValue(30)
+    assert QgsProject.instance().read(path)
+    assert panel.walk_spin.value() == 10
+    assert panel.results_table.rowCount() == expected_rows
+    assert panel.summary["population_total"] == pytest.approx(15174.5)
+
+
+# -- the open-data and follow-up algorithms, as they will land --------------------------------
+
+@pytest.fixture
+def fake_algorithms(provider, monkeypatch):
+    """A provider ``vntest`` with stand-ins of fetch_services and datagouv_search, wired to the panel."""
+    from qgis.core import (
+        QgsApplication,
+        QgsFeature,
+        QgsFeatureSink,
+        QgsField,
+        QgsFields,
+        QgsProcessing,
+        QgsProcessingAlgorithm,
+        QgsProcessingParameterEnum,
+        QgsProcessingParameterFeatureSink,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterFileDestination,
+        QgsProcessingParameterString,
+        QgsProcessingProvider,
+        QgsWkbTypes,
+    )
+    from qgis.PyQt.QtCore import QVariant
+    from ville_numerique.core.services import CATEGORIES
+    from ville_numerique.ui import algorithms
+
+    class FetchServices(QgsProcessingAlgorithm):
+        def name(self):
+            return "fetch_services"
+
+        def displayName(self):
+            return "Fetch services (test)"
+
+        def createInstance(self):
+            return FetchServices()
+
+        def initAlgorithm(self, config=None):
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                "PERIMETER", "Perimeter", [QgsProcessing.SourceType.TypeVectorPolygon]))
+            self.addParameter(QgsProcessingParameterEnum("CATEGORIES", "Categories", list(CATEGORIES),
+                                                         allowMultiple=True))
+            self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Digital services"))
+
+        def processAlgorithm(self, parameters, context, feedback):
+            perimeter = self.parameterAsSource(parameters, "PERIMETER", context)
+            chosen = [CATEGORIES[i] for i in self.parameterAsEnums(parameters, "CATEGORIES", context)]
+            fields = QgsFields()
+            fields.append(QgsField("nom", QVariant.Type.String))
+            fields.append(QgsField("categories", QVariant.Type.String))
+            sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.Point,
+                                              perimeter.sourceCrs())
+            centre = next(perimeter.getFeatures()).geometry().centroid()
+            for code in chosen:
+                feature = QgsFeature(fields)
+                feature.setGeometry(centre)
+                feature.setAttributes(["test " + code, code])
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            return {"OUTPUT": dest}
+
+    class Search(QgsProcessingAlgorithm):
+        def name(self):
+            return "datagouv_search"
+
+        def displayName(self):
+            return "Search (test)"
+
+        def createInstance(self):
+            return Search()
+
+        def initAlgorithm(self, config=None):
+            self.addParameter(QgsProcessingParameterString("QUERY", "Query"))
+            self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "Results", "JSON (*.json)"))
+
+        def processAlgorithm(self, parameters, context, feedback):
+            path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+            query = self.parameterAsString(parameters, "QUERY", context)
+            with open(path, "w", encoding="utf-8") as stream:
+                json.dump([{"id": "d1", "title": "Lieux " + query, "organization": {"name": "ANCT"},
+                            "last_update": "2024-01-02", "formats": ["csv"]}], stream)
+            return {"OUTPUT": path}
+
+    class TestProvider(QgsProcessingProvider):
+        def id(self):
+            return "vntest"
+
+        def name(self):
+            return "vntest"
+
+        def loadAlgorithms(self):
+            self.addAlgorithm(FetchServices())
+            self.addAlgorithm(Search())
+
+    registry = QgsApplication.processingRegistry()
+    test_provider = TestProvider()
+    assert registry.addProvider(test_provider)
+    monkeypatch.setattr(algorithms, "FETCH_SERVICES", "vntest:fetch_services")
+    monkeypatch.setattr(algorithms, "DATAGOUV_SEARCH", "vntest:datagouv_search")
+    yield
+    registry.removeProvider("vntest")
+
+
+def test_fetch_buttons_light_up_and_run_the_algorithm(fake_algorithms, panel, qtbot, dialogs):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRuleBasedRenderer
+
+    panel.refresh_algorithms()
+    assert panel.fetch_services_button.isEnabled()
+    assert not panel.fetch_services_button.toolTip()
+    panel.commune_combo.setCurrentIndex(-1)
+    panel.commune_combo.setEditText("")
+    assert not panel.fetch("vntest:fetch_services")  # no perimeter, no commune
+    assert "perimeter" in panel.last_message[1]
+    panel.add_drawn_perimeter(QgsGeometry.fromRect(QgsRectangle(647000, 7072000, 649000, 7074000)),
+                              QgsCoordinateReferenceSystem("EPSG:2154"))
+    for code, check in panel.category_checks.items():
+        check.setChecked(code in ("epn", "wifi"))
+    before = project_layer_ids()
+    panel.fetch_services_button.click()
+    wait_idle(qtbot, panel)
+    added = [QgsProject.instance().mapLayer(i) for i in project_layer_ids() - before]
+    assert len(added) == 1, panel.last_message
+    services = added[0]
+    assert sorted(f["categories"] for f in services.getFeatures()) == ["epn", "wifi"]
+    assert isinstance(services.renderer(), QgsRuleBasedRenderer)  # the services style
+    assert panel.services_combo.currentLayer() is services
+    assert dialogs == []  # every mandatory parameter was filled: run directly, no dialog
+
+
+def test_datagouv_search_fills_the_results(fake_algorithms, panel, qtbot):
+    panel.refresh_algorithms()
+    assert panel.search_button.isEnabled() and panel.search_edit.isEnabled()
+    panel.search_edit.setText("médiation")
+    panel.search_button.click()
+    wait_idle(qtbot, panel)
+    assert panel.search_table.rowCount() == 1
+    assert [panel.search_table.item(0, c).text() for c in range(4)] == [
+        "Lieux médiation", "ANCT", "2024-01-02", "csv"]
+
+
+def test_fragile_population_column_appears_when_the_summary_has_it(panel):
+    from qgis.PyQt.QtCore import Qt
+
+    summary = {
+        "population_total": 1000.0, "score_mean": 50.0,
+        "categories": {
+            "epn": {"threshold_m": 1000.0, "population_covered": 600.0, "share_covered": 0.6,
+                    "median_distance_m": 800.0, "fragile_population_not_covered": 123.4},
+            "custom_code": {"threshold_m": 500.0, "population_covered": 100.0, "share_covered": 0.1,
+                            "median_distance_m": None},
+        },
+    }
+    panel.show_results(summary)
+    table = panel.results_table
+    assert not table.isColumnHidden(5)
+    assert table.item(0, 5).data(Qt.ItemDataRole.UserRole) == 123.4
+    assert table.isColumnHidden(6)
+    assert table.item(1, 0).text() == "custom_code" and table.item(1, 4).text() == "—"
+    assert table.item(0, 1).text() == "15 min"
+
+
+def test_follow_up_buttons_open_the_prefilled_dialog(panel, qtbot, dialogs):
+    from ville_numerique.ui import algorithms
+
+    if not algorithms.exists(algorithms.REPORT):
+        pytest.skip("ville_numerique:report is not registered")
+    panel.load_sample()
+    with qtbot.waitSignal(panel.analysisFinished, timeout=TIMEOUT_MS):
+        assert panel.run_analysis()
+    wait_idle(qtbot, panel)
+    panel.report_button.click()
+    assert len(dialogs) == 1
+    alg_id, parameters = dialogs[0]
+    assert alg_id == algorithms.REPORT
+    alg = algorithms.algorithm(alg_id)
+    for name, expected in (("COVERAGE", panel.output_layer_id), ("SUMMARY", panel.summary_path),
+                           ("SERVICES", panel.services_combo.currentLayer().id())):
+        if alg.parameterDefinition(name) is not None:
+            assert parameters[name] == expected, name
+
+
+def test_fetch_by_commune_code_when_there_is_no_perimeter(panel, dialogs, monkeypatch):
+    from ville_numerique.ui import algorithms
+
+    if not algorithms.has_parameter(algorithms.FETCH_POPULATION, "COMMUNES"):
+        pytest.skip("ville_numerique:fetch_population has no COMMUNES parameter")
+    started = []
+    monkeypatch.setattr(panel, "_start", lambda run, on_done, status: started.append(run) or True)
+    assert panel.fetch(algorithms.FETCH_POPULATION)
+    assert dialogs == [] and len(started) == 1
+    assert started[0].parameters["COMMUNES"] == "62765"
+    assert "AREA" not in started[0].parameters and "EXTENT" not in started[0].parameters
+
+
+def test_method_and_decay_reach_the_algorithm(panel, qtbot):
+    from ville_numerique.ui import algorithms
+
+    coverage = algorithms.algorithm(algorithms.COVERAGE)
+    if coverage.parameterDefinition("METHOD") is None or coverage.parameterDefinition("DECAY") is None:
+        pytest.skip("the coverage algorithm has no METHOD/DECAY yet")
+    panel.load_sample()
+    assert panel.method_combo.isEnabled() and panel.decay_combo.isEnabled()
+    panel.method_combo.setCurrentIndex(panel.method_combo.findData("e2sfca"))
+    panel.decay_combo.setCurrentIndex(panel.decay_combo.findData("gaussian"))
+    from qgis.core import QgsProcessingContext
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    assert coverage.checkParameterValues(panel.validate(), context)[0]
+    with qtbot.waitSignal(panel.analysisFinished, timeout=TIMEOUT_MS) as finished:
+        assert panel.run_analysis()
+    assert finished.args == [True], panel.last_message
+    assert (panel.summary["method"], panel.summary["decay"]) == ("e2sfca", "gaussian")
+    assert not panel.results_table.isColumnHidden(6)  # the access of the method

@@ -1,0 +1,140 @@
+"""The Ville numérique page of QGIS Options: it reads and writes what core/settings.py reads."""
+
+import pytest
+from qgis.core import QgsSettings
+
+PREFIX = "ville_numerique/"
+
+
+@pytest.fixture
+def clean_settings(qgis_app):
+    """Run with no plugin setting, then put the user's back."""
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in settings.allKeys() if key.startswith(PREFIX)}
+    for key in saved:
+        settings.remove(key)
+    yield settings
+    for key in [k for k in settings.allKeys() if k.startswith(PREFIX)]:
+        settings.remove(key)
+    for key, value in saved.items():
+        settings.setValue(key, value)
+
+
+@pytest.fixture
+def page(clean_settings, qtbot):
+    from ville_numerique.ui.settings_page import VilleNumeriqueOptionsPage
+
+    widget = VilleNumeriqueOptionsPage(environ={})
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_factory_builds_the_page(qgis_app, clean_settings):
+    from ville_numerique.ui.settings_page import VilleNumeriqueOptionsFactory, VilleNumeriqueOptionsPage
+
+    factory = VilleNumeriqueOptionsFactory()
+    assert factory.title() == "Ville numérique" and not factory.icon().isNull()
+    widget = factory.createWidget(None)
+    try:
+        assert isinstance(widget, VilleNumeriqueOptionsPage)
+    finally:
+        widget.deleteLater()
+
+
+def test_page_shows_the_defaults(page):
+    from ville_numerique.core.settings import Settings
+    from ville_numerique.ui.defaults import builtin_thresholds_minutes
+
+    defaults = Settings()
+    assert page.datagouv_edit.text() == defaults.datagouv_url
+    assert page.geopf_edit.text() == defaults.geopf_url
+    assert not page.offline_check.isChecked()
+    assert page.cache_size_spin.value() == defaults.cache_max_mb
+    assert page.cache_widget.filePath() == ""  # the per-user cache folder, shown as placeholder
+    assert {code: spin.value() for code, spin in page.threshold_spins.items()} == builtin_thresholds_minutes()
+    assert page.threshold_spins["epn"].value() == 15 and page.threshold_spins["wifi"].value() == 4.5
+
+
+def test_apply_writes_what_core_settings_reads(page, tmp_path):
+    from ville_numerique.core.settings import load_settings
+
+    page.datagouv_edit.setText("http://127.0.0.1:8080/")
+    page.geopf_edit.setText("http://127.0.0.1:8081")
+    page.offline_check.setChecked(True)
+    page.cache_widget.setFilePath(str(tmp_path))
+    page.cache_size_spin.setValue(250)
+    page.read_spin.setValue(30)
+    page.apply()
+    settings = load_settings(environ={})
+    assert settings.datagouv_url == "http://127.0.0.1:8080"
+    assert settings.geopf_url == "http://127.0.0.1:8081"
+    assert settings.offline is True
+    assert settings.cache_dir == tmp_path
+    assert settings.cache_max_mb == 250
+    assert settings.read_timeout == 30
+
+    page.offline_check.setChecked(False)
+    page.datagouv_edit.setText("not an address")  # not kept: the default applies again
+    page.cache_widget.setFilePath("")
+    page.apply()
+    settings = load_settings(environ={})
+    assert settings.offline is False
+    assert settings.datagouv_url == "https://www.data.gouv.fr"
+    assert not QgsSettings().contains(PREFIX + "cache_dir")
+
+
+def test_default_walking_times_reach_the_panel(page, qgis_iface, qgis_new_project, provider, qtbot):
+    from ville_numerique.ui.defaults import default_thresholds_minutes
+    from ville_numerique.ui.panel import VilleNumeriquePanel
+
+    page.threshold_spins["epn"].setValue(12)
+    page.threshold_spins["wifi"].setValue(6)
+    page.apply()
+    assert default_thresholds_minutes()["epn"] == 12
+    panel = VilleNumeriquePanel(qgis_iface)
+    qtbot.addWidget(panel)
+    try:
+        assert panel.threshold_spins["epn"].value() == 12
+        assert "epn=800;" in panel.thresholds_text() and panel.thresholds_text().endswith("wifi=400")
+    finally:
+        panel.unload()
+
+
+def test_environment_variables_win_and_are_shown(clean_settings, qtbot):
+    from ville_numerique.ui.settings_page import VilleNumeriqueOptionsPage
+
+    environ = {"VILLE_NUMERIQUE_DATAGOUV_URL": "http://127.0.0.1:9999"}
+    page = VilleNumeriqueOptionsPage(environ=environ)
+    qtbot.addWidget(page)
+    assert page.datagouv_edit.text() == "http://127.0.0.1:9999"
+    assert not page.datagouv_edit.isEnabled()
+    assert "VILLE_NUMERIQUE_DATAGOUV_URL" in page.environment_label.text()
+    page.apply()
+    assert not clean_settings.contains(PREFIX + "datagouv_url")
+
+
+def test_restore_defaults(page):
+    page.datagouv_edit.setText("http://example.invalid")
+    page.threshold_spins["epn"].setValue(40)
+    page.offline_check.setChecked(True)
+    page.restore_defaults()
+    assert page.datagouv_edit.text() == "https://www.data.gouv.fr"
+    assert page.threshold_spins["epn"].value() == 15
+    assert not page.offline_check.isChecked()
+
+
+def test_help_opens_the_documentation(page, monkeypatch):
+    from qgis.PyQt.QtGui import QDesktopServices
+    from ville_numerique.core import about
+    from ville_numerique.ui import actions
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    page.help_button.click()
+    assert len(opened) == 1
+    url = opened[0]
+    if url.isLocalFile():
+        assert url.toLocalFile().startswith(str(about.PLUGIN_DIR))
+    else:
+        assert url.toString() == about.metadata()["homepage"]
+    assert actions.documentation_url() == url

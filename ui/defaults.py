@@ -1,0 +1,55 @@
+"""Walking speed and the default walking thresholds the panel starts from.
+
+Thresholds are shown to planners in minutes of walk and converted to the
+metres the coverage algorithm takes at IGN's pedestrian speed, 4 km/h
+(66.67 m per minute). Defaults come from the settings page
+(``ville_numerique/thresholds_minutes`` in ``QgsSettings``) or, when unset,
+from the algorithm's defaults (``core.coverage.DEFAULT_THRESHOLDS``).
+"""
+
+from qgis.core import QgsSettings
+
+from ..core.coverage import DEFAULT_THRESHOLDS, FALLBACK_THRESHOLD, format_mapping, parse_mapping
+from ..core.errors import InputError
+from ..core.services import CATEGORIES
+from ..core.settings import QGIS_PREFIX
+
+#: Walking speed: 4 km/h.
+WALK_KMH = 4.0
+METRES_PER_MINUTE = WALK_KMH * 1000.0 / 60.0
+
+#: QgsSettings key of the default thresholds, ``epn=15;wifi=4.5`` (minutes).
+THRESHOLDS_KEY = QGIS_PREFIX + "thresholds_minutes"
+
+
+def minutes_to_metres(minutes):
+    """Metres walked in ``minutes`` at 4 km/h (rounded to the centimetre)."""
+    return round(float(minutes) * WALK_KMH * 1000.0 / 60.0, 2)
+
+
+def metres_to_minutes(metres):
+    return round(float(metres) * 60.0 / (WALK_KMH * 1000.0), 2)
+
+
+def builtin_thresholds_minutes():
+    """The algorithm's default thresholds, in minutes, for every category."""
+    return {code: metres_to_minutes(DEFAULT_THRESHOLDS.get(code, FALLBACK_THRESHOLD)) for code in CATEGORIES}
+
+
+def default_thresholds_minutes(settings=None):
+    """Thresholds in minutes: the settings page's values over the built-in ones."""
+    values = builtin_thresholds_minutes()
+    settings = settings or QgsSettings()
+    text = settings.value(THRESHOLDS_KEY, "", type=str)
+    if text:
+        try:
+            stored = parse_mapping(text, "thresholds")
+        except InputError:
+            stored = {}
+        values.update({code: minutes for code, minutes in stored.items() if code in values and minutes > 0})
+    return values
+
+
+def store_default_thresholds_minutes(minutes_by_code, settings=None):
+    settings = settings or QgsSettings()
+    settings.setValue(THRESHOLDS_KEY, format_mapping(minutes_by_code))
