@@ -24,6 +24,7 @@ from ..core.i18n import tr
 from .base import BaseAlgorithm
 from .compat import make_field
 from .coverage_inputs import CoverageInputsMixin
+from .styles import apply_style
 
 
 def field_suffix(code):
@@ -40,6 +41,9 @@ def write_json_atomically(path, data):
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(data, stream, ensure_ascii=False, indent=2, allow_nan=False)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the usual permissions
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -193,5 +197,6 @@ class CoverageAlgorithm(CoverageInputsMixin, BaseAlgorithm):
                     code=code, share=r.share_covered, threshold=r.threshold_m, n=r.n_services
                 )
             )
+        apply_style(context, dest_id, "coverage", tr("Digital services coverage"))
         feedback.setProgress(100)
         return outputs

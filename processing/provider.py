@@ -6,9 +6,26 @@ from qgis.PyQt.QtGui import QIcon
 from ..core import about
 from ..core.i18n import tr
 from .coverage import CoverageAlgorithm
+from .datagouv import DataGouvLoadAlgorithm, DataGouvSearchAlgorithm
+from .fetch import FetchIgnAlgorithm, FetchPopulationAlgorithm, FetchServicesAlgorithm
+from .isochrone import IsochroneAlgorithm
+from .recommend import RecommendSitesAlgorithm
+from .report import ReportAlgorithm
+from .scenario import ScenarioAlgorithm
 
 #: Every algorithm of the provider; add new ones here.
-ALGORITHMS = (CoverageAlgorithm,)
+ALGORITHMS = (
+    CoverageAlgorithm,
+    ScenarioAlgorithm,
+    RecommendSitesAlgorithm,
+    ReportAlgorithm,
+    DataGouvSearchAlgorithm,
+    DataGouvLoadAlgorithm,
+    FetchServicesAlgorithm,
+    FetchIgnAlgorithm,
+    FetchPopulationAlgorithm,
+    IsochroneAlgorithm,
+)
 
 
 class VilleNumeriqueProvider(QgsProcessingProvider):

@@ -7,7 +7,7 @@ ROOT=$(pwd)
 OUT="$ROOT/out/demo"
 SAMPLE="$ROOT/resources/sample/saint_omer/saint_omer.gpkg"
 mkdir -p "$OUT"
-rm -f "$OUT/coverage.gpkg" "$OUT/summary.json"
+rm -f "$OUT"/coverage.* "$OUT"/scenario.* "$OUT/summary.json" "$OUT"/rapport.*
 
 export HOME=$(mktemp -d)
 trap 'rm -rf "$HOME"' EXIT
@@ -25,5 +25,23 @@ qgis_process.bin --json run ville_numerique:coverage -- \
     echo "qgis_process failed; its messages:" >&2; cat "$OUT/qgis_process.log" >&2; exit 1; }
 /usr/bin/python3 scripts/print_summary.py "$OUT/summary.json"
 echo
-echo "Layer:   $OUT/coverage.gpkg"
+echo "qgis_process.bin run ville_numerique:scenario (projet_gare: wifi, tiers-lieu, fab lab at the station)…"
+qgis_process.bin --json run ville_numerique:scenario -- \
+  POPULATION="$SAMPLE|layername=carreaux_200m" SERVICES="$SAMPLE|layername=services" \
+  PLANNED="$SAMPLE|layername=projet_gare" \
+  OUTPUT="$OUT/scenario.gpkg" SUMMARY="$OUT/scenario.json" \
+  > "$OUT/qgis_process_scenario.json" 2> "$OUT/qgis_process_scenario.log" || {
+    echo "qgis_process failed; its messages:" >&2; cat "$OUT/qgis_process_scenario.log" >&2; exit 1; }
+/usr/bin/python3 scripts/print_summary.py --scenario "$OUT/scenario.json"
+echo
+echo "qgis_process.bin run ville_numerique:report (HTML + PDF)…"
+qgis_process.bin --json run ville_numerique:report -- \
+  COVERAGE="$OUT/coverage.gpkg" SUMMARY="$OUT/summary.json" SCENARIO_SUMMARY="$OUT/scenario.json" \
+  SERVICES="$SAMPLE|layername=services" PERIMETER="$SAMPLE|layername=communes" \
+  OUTPUT_HTML="$OUT/rapport.html" OUTPUT_PDF="$OUT/rapport.pdf" \
+  > "$OUT/qgis_process_report.json" 2> "$OUT/qgis_process_report.log" || {
+    echo "qgis_process failed; its messages:" >&2; cat "$OUT/qgis_process_report.log" >&2; exit 1; }
+echo
+echo "Layer:   $OUT/coverage.gpkg (style: coverage.qml)"
 echo "Summary: $OUT/summary.json"
+echo "Report:  $OUT/rapport.html, $OUT/rapport.pdf"

@@ -14,8 +14,14 @@ SAMPLE = ROOT / "resources" / "sample" / "saint_omer" / "saint_omer.gpkg"
 SHARED_DATA = Path(os.environ["VILLE_NUMERIQUE_SHARED_DATA"])  # set by tests/conftest.py
 
 
-@pytest.fixture(scope="session")
+#: providers registered by the tests; Python keeps them alive (the registry
+#: holds a raw pointer: a collected provider would leave a dead entry)
+_PROVIDERS = []
+
+
+@pytest.fixture
 def provider(qgis_app, qgis_processing):
+    """The Ville numérique provider, registered if no test has done it yet."""
     from qgis.core import QgsApplication
 
     from ville_numerique.processing.provider import VilleNumeriqueProvider
@@ -25,6 +31,7 @@ def provider(qgis_app, qgis_processing):
     if existing is not None:
         return existing
     instance = VilleNumeriqueProvider()
+    _PROVIDERS.append(instance)
     assert registry.addProvider(instance)
     return instance
 

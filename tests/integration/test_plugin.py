@@ -10,10 +10,15 @@ def registry():
     return QgsApplication.processingRegistry()
 
 
+#: providers put back for the other tests; Python must keep them alive (the
+#: registry holds a raw pointer: a collected provider would leave a dead entry)
+_RESTORED = []
+
+
 @pytest.fixture(autouse=True)
 def no_registered_provider(qgis_app, qgis_processing):
-    """Each test starts as QGIS does: no Ville numérique provider yet. Another
-    test's provider is put back afterwards (a new instance, same id)."""
+    """Each test starts as QGIS does: no Ville numérique provider yet. A provider
+    registered by other tests is put back afterwards (a new instance, same id)."""
     existing = registry().providerById("ville_numerique")
     if existing is not None:
         registry().removeProvider(existing)
@@ -21,7 +26,9 @@ def no_registered_provider(qgis_app, qgis_processing):
     if existing is not None and registry().providerById("ville_numerique") is None:
         from ville_numerique.processing.provider import VilleNumeriqueProvider
 
-        registry().addProvider(VilleNumeriqueProvider())
+        provider = VilleNumeriqueProvider()
+        _RESTORED.append(provider)
+        registry().addProvider(provider)
 
 
 def test_headless_class_factory_registers_the_provider_once(qgis_app, qgis_processing):
