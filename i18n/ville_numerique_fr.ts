@@ -9,7 +9,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="60"/>
+        <location filename="../ui/settings_page.py" line="61"/>
         <source>Ville numérique</source>
         <translation type="unfinished"></translation>
     </message>
@@ -199,42 +199,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="75"/>
+        <location filename="../core/coverage.py" line="103"/>
         <source>{what}: cannot read &apos;{item}&apos;, expected category=value (e.g. epn=1000).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="83"/>
+        <location filename="../core/coverage.py" line="111"/>
         <source>{what}: &apos;{value}&apos; is not a number (in &apos;{item}&apos;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="89"/>
+        <location filename="../core/coverage.py" line="117"/>
         <source>{what}: the value of &apos;{key}&apos; must be a positive number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="207"/>
+        <location filename="../core/coverage.py" line="358"/>
         <source>Population values and points differ in number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="209"/>
+        <location filename="../core/coverage.py" line="360"/>
         <source>Service categories and points differ in number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="211"/>
+        <location filename="../core/coverage.py" line="362"/>
         <source>The population field has negative values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="218"/>
+        <location filename="../core/coverage.py" line="380"/>
         <source>No service category to evaluate: the services have no category.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="246"/>
+        <location filename="../core/coverage.py" line="435"/>
         <source>The category weights sum to zero: give at least one positive weight.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -554,162 +554,162 @@
         <translation>Aucun réseau piéton n’a été trouvé près du point {lon}, {lat} : il est sans doute trop loin d’une rue ou d’un chemin du réseau de l’IGN, ou hors de France. Placez le point sur une rue et réessayez.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="120"/>
+        <location filename="../core/loaders.py" line="121"/>
         <source>{source}: {read} records read, {kept} kept, {rejected} rejected.</source>
         <translation>{source} : {read} enregistrements lus, {kept} conservés, {rejected} rejetés.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="123"/>
+        <location filename="../core/loaders.py" line="124"/>
         <source>line {row}: {reason}</source>
         <translation>ligne {row} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="123"/>
+        <location filename="../core/loaders.py" line="124"/>
         <source>feature {row}: {reason}</source>
         <translation>objet {row} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="153"/>
+        <location filename="../core/loaders.py" line="154"/>
         <source>&apos;{value}&apos; is not a number (column {column})</source>
         <translation>« {value} » n’est pas un nombre (colonne {column})</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="160"/>
+        <location filename="../core/loaders.py" line="161"/>
         <source>coordinates out of range: longitude {lon}, latitude {lat}</source>
         <translation>coordonnées hors limites : longitude {lon}, latitude {lat}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="164"/>
+        <location filename="../core/loaders.py" line="165"/>
         <source>coordinates 0, 0 (position missing)</source>
         <translation>coordonnées 0, 0 (position manquante)</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="183"/>
+        <location filename="../core/loaders.py" line="184"/>
         <source>invalid geometry</source>
         <translation>géométrie invalide</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="222"/>
+        <location filename="../core/loaders.py" line="223"/>
         <source>&apos;{value}&apos; is not a &quot;latitude, longitude&quot; pair (column {column})</source>
         <translation>« {value} » n’est pas un couple « latitude, longitude » (colonne {column})</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="235"/>
+        <location filename="../core/loaders.py" line="236"/>
         <source>invalid GeoJSON in column {column}</source>
         <translation>GeoJSON invalide dans la colonne {column}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="320"/>
+        <location filename="../core/loaders.py" line="321"/>
         <source>no coordinates</source>
         <translation>pas de coordonnées</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="337"/>
+        <location filename="../core/loaders.py" line="338"/>
         <source>The file {name} is not encoded in {encoding}.</source>
         <translation>Le fichier {name} n’est pas encodé en {encoding}.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="374"/>
+        <location filename="../core/loaders.py" line="375"/>
         <source>{count} fields instead of {expected}</source>
         <translation>{count} champs au lieu de {expected}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="409"/>
+        <location filename="../core/loaders.py" line="410"/>
         <source>The CSV file {name} cannot be read: {error}</source>
         <translation>Le fichier CSV {name} ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="459"/>
+        <location filename="../core/loaders.py" line="460"/>
         <source>The coordinate system of the columns {x}/{y} of {name} is unknown: give its EPSG code.</source>
         <translation>Le système de coordonnées des colonnes {x}/{y} de {name} est inconnu : indiquez son code EPSG.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="487"/>
+        <location filename="../core/loaders.py" line="488"/>
         <source>The file {name} cannot be read: {error}</source>
         <translation>Le fichier {name} ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="414"/>
+        <location filename="../core/loaders.py" line="415"/>
         <source>Give both the longitude and the latitude columns of {name}.</source>
         <translation>Indiquez à la fois la colonne de longitude et celle de latitude de {name}.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="437"/>
+        <location filename="../core/loaders.py" line="438"/>
         <source>The column {column} is not in {name} (columns: {columns}).</source>
         <translation>La colonne {column} n’existe pas dans {name} (colonnes : {columns}).</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="516"/>
+        <location filename="../core/loaders.py" line="517"/>
         <source>{name} is not GeoJSON (no FeatureCollection or Feature found).</source>
         <translation>{name} n’est pas du GeoJSON (ni FeatureCollection ni Feature).</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="448"/>
+        <location filename="../core/loaders.py" line="449"/>
         <source>No coordinates found in {name}: expected columns such as latitude/longitude, lat/lon, x_wgs84/y_wgs84, x_l93/y_l93, geo_point_2d or geo_shape. Choose the coordinate columns.</source>
         <translation>Aucune coordonnée trouvée dans {name} : colonnes attendues latitude/longitude, lat/lon, x_wgs84/y_wgs84, x_l93/y_l93, geo_point_2d ou geo_shape. Choisissez les colonnes de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="530"/>
+        <location filename="../core/loaders.py" line="531"/>
         <source>{name} is not valid JSON: {error}</source>
         <translation>{name} n’est pas du JSON valide : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="546"/>
+        <location filename="../core/loaders.py" line="547"/>
         <source>invalid feature</source>
         <translation>objet invalide</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="610"/>
+        <location filename="../core/loaders.py" line="611"/>
         <source>no geometry</source>
         <translation>pas de géométrie</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="582"/>
+        <location filename="../core/loaders.py" line="583"/>
         <source>GDAL cannot open {name}: the file is damaged or not a vector file.</source>
         <translation>GDAL ne peut pas ouvrir {name} : le fichier est endommagé ou n’est pas un fichier vecteur.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="587"/>
+        <location filename="../core/loaders.py" line="588"/>
         <source>{name} has no layer {layer}.</source>
         <translation>{name} n’a pas de couche {layer}.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="624"/>
+        <location filename="../core/loaders.py" line="625"/>
         <source>absolute path</source>
         <translation>chemin absolu</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="657"/>
+        <location filename="../core/loaders.py" line="658"/>
         <source>path leaving the folder</source>
         <translation>chemin sortant du dossier</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="628"/>
+        <location filename="../core/loaders.py" line="629"/>
         <source>symbolic link</source>
         <translation>lien symbolique</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="644"/>
+        <location filename="../core/loaders.py" line="645"/>
         <source>{name} is not a valid ZIP archive: {error}</source>
         <translation>{name} n’est pas une archive ZIP valide : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="659"/>
+        <location filename="../core/loaders.py" line="660"/>
         <source>The archive {name} was refused: its member &apos;{member}&apos; is unsafe ({reason}).</source>
         <translation>L’archive {name} a été refusée : son élément « {member} » est dangereux ({reason}).</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="665"/>
+        <location filename="../core/loaders.py" line="666"/>
         <source>The archive {name} is too large once extracted.</source>
         <translation>L’archive {name} est trop volumineuse une fois extraite.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="703"/>
+        <location filename="../core/loaders.py" line="704"/>
         <source>The archive {name} contains no data file that can be loaded.</source>
         <translation>L’archive {name} ne contient aucun fichier de données chargeable.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="737"/>
+        <location filename="../core/loaders.py" line="738"/>
         <source>The format of {name} is not supported.</source>
         <translation>Le format de {name} n’est pas pris en charge.</translation>
     </message>
@@ -829,7 +829,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="83"/>
+        <location filename="../ui/panel.py" line="85"/>
         <source>France Services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -844,7 +844,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="89"/>
+        <location filename="../ui/panel.py" line="88"/>
         <source>Fab lab</source>
         <translation type="unfinished"></translation>
     </message>
@@ -944,127 +944,127 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="974"/>
+        <location filename="../ui/panel.py" line="1019"/>
         <source>Digital services coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="80"/>
+        <location filename="../processing/coverage_inputs.py" line="109"/>
         <source>Population (grid cells, IRIS, buildings… or points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="85"/>
+        <location filename="../processing/coverage_inputs.py" line="114"/>
         <source>Population units; polygons are represented by their centroid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="87"/>
+        <location filename="../processing/coverage_inputs.py" line="116"/>
         <source>Population field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="94"/>
+        <location filename="../processing/coverage_inputs.py" line="123"/>
         <source>Number of inhabitants of each unit (INSEE grid: ind).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="96"/>
+        <location filename="../processing/coverage_inputs.py" line="127"/>
         <source>Digital services (points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="351"/>
+        <location filename="../ui/panel.py" line="362"/>
         <source>Category field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="107"/>
+        <location filename="../processing/coverage_inputs.py" line="142"/>
         <source>Category codes of each service, several separated by | (e.g. epn|wifi).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="109"/>
+        <location filename="../processing/coverage_inputs.py" line="146"/>
         <source>Walking distance thresholds (metres, per category)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="114"/>
+        <location filename="../processing/coverage_inputs.py" line="151"/>
         <source>category=metres separated by ; — categories not listed keep their default.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="116"/>
+        <location filename="../processing/coverage_inputs.py" line="154"/>
         <source>Category weights in the score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="123"/>
+        <location filename="../processing/coverage.py" line="162"/>
         <source>Coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="124"/>
+        <location filename="../processing/scenario.py" line="33"/>
         <source>Summary (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="124"/>
+        <location filename="../processing/scenario.py" line="33"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="339"/>
+        <location filename="../ui/panel.py" line="348"/>
         <source>Population</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="350"/>
+        <location filename="../ui/panel.py" line="361"/>
         <source>Digital services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="142"/>
+        <location filename="../processing/coverage_inputs.py" line="219"/>
         <source>Thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="145"/>
+        <location filename="../processing/coverage_inputs.py" line="220"/>
         <source>Weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="148"/>
+        <location filename="../processing/coverage_inputs.py" line="225"/>
         <source>Distances measured in {crs} ({name}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="159"/>
+        <location filename="../processing/coverage_inputs.py" line="252"/>
         <source>{n} population unit(s) without geometry skipped (kept in the output with empty results).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="165"/>
+        <location filename="../processing/coverage_inputs.py" line="258"/>
         <source>{n} service(s) without geometry skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="169"/>
+        <location filename="../processing/coverage_inputs.py" line="262"/>
         <source>No population unit has a usable geometry: they are empty or cannot be placed in {crs} from the layer&apos;s CRS {source}. Check the CRS of the layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="178"/>
+        <location filename="../processing/coverage_inputs.py" line="271"/>
         <source>No service has a category in field &apos;{field}&apos;: fill it with codes such as epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="183"/>
+        <location filename="../processing/coverage_inputs.py" line="276"/>
         <source>{n} service(s) without category ignored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="189"/>
+        <location filename="../processing/coverage_inputs.py" line="280"/>
         <source>{n} population unit(s) with an empty population counted as 0.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1074,17 +1074,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="583"/>
+        <location filename="../processing/recommend.py" line="111"/>
         <source>The output layer could not be created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="263"/>
+        <location filename="../processing/coverage.py" line="195"/>
         <source>{code}: {share:.1%} of the population within {threshold:g} m ({n} service(s)).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="287"/>
+        <location filename="../processing/coverage.py" line="88"/>
         <source>Field &apos;{name}&apos; of the population layer replaced by the new result.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1094,7 +1094,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="217"/>
+        <location filename="../processing/report.py" line="218"/>
         <source>The layer &apos;{label}&apos; has no feature.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1114,7 +1114,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="35"/>
+        <location filename="../processing/provider.py" line="39"/>
         <source>Ville numérique {version} — digital inclusion coverage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1134,7 +1134,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="213"/>
+        <location filename="../ui/panel.py" line="219"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1159,7 +1159,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="269"/>
+        <location filename="../ui/panel.py" line="276"/>
         <source>Load the Saint-Omer sample</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1204,12 +1204,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="462"/>
+        <location filename="../core/report.py" line="517"/>
         <source>Unknown report language &apos;{language}&apos;: use fr or en.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="1303"/>
+        <location filename="../core/report.py" line="1396"/>
         <source>The coverage summary must be a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1219,7 +1219,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="298"/>
+        <location filename="../ui/panel.py" line="305"/>
         <source>Search data.gouv.fr</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1234,7 +1234,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="310"/>
+        <location filename="../ui/panel.py" line="317"/>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1284,392 +1284,372 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="112"/>
+        <location filename="../processing/datagouv.py" line="114"/>
         <source>Give something to search for: a text, an organisation, tags or a schema.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="117"/>
+        <location filename="../processing/datagouv.py" line="119"/>
         <source>Searching the catalogue of {host}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="135"/>
+        <location filename="../processing/datagouv.py" line="143"/>
         <source>No dataset of {host} matches the search ({criteria}). Try fewer or other words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="174"/>
+        <location filename="../processing/datagouv.py" line="188"/>
         <source>{datasets} dataset(s), {resources} resource(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="194"/>
+        <location filename="../processing/datagouv.py" line="208"/>
         <source>Load a data.gouv.fr resource</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="197"/>
+        <location filename="../processing/datagouv.py" line="211"/>
         <source>Resource (identifier or address)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="198"/>
+        <location filename="../processing/datagouv.py" line="212"/>
         <source>A data.gouv.fr resource identifier, its address (…/datasets/r/&lt;id&gt;) or any address of a CSV, GeoJSON, zipped Shapefile or GeoPackage file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="203"/>
+        <location filename="../processing/datagouv.py" line="219"/>
         <source>Layer or file inside the resource</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="204"/>
+        <location filename="../processing/datagouv.py" line="222"/>
         <source>Layer of a GeoPackage, or file of a ZIP archive; the first one by default.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="206"/>
+        <location filename="../processing/datagouv.py" line="224"/>
         <source>Longitude (or x) column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="207"/>
+        <location filename="../processing/datagouv.py" line="225"/>
         <source>Only when the coordinate columns of a CSV file are not found by themselves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="209"/>
+        <location filename="../processing/datagouv.py" line="227"/>
         <source>Latitude (or y) column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="211"/>
+        <location filename="../processing/datagouv.py" line="229"/>
         <source>Loaded layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="212"/>
+        <location filename="../processing/datagouv.py" line="230"/>
         <source>Records read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="213"/>
+        <location filename="../processing/datagouv.py" line="231"/>
         <source>Records kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="381"/>
+        <location filename="../processing/fetch.py" line="408"/>
         <source>Records rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="219"/>
+        <location filename="../processing/datagouv.py" line="237"/>
         <source>Give one resource: an identifier or an address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="224"/>
+        <location filename="../processing/datagouv.py" line="242"/>
         <source>Give both the longitude and the latitude columns, or neither.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="229"/>
+        <location filename="../processing/datagouv.py" line="247"/>
         <source>Reading {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="234"/>
+        <location filename="../processing/datagouv.py" line="252"/>
         <source>{name} has no record with a usable position. {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="241"/>
+        <location filename="../processing/datagouv.py" line="259"/>
         <source>{name} has no point, line or polygon geometry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="256"/>
+        <location filename="../processing/datagouv.py" line="274"/>
         <source>{n} record(s) with another kind of geometry left out: the layer keeps the {family}s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="263"/>
+        <location filename="../processing/datagouv.py" line="285"/>
         <source>The coordinate reference system of the file is unknown: set it on the layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="265"/>
+        <location filename="../processing/datagouv.py" line="291"/>
         <source>{kept} feature(s) written in {crs}; {rejected} record(s) rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="301"/>
+        <location filename="../processing/datagouv.py" line="329"/>
         <source>The longitude and latitude columns only apply to CSV files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="287"/>
+        <location filename="../processing/datagouv.py" line="313"/>
         <source>{name} has no layer {layer}; its layers: {layers}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="293"/>
+        <location filename="../processing/datagouv.py" line="319"/>
         <source>{name} has {n} layers ({layers}); the first one was loaded: choose another with the layer parameter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="78"/>
+        <location filename="../processing/fetch.py" line="79"/>
         <source>Communes (ADMIN EXPRESS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="79"/>
+        <location filename="../processing/fetch.py" line="80"/>
         <source>IRIS (statistical units)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="80"/>
+        <location filename="../processing/fetch.py" line="81"/>
         <source>Buildings (BD TOPO)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="81"/>
+        <location filename="../processing/fetch.py" line="82"/>
         <source>Road sections usable on foot (BD TOPO)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="82"/>
+        <location filename="../processing/fetch.py" line="83"/>
         <source>Passenger stations and stops (BD TOPO)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="83"/>
+        <location filename="../processing/fetch.py" line="84"/>
         <source>INSEE 200 m grid (Filosofi)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="120"/>
+        <location filename="../processing/fetch.py" line="121"/>
         <source>Fetching {layer} ({typename}) from the IGN Géoplateforme…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="163"/>
+        <location filename="../processing/fetch.py" line="180"/>
         <source>The IGN Géoplateforme returned no {layer} in the area ({area}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="157"/>
+        <location filename="../processing/fetch.py" line="170"/>
         <source>{n} feature(s) of the bounding box outside the area left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="160"/>
+        <location filename="../processing/fetch.py" line="174"/>
         <source>{n} feature(s) without a usable geometry left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="172"/>
+        <location filename="../processing/fetch.py" line="189"/>
         <source>Features per WFS request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="180"/>
+        <location filename="../processing/fetch.py" line="197"/>
         <source>The Géoplateforme serves at most 5000 features per request; larger areas take several.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="192"/>
+        <location filename="../processing/fetch.py" line="211"/>
         <source>Fetch an IGN Géoplateforme layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="195"/>
+        <location filename="../processing/fetch.py" line="214"/>
         <source>Layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="201"/>
+        <location filename="../processing/fetch.py" line="220"/>
         <source>IGN layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="202"/>
+        <location filename="../processing/fetch.py" line="221"/>
         <source>Number of features</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="214"/>
+        <location filename="../processing/fetch.py" line="235"/>
         <source>{n} feature(s) of {layer} written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="226"/>
+        <location filename="../processing/fetch.py" line="247"/>
         <source>Fetch the INSEE 200 m population grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="231"/>
+        <location filename="../processing/fetch.py" line="252"/>
         <source>Population grid (200 m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="236"/>
+        <location filename="../processing/fetch.py" line="257"/>
         <source>Number of cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="237"/>
+        <location filename="../processing/fetch.py" line="258"/>
         <source>Inhabitants in the cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="251"/>
+        <location filename="../processing/fetch.py" line="272"/>
         <source>The grid served has no field ind (inhabitants).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="254"/>
+        <location filename="../processing/fetch.py" line="277"/>
         <source>{n} cell(s) of 200 m, {population:.1f} inhabitants.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="295"/>
+        <location filename="../processing/fetch.py" line="317"/>
         <source>{name} is not recognised as a list of digital services: expected lieux de médiation numérique (schema v0 or v1), the France Services list, tiers-lieux or public Wi-Fi sites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="290"/>
+        <location filename="../ui/panel.py" line="297"/>
         <source>Fetch the digital services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="329"/>
+        <location filename="../processing/fetch.py" line="352"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="336"/>
+        <location filename="../processing/fetch.py" line="359"/>
         <source>Places offering at least one of them are kept, with these categories only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="338"/>
-        <source>Sources on data.gouv.fr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../processing/fetch.py" line="338"/>
-        <source>Lieux de médiation numérique (national dataset)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../processing/fetch.py" line="338"/>
-        <source>France Services (ANCT list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../processing/fetch.py" line="349"/>
-        <source>Found in the catalogue at each run, so the latest files are used.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../processing/fetch.py" line="351"/>
+        <location filename="../processing/fetch.py" line="374"/>
         <source>Public Wi-Fi datasets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="352"/>
+        <location filename="../processing/fetch.py" line="375"/>
         <source>data.gouv.fr resource identifiers or file addresses of Wi-Fi site lists, separated by commas. Sites that are not operational are left out and counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="357"/>
+        <location filename="../processing/fetch.py" line="382"/>
         <source>Downloaded files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="360"/>
+        <location filename="../processing/fetch.py" line="385"/>
         <source>Files already downloaded (CSV, GeoJSON…): lieux de médiation numérique, France Services, tiers-lieux or Wi-Fi lists, recognised by their columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="365"/>
+        <location filename="../processing/fetch.py" line="392"/>
         <source>Merging distance of duplicates (metres)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="373"/>
+        <location filename="../processing/fetch.py" line="400"/>
         <source>Places of matching names closer than this are one place; 0 merges equal ids only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="380"/>
+        <location filename="../processing/fetch.py" line="407"/>
         <source>Number of places</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="382"/>
+        <location filename="../processing/fetch.py" line="409"/>
         <source>Wi-Fi sites not operational</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="387"/>
+        <location filename="../processing/fetch.py" line="414"/>
         <source>Choose at least one category of services.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="393"/>
+        <location filename="../processing/fetch.py" line="424"/>
         <source>Choose at least one source: a data.gouv.fr dataset, a Wi-Fi list or a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="397"/>
+        <location filename="../processing/fetch.py" line="430"/>
         <source>No area given: every place of the sources is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="413"/>
+        <location filename="../processing/fetch.py" line="446"/>
         <source>&quot;{dataset}&quot;: file &quot;{resource}&quot; of {date}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="452"/>
+        <location filename="../processing/fetch.py" line="488"/>
         <source>{kept} record(s) in the area, {outside} outside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="458"/>
+        <location filename="../processing/fetch.py" line="496"/>
         <source>{before} record(s) merged into {after} place(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="468"/>
+        <location filename="../processing/fetch.py" line="506"/>
         <source>{n} place(s) without any of the chosen categories left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="474"/>
+        <location filename="../processing/fetch.py" line="514"/>
         <source>No place of the chosen categories ({categories}) was found{where}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="474"/>
+        <location filename="../processing/fetch.py" line="514"/>
         <source> in the area ({area})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="490"/>
+        <location filename="../processing/fetch.py" line="535"/>
         <source>{n} place(s) written: {counts}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="508"/>
+        <location filename="../processing/fetch.py" line="558"/>
         <source>{name}: {read} record(s) read, {kept} kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="513"/>
+        <location filename="../processing/fetch.py" line="563"/>
         <source>Rejected: {details} (e.g. {examples}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1684,12 +1664,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="85"/>
+        <location filename="../processing/isochrone.py" line="87"/>
         <source>Walking isochrones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="98"/>
+        <location filename="../processing/isochrone.py" line="100"/>
         <source>Starting points</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1714,47 +1694,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="90"/>
+        <location filename="../processing/isochrone.py" line="92"/>
         <source>Number of isochrones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="91"/>
+        <location filename="../processing/isochrone.py" line="93"/>
         <source>Points off the walking network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="102"/>
+        <location filename="../processing/isochrone.py" line="104"/>
         <source>No starting point has a usable geometry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="104"/>
+        <location filename="../processing/isochrone.py" line="106"/>
         <source>{n} feature(s) without geometry skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="107"/>
-        <source>{n} isochrones to compute: about {minutes:.0f} min at the service&apos;s 5 requests per second.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../processing/isochrone.py" line="121"/>
+        <location filename="../processing/isochrone.py" line="123"/>
         <source>Point {id}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="139"/>
+        <location filename="../processing/isochrone.py" line="146"/>
         <source>None of the {n} point(s) could be reached on the IGN walking network: move them onto streets or paths.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="144"/>
+        <location filename="../processing/isochrone.py" line="153"/>
         <source>{n} point(s) off the walking network were left out: {ids}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="155"/>
+        <location filename="../processing/isochrone.py" line="172"/>
         <source>{n} isochrone(s) written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1819,37 +1794,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="185"/>
+        <location filename="../processing/open_data.py" line="183"/>
         <source>Give the area: INSEE commune codes, an extent or a polygon layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="192"/>
+        <location filename="../processing/open_data.py" line="188"/>
         <source>communes {codes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="195"/>
+        <location filename="../processing/open_data.py" line="193"/>
         <source>extent {extent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="198"/>
+        <location filename="../processing/open_data.py" line="196"/>
         <source>polygons of the layer {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="200"/>
+        <location filename="../processing/open_data.py" line="198"/>
         <source>The area is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="203"/>
+        <location filename="../processing/open_data.py" line="201"/>
         <source>{area} + {buffer:g} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="204"/>
+        <location filename="../processing/open_data.py" line="202"/>
         <source>Area: {label}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1864,267 +1839,267 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="307"/>
+        <location filename="../processing/open_data.py" line="311"/>
         <source>data.gouv.fr resource &quot;{title}&quot; ({format}, updated {date}) of the dataset {dataset}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="320"/>
+        <location filename="../processing/open_data.py" line="325"/>
         <source>&apos;{reference}&apos; is neither a data.gouv.fr resource identifier, nor a data.gouv.fr resource address, nor an http(s) address of a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="327"/>
+        <location filename="../processing/open_data.py" line="340"/>
         <source>Downloading {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="422"/>
+        <location filename="../processing/open_data.py" line="437"/>
         <source>point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="422"/>
+        <location filename="../processing/open_data.py" line="437"/>
         <source>line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="422"/>
+        <location filename="../processing/open_data.py" line="437"/>
         <source>polygon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="590"/>
+        <location filename="../processing/open_data.py" line="609"/>
         <source>Writing the output failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="108"/>
+        <location filename="../processing/report.py" line="109"/>
         <source>The file &apos;{label}&apos; cannot be read ({path}): {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="111"/>
+        <location filename="../processing/report.py" line="112"/>
         <source>The file &apos;{label}&apos; is not valid JSON ({path}): {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="114"/>
+        <location filename="../processing/report.py" line="115"/>
         <source>The file &apos;{label}&apos; does not hold a JSON object ({path}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="161"/>
+        <location filename="../processing/report.py" line="162"/>
         <source>Coverage report (HTML and PDF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="168"/>
+        <location filename="../processing/report.py" line="169"/>
         <source>Coverage layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="173"/>
+        <location filename="../processing/report.py" line="174"/>
         <source>The Coverage output of ville_numerique:coverage (dist_&lt;category&gt;, cov_&lt;category&gt;, score fields).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="176"/>
+        <location filename="../processing/report.py" line="177"/>
         <source>Coverage summary (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="177"/>
+        <location filename="../processing/report.py" line="178"/>
         <source>The Summary (JSON) written with this coverage layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="179"/>
+        <location filename="../processing/report.py" line="180"/>
         <source>Scenario summary (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="182"/>
+        <location filename="../processing/report.py" line="183"/>
         <source>Optional: a scenario summary with before/after figures, shown as a comparison table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="184"/>
+        <location filename="../processing/report.py" line="185"/>
         <source>Digital services (drawn on the map)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="189"/>
+        <location filename="../processing/report.py" line="190"/>
         <source>Perimeter (drawn on the map)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="193"/>
+        <location filename="../processing/report.py" line="194"/>
         <source>Optional: the study area outline; its name field gives the default title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="310"/>
+        <location filename="../ui/panel.py" line="317"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="196"/>
+        <location filename="../processing/report.py" line="197"/>
         <source>Empty: &quot;Couverture numérique — &lt;place&gt;&quot; (or its English version), the place being named by the perimeter or the services layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="199"/>
+        <location filename="../processing/report.py" line="200"/>
         <source>Report language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="203"/>
+        <location filename="../processing/report.py" line="204"/>
         <source>fr (French, default) or en (English).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="205"/>
+        <location filename="../processing/report.py" line="206"/>
         <source>Report (HTML)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="205"/>
+        <location filename="../processing/report.py" line="206"/>
         <source>HTML files (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="207"/>
+        <location filename="../processing/report.py" line="208"/>
         <source>Report (PDF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="207"/>
+        <location filename="../processing/report.py" line="208"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="215"/>
+        <location filename="../processing/report.py" line="216"/>
         <source>The coverage layer could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="218"/>
+        <location filename="../processing/report.py" line="219"/>
         <source>Coverage summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="220"/>
+        <location filename="../processing/report.py" line="221"/>
         <source>The coverage summary has no &apos;categories&apos;: is it the Summary (JSON) of ville_numerique:coverage?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="223"/>
+        <location filename="../processing/report.py" line="224"/>
         <source>Scenario summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="231"/>
+        <location filename="../processing/report.py" line="232"/>
         <source>Choose a file for the HTML report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="234"/>
+        <location filename="../processing/report.py" line="235"/>
         <source>Reading the coverage layer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="253"/>
+        <location filename="../processing/report.py" line="254"/>
         <source>Drawing the map…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="271"/>
+        <location filename="../processing/report.py" line="272"/>
         <source>HTML report written: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="276"/>
+        <location filename="../processing/report.py" line="277"/>
         <source>Exporting the PDF from the print layout…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="283"/>
+        <location filename="../processing/report.py" line="284"/>
         <source>PDF report written: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="311"/>
+        <location filename="../processing/report.py" line="312"/>
         <source>The coverage layer has no population field &apos;{name}&apos; (named in the summary): choose the layer written with this summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="318"/>
+        <location filename="../processing/report.py" line="319"/>
         <source>The coverage layer has neither a score field nor dist_&lt;category&gt; fields: choose the Coverage output of ville_numerique:coverage that goes with this summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="323"/>
+        <location filename="../processing/report.py" line="324"/>
         <source>Fields missing from the coverage layer, left out of the report: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="593"/>
+        <location filename="../processing/report.py" line="603"/>
         <source>The print layout template is missing: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="610"/>
+        <location filename="../processing/report.py" line="620"/>
         <source>The print layout template cannot be read: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="628"/>
+        <location filename="../processing/report.py" line="638"/>
         <source>The PDF could not be written ({path}): {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="72"/>
+        <location filename="../processing/styles.py" line="75"/>
         <source>Planned services (scenario)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="74"/>
+        <location filename="../processing/styles.py" line="128"/>
         <source>Priority areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="75"/>
+        <location filename="../processing/styles.py" line="78"/>
         <source>Project perimeter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="98"/>
+        <location filename="../processing/styles.py" line="101"/>
         <source>… also offers {category}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="106"/>
+        <location filename="../processing/styles.py" line="114"/>
         <source>{low:g}–{high:g} · least served</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="110"/>
+        <location filename="../processing/styles.py" line="118"/>
         <source>{low:g}–{high:g} · best served</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="127"/>
+        <location filename="../processing/styles.py" line="167"/>
         <source>The style {name} could not be loaded: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="152"/>
+        <location filename="../processing/styles.py" line="198"/>
         <source>The map style {name} could not be applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="189"/>
+        <location filename="../processing/styles.py" line="239"/>
         <source>The style could not be written next to {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2144,607 +2119,587 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="84"/>
+        <location filename="../ui/panel.py" line="95"/>
         <source>Nearest service (walking distance)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="85"/>
+        <location filename="../ui/panel.py" line="96"/>
         <source>Cumulative opportunities (services within reach)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="86"/>
+        <location filename="../ui/panel.py" line="97"/>
         <source>2SFCA (services per inhabitant)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="87"/>
+        <location filename="../ui/panel.py" line="98"/>
         <source>Enhanced 2SFCA (with distance decay)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="93"/>
+        <location filename="../ui/panel.py" line="104"/>
         <source>Step (within the threshold or not)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="94"/>
+        <location filename="../ui/panel.py" line="105"/>
         <source>Linear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="95"/>
+        <location filename="../ui/panel.py" line="106"/>
         <source>Gaussian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="96"/>
+        <location filename="../ui/panel.py" line="107"/>
         <source>Gravity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="159"/>
+        <location filename="../ui/panel.py" line="163"/>
         <source>1. Territory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="160"/>
+        <location filename="../ui/panel.py" line="164"/>
         <source>2. Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="161"/>
+        <location filename="../ui/panel.py" line="165"/>
         <source>3. Analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="162"/>
+        <location filename="../ui/panel.py" line="166"/>
         <source>4. Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="163"/>
+        <location filename="../ui/panel.py" line="167"/>
         <source>5. Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="172"/>
+        <location filename="../ui/panel.py" line="176"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="196"/>
+        <location filename="../ui/panel.py" line="200"/>
         <source>Find the commune and the station of the project, then make the perimeter: a walking distance around the station, the commune, a polygon you draw or the selected feature of any layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="204"/>
+        <location filename="../ui/panel.py" line="209"/>
         <source>Name or INSEE code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="210"/>
+        <location filename="../ui/panel.py" line="215"/>
         <source>Commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="112"/>
+        <location filename="../ui/widgets.py" line="39"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="224"/>
+        <location filename="../ui/panel.py" line="230"/>
         <source>Walking time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="228"/>
+        <location filename="../ui/panel.py" line="234"/>
         <source>Perimeter: walking distance around the station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="231"/>
+        <location filename="../ui/panel.py" line="237"/>
         <source>Buffer of the walking distance around the station (straight line, Processing algorithm native:buffer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="236"/>
+        <location filename="../ui/panel.py" line="242"/>
         <source>The commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="237"/>
+        <location filename="../ui/panel.py" line="243"/>
         <source>Use the boundary of the commune as perimeter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="239"/>
+        <location filename="../ui/panel.py" line="245"/>
         <source>Draw…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="240"/>
+        <location filename="../ui/panel.py" line="246"/>
         <source>Draw the perimeter on the map: click the vertices, right-click to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="243"/>
+        <location filename="../ui/panel.py" line="249"/>
         <source>Selected feature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="244"/>
+        <location filename="../ui/panel.py" line="250"/>
         <source>Use the selected feature(s) of the active polygon layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="255"/>
+        <location filename="../ui/panel.py" line="262"/>
         <source>Perimeter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="262"/>
+        <location filename="../ui/panel.py" line="269"/>
         <source>≈ {metres} m at 4 km/h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="271"/>
+        <location filename="../ui/panel.py" line="278"/>
         <source>Offline sample: Saint-Omer station district (services, INSEE grid, communes, station).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="276"/>
+        <location filename="../ui/panel.py" line="283"/>
         <source>Categories of services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="288"/>
+        <location filename="../ui/panel.py" line="295"/>
         <source>Open data for the perimeter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="292"/>
+        <location filename="../ui/panel.py" line="299"/>
         <source>Fetch the population grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="302"/>
+        <location filename="../ui/panel.py" line="309"/>
         <source>e.g. médiation numérique, wifi public…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="303"/>
+        <location filename="../ui/panel.py" line="310"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="310"/>
+        <location filename="../ui/panel.py" line="317"/>
         <source>Last update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="310"/>
+        <location filename="../ui/panel.py" line="317"/>
         <source>Formats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="318"/>
+        <location filename="../ui/panel.py" line="325"/>
         <source>Add to the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="340"/>
+        <location filename="../ui/panel.py" line="349"/>
         <source>Inhabitants field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="354"/>
+        <location filename="../ui/panel.py" line="365"/>
         <source>Walking time to each kind of service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="378"/>
+        <location filename="../ui/panel.py" line="385"/>
         <source>Default times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="379"/>
+        <location filename="../ui/panel.py" line="386"/>
         <source>Times set in Settings › Options › Ville numérique.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="394"/>
+        <location filename="../ui/panel.py" line="403"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="395"/>
+        <location filename="../ui/panel.py" line="404"/>
         <source>Distance decay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="396"/>
+        <location filename="../ui/panel.py" line="405"/>
         <source>Only the population inside the perimeter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="402"/>
+        <location filename="../ui/panel.py" line="411"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="403"/>
+        <location filename="../ui/panel.py" line="412"/>
         <source>[Temporary layer]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="404"/>
+        <location filename="../ui/panel.py" line="413"/>
         <source>Save to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="406"/>
+        <location filename="../ui/panel.py" line="415"/>
         <source>Run the analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1046"/>
+        <location filename="../ui/settings_page.py" line="111"/>
         <source>{metres} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1028"/>
+        <location filename="../ui/panel.py" line="1073"/>
         <source>No analysis yet: run one from “3. Analysis”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="432"/>
+        <location filename="../ui/panel.py" line="444"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="432"/>
+        <location filename="../ui/panel.py" line="444"/>
         <source>Walk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="432"/>
-        <source>Population covered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="432"/>
+        <location filename="../ui/panel.py" line="444"/>
         <source>Covered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="432"/>
-        <source>Median distance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="432"/>
-        <source>Fragile, not covered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="448"/>
+        <location filename="../ui/panel.py" line="476"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="450"/>
+        <location filename="../ui/panel.py" line="478"/>
         <source>Scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="452"/>
+        <location filename="../ui/panel.py" line="480"/>
         <source>Recommend sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="464"/>
+        <location filename="../ui/panel.py" line="492"/>
         <source>An analysis (perimeter, data and parameters) can be saved to a file to share it, or in the QGIS project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="467"/>
+        <location filename="../ui/panel.py" line="495"/>
         <source>Save to a file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="467"/>
+        <location filename="../ui/panel.py" line="495"/>
         <source>Open a file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="467"/>
+        <location filename="../ui/panel.py" line="495"/>
         <source>Save in the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="467"/>
+        <location filename="../ui/panel.py" line="495"/>
         <source>Load from the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="478"/>
+        <location filename="../ui/panel.py" line="506"/>
         <source>Recent analyses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="483"/>
+        <location filename="../ui/panel.py" line="511"/>
         <source>Restore the selected analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="514"/>
+        <location filename="../ui/panel.py" line="551"/>
         <source>Needs the Processing algorithm {id}, not installed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="521"/>
+        <location filename="../ui/panel.py" line="558"/>
         <source>The installed coverage algorithm measures the walking distance to the nearest service only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="949"/>
+        <location filename="../ui/panel.py" line="994"/>
         <source>An operation is already running: wait for it or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="559"/>
+        <location filename="../ui/panel.py" line="596"/>
         <source>Canceling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="567"/>
+        <location filename="../ui/panel.py" line="604"/>
         <source>The operation failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="587"/>
+        <location filename="../ui/panel.py" line="624"/>
         <source>{name} ({code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="617"/>
+        <location filename="../ui/panel.py" line="654"/>
         <source>{name} — {commune} (UIC {code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="649"/>
+        <location filename="../ui/panel.py" line="686"/>
         <source>Perimeter ready: {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="657"/>
+        <location filename="../ui/panel.py" line="694"/>
         <source>Choose a station first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="660"/>
+        <location filename="../ui/panel.py" line="697"/>
         <source>Perimeter: {minutes} min walk around {station}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="706"/>
+        <location filename="../ui/panel.py" line="743"/>
         <source>Making the perimeter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="676"/>
+        <location filename="../ui/panel.py" line="713"/>
         <source>Choose a commune first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="678"/>
+        <location filename="../ui/panel.py" line="715"/>
         <source>Perimeter: commune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="694"/>
+        <location filename="../ui/panel.py" line="731"/>
         <source>Make a polygon layer active and select the feature(s) of the perimeter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="698"/>
+        <location filename="../ui/panel.py" line="735"/>
         <source>No feature is selected in {layer}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="701"/>
+        <location filename="../ui/panel.py" line="738"/>
         <source>Perimeter: selection of {layer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="710"/>
+        <location filename="../ui/panel.py" line="747"/>
         <source>Canceled: no perimeter was made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="725"/>
+        <location filename="../ui/panel.py" line="762"/>
         <source>Click the vertices of the perimeter on the map; right-click to finish, Esc to cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="741"/>
+        <location filename="../ui/panel.py" line="778"/>
         <source>Perimeter: drawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="769"/>
+        <location filename="../ui/panel.py" line="806"/>
         <source>Saint-Omer sample loaded: go on with “3. Analysis”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="803"/>
+        <location filename="../ui/panel.py" line="840"/>
         <source>Tick at least one category of services.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="806"/>
-        <source>Make or choose a perimeter first (1. Territory).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="862"/>
+        <location filename="../ui/panel.py" line="907"/>
         <source>Canceled: nothing was added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="864"/>
+        <location filename="../ui/panel.py" line="909"/>
         <source>{n} layer(s) added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="825"/>
+        <location filename="../ui/panel.py" line="867"/>
         <source>Fetching the data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="830"/>
+        <location filename="../ui/panel.py" line="872"/>
         <source>Type what to search for on data.gouv.fr.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="832"/>
+        <location filename="../ui/panel.py" line="874"/>
         <source>Searching data.gouv.fr…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="837"/>
+        <location filename="../ui/panel.py" line="879"/>
         <source>Search canceled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="849"/>
+        <location filename="../ui/panel.py" line="891"/>
         <source>No dataset found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="854"/>
+        <location filename="../ui/panel.py" line="896"/>
         <source>Select a dataset in the results first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="866"/>
+        <location filename="../ui/panel.py" line="911"/>
         <source>Loading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="899"/>
+        <location filename="../ui/panel.py" line="944"/>
         <source>Choose the population layer (for instance the INSEE 200 m grid) in “3. Analysis”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="901"/>
+        <location filename="../ui/panel.py" line="946"/>
         <source>Choose the field of {layer} that holds the number of inhabitants.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="904"/>
+        <location filename="../ui/panel.py" line="949"/>
         <source>The field {field} of {layer} is not numeric: choose the field that holds the number of inhabitants.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="907"/>
+        <location filename="../ui/panel.py" line="952"/>
         <source>Choose the layer of digital services in “3. Analysis”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="909"/>
+        <location filename="../ui/panel.py" line="954"/>
         <source>Choose the field of {layer} that holds the service categories.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="912"/>
+        <location filename="../ui/panel.py" line="957"/>
         <source>Make or choose a perimeter first, or untick “Only the population inside the perimeter”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="915"/>
+        <location filename="../ui/panel.py" line="960"/>
         <source>The layer {layer} has no feature.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="970"/>
+        <location filename="../ui/panel.py" line="1015"/>
         <source>Selecting the population inside the perimeter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="977"/>
+        <location filename="../ui/panel.py" line="1022"/>
         <source>Computing the coverage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="992"/>
+        <location filename="../ui/panel.py" line="1037"/>
         <source>Analysis canceled: nothing was added to the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1005"/>
+        <location filename="../ui/panel.py" line="1050"/>
         <source>The summary could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1016"/>
+        <location filename="../ui/panel.py" line="1061"/>
         <source>Coverage computed: mean score {score} / 100.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1034"/>
+        <location filename="../ui/panel.py" line="1079"/>
         <source>Population: {population} inhabitants · mean score: {score} / 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1046"/>
+        <location filename="../ui/panel.py" line="1097"/>
         <source>{minutes} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1178"/>
+        <location filename="../ui/panel.py" line="1239"/>
         <source>Not found, choose again: {layers}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1184"/>
+        <location filename="../ui/panel.py" line="1245"/>
         <source>Analysis saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1196"/>
+        <location filename="../ui/panel.py" line="1257"/>
         <source>Save the analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1204"/>
+        <location filename="../ui/panel.py" line="1265"/>
         <source>Ville numérique analysis (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1204"/>
+        <location filename="../ui/panel.py" line="1265"/>
         <source>Open an analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1211"/>
+        <location filename="../ui/panel.py" line="1272"/>
         <source>Analysis saved in the project (save the project to keep it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1221"/>
+        <location filename="../ui/panel.py" line="1282"/>
         <source>This project holds no Ville numérique analysis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1236"/>
+        <location filename="../ui/panel.py" line="1297"/>
         <source>{layer} — {population} inhabitants, score {score}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1252"/>
+        <location filename="../ui/panel.py" line="1313"/>
         <source>Select an analysis in the list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2769,87 +2724,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="73"/>
+        <location filename="../ui/settings_page.py" line="74"/>
         <source>Open data services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="79"/>
+        <location filename="../ui/settings_page.py" line="80"/>
         <source>Offline: use only the cache and local files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="82"/>
+        <location filename="../ui/settings_page.py" line="83"/>
         <source>data.gouv.fr address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="83"/>
+        <location filename="../ui/settings_page.py" line="84"/>
         <source>Géoplateforme (IGN) address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="85"/>
+        <location filename="../ui/settings_page.py" line="86"/>
         <source>Connection timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="86"/>
+        <location filename="../ui/settings_page.py" line="87"/>
         <source>Reading timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="89"/>
+        <location filename="../ui/settings_page.py" line="90"/>
         <source>Cache of downloaded data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="98"/>
+        <location filename="../ui/settings_page.py" line="99"/>
         <source> MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="99"/>
+        <location filename="../ui/settings_page.py" line="100"/>
         <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="100"/>
+        <location filename="../ui/settings_page.py" line="101"/>
         <source>Maximum size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="103"/>
+        <location filename="../ui/settings_page.py" line="104"/>
         <source>Default walking times (minutes at 4 km/h)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="114"/>
-        <source>{metres:g} m</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_page.py" line="127"/>
+        <location filename="../ui/settings_page.py" line="124"/>
         <source>Restore the defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="129"/>
+        <location filename="../ui/settings_page.py" line="126"/>
         <source>Documentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="143"/>
+        <location filename="../ui/settings_page.py" line="140"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="177"/>
+        <location filename="../ui/settings_page.py" line="174"/>
         <source>Set by the environment variable {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="182"/>
+        <location filename="../ui/settings_page.py" line="179"/>
         <source>Set by environment variables, which win over these settings: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2876,6 +2826,351 @@
     <message>
         <location filename="../ui/tasks.py" line="137"/>
         <source>The result {name} could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="307"/>
+        <source>{what}: unknown value &apos;{value}&apos;, use one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="369"/>
+        <source>Service weights and points differ in number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="372"/>
+        <source>The service weights must be 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="387"/>
+        <source>Fragility values and population units differ in number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="459"/>
+        <source>The two scenarios do not have the same population units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="157"/>
+        <source>Access method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="159"/>
+        <source>Service weight field (number, or opening hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="169"/>
+        <source>Walking network (lines) — straight line when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="175"/>
+        <source>Maximum distance to the network (metres)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="184"/>
+        <source>Fragility field (0–10) — computed from the INSEE fields when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="190"/>
+        <source>Fragility indicator weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="260"/>
+        <source>No service has a usable geometry: check the services layer and its CRS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="339"/>
+        <source>The fragility field &apos;{name}&apos; must hold values from 0 to 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="344"/>
+        <source>No fragility: the population layer has neither a fragility field nor the INSEE grid fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="348"/>
+        <source>Fragility weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="357"/>
+        <source>{n} unit(s) without inhabitants have no fragility value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="372"/>
+        <source>Service weights: opening hours per week read from &apos;{field}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="376"/>
+        <source>{n} service(s) without a usable weight get the median weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="386"/>
+        <source>The walking network layer has no feature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="390"/>
+        <source>Walking network: {nodes} nodes, {edges} edges; {dropped} line(s) not walkable left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="396"/>
+        <source>The walking network has no walkable line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch.py" line="362"/>
+        <source>Lieux de médiation numérique (national dataset on data.gouv.fr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch.py" line="367"/>
+        <source>Found in the catalogue at each run (by its schema), so the latest file is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch.py" line="369"/>
+        <source>France Services (ANCT list on data.gouv.fr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch.py" line="372"/>
+        <source>Found in the catalogue at each run, so the latest file is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/isochrone.py" line="109"/>
+        <source>{n} isochrones to compute: about {minutes:.0f} min at 5 requests per second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/open_data.py" line="334"/>
+        <source>{name}: this format ({suffix}) cannot be loaded. Look for a CSV, GeoJSON, zipped Shapefile or GeoPackage version of the data, or save it as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="44"/>
+        <source>Recommend sites for new services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="49"/>
+        <source>Category of the new services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="51"/>
+        <source>Candidate sites (points) — a regular grid when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="54"/>
+        <source>Spacing of the candidate grid (metres)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="57"/>
+        <source>Number of sites to choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="60"/>
+        <source>Walking distance covered by a site (metres; 0 = the category&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="63"/>
+        <source>Weight the population by its fragility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="67"/>
+        <source>Recommended sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="86"/>
+        <source>No fragility available: sites are chosen for the population alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="97"/>
+        <source>Only {n} site(s) add coverage: every other candidate covers nobody new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="152"/>
+        <source>Site {rank}: +{gain:.1f} weighted inhabitant(s) covered ({pop:.1f} inhabitants).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="166"/>
+        <source>{n} candidate(s) without geometry skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="168"/>
+        <source>No candidate site has a usable geometry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="174"/>
+        <source>{n} candidate sites on a {spacing:g} m grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/scenario.py" line="25"/>
+        <source>Scenario: coverage before and after planned services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/scenario.py" line="30"/>
+        <source>Planned services (points, same category field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/scenario.py" line="41"/>
+        <source>Planned services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/scenario.py" line="47"/>
+        <source>Before: {n} existing service(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/scenario.py" line="55"/>
+        <source>After: {n} planned service(s) added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/scenario.py" line="97"/>
+        <source>{code}: {pop:.1f} inhabitant(s) newly within reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/scenario.py" line="102"/>
+        <source>Mean score: {change:+.2f} point(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="127"/>
+        <source>Coverage score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="1097"/>
+        <source>{value}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="84"/>
+        <source>Mediation place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="86"/>
+        <source>Digital adviser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="87"/>
+        <source>Third place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="89"/>
+        <source>Public internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="444"/>
+        <source>Inhabitants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="444"/>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="444"/>
+        <source>Fragile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="444"/>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="448"/>
+        <source>Kind of digital service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="448"/>
+        <source>Walking time within which a service counts as within reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="448"/>
+        <source>Inhabitants within that walking time of a service of this kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="448"/>
+        <source>Share of the population within that walking time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="448"/>
+        <source>Half of the population lives closer than this (straight line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="448"/>
+        <source>Fragile inhabitants (elderly, poor, living alone) not within reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="448"/>
+        <source>Mean access of the population, in the unit of the method (services within reach, or services per 1,000 inhabitants)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="846"/>
+        <source>Make or choose a perimeter, or a commune, first (1. Territory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="900"/>
+        <source>This dataset has no file that can be added to the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="1083"/>
+        <source>Fragile inhabitants: {fragile} (mean fragility {index} / 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets.py" line="76"/>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
