@@ -49,7 +49,8 @@ def findings():
                     yield path, number, message, line.strip()
             for match in UNSCOPED.finditer(code):
                 if match.group(2) not in ALLOWED_MEMBERS:
-                    yield path, number, "unscoped enum {} (use the enum's full name)".format(match.group(0)), line.strip()
+                    message = "unscoped enum {} (use the enum's full name)".format(match.group(0))
+                    yield path, number, message, line.strip()
 
 
 def main():

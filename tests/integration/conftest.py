@@ -23,7 +23,6 @@ _PROVIDERS = []
 def provider(qgis_app, qgis_processing):
     """The Ville numérique provider, registered if no test has done it yet."""
     from qgis.core import QgsApplication
-
     from ville_numerique.processing.provider import VilleNumeriqueProvider
 
     registry = QgsApplication.processingRegistry()

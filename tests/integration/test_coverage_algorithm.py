@@ -5,6 +5,7 @@ import math
 
 import pytest
 from qgis.core import (
+    NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -14,7 +15,6 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
-    NULL,
 )
 
 # Lambert-93 coordinates around Saint-Omer (metres). Same hand case as tests/unit/test_coverage.py:

@@ -62,9 +62,8 @@ def test_qm_is_built():
 
 def test_french_messages_reach_the_user(qgis_app):
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-
-    from ville_numerique.core.errors import InputError
     from ville_numerique.core.coverage import parse_mapping
+    from ville_numerique.core.errors import InputError
 
     translator = QTranslator()
     assert translator.load(str(ROOT / "i18n" / "ville_numerique_fr.qm"))

@@ -1,9 +1,7 @@
 """The plugin class: headless-safe, idempotent registration, clean unload."""
 
-from qgis.core import QgsApplication
-
-
 import pytest
+from qgis.core import QgsApplication
 
 
 def registry():
@@ -65,7 +63,6 @@ def test_gui_actions_and_unload(qgis_app, qgis_processing, qgis_iface):
 
 def test_sample_action_adds_the_layers(qgis_app, qgis_iface, qgis_new_project):
     from qgis.core import QgsProject
-
     from ville_numerique.ui.actions import SAMPLE_LAYERS, load_sample
 
     load_sample(qgis_iface)

@@ -4,7 +4,6 @@ import math
 
 import numpy as np
 import pytest
-
 from ville_numerique.core.access import nearest_distance
 from ville_numerique.core.coverage import (
     compare_scenarios,
