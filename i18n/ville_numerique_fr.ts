@@ -6,237 +6,237 @@
     <message>
         <location filename="../plugin.py" line="60"/>
         <source>&amp;Ville numérique</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ville numérique</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="61"/>
         <source>Ville numérique</source>
-        <translation type="unfinished"></translation>
+        <translation>Ville numérique</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="79"/>
         <source>The coordinates of {name} are not numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les coordonnées des {name} ne sont pas des nombres.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="85"/>
         <source>The coordinates of {name} must be pairs of x and y in metres.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les coordonnées des {name} doivent être des couples x, y en mètres.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="92"/>
         <source>{count} of the {name} have no valid coordinates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parmi les {name}, {count} n'ont pas de coordonnées valides.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="110"/>
         <source>The {name} are not numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les {name} ne sont pas des nombres.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="114"/>
         <source>Expected {expected} {name}, got {got}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeurs de « {name} » : {expected} attendues, {got} reçues.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="120"/>
         <source>Some {name} are missing or not finite.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des valeurs manquent ou ne sont pas finies parmi les {name}.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="124"/>
         <source>The {name} cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les {name} ne peuvent pas contenir de valeurs négatives.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="132"/>
         <source>The {name} must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paramètre « {name} » doit être un nombre.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="134"/>
         <source>The {name} must be greater than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paramètre « {name} » doit être supérieur à 0.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="171"/>
         <source>The cost pairs must be three arrays of the same length.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paires de coûts doivent être formées de trois tableaux de même longueur.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="174"/>
         <source>A cost pair refers to a population point that does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une paire de coûts renvoie à un point de population qui n'existe pas.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="176"/>
         <source>A cost pair refers to a service that does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une paire de coûts renvoie à un service qui n'existe pas.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="178"/>
         <source>The costs must be finite and not negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les coûts doivent être finis et non négatifs.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="340"/>
         <source>Unknown distance decay {name}: use one of {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Décroissance avec la distance inconnue : {name}. Valeurs possibles : {names}.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="348"/>
         <source>The weighted zones need a table of distance limits and weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les zones pondérées nécessitent une table de limites de distance et de poids.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="355"/>
         <source>The weighted zones need positive distance limits and weights of 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les zones pondérées nécessitent des limites de distance positives et des poids supérieurs ou égaux à 0.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="359"/>
         <source>The threshold of weighted zones must be their last distance limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le seuil des zones pondérées doit être leur dernière limite de distance.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="369"/>
         <source>A distance threshold is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un seuil de distance est nécessaire.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="370"/>
         <source>distance threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>seuil de distance</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="376"/>
         <source>A linear decay needs a finite threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une décroissance linéaire nécessite un seuil fini.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="383"/>
         <source>A gaussian decay needs sigma or a finite threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une décroissance gaussienne nécessite sigma ou un seuil fini.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="385"/>
         <source>gaussian width (sigma)</source>
-        <translation type="unfinished"></translation>
+        <translation>largeur gaussienne (sigma)</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="396"/>
         <source>The gravity exponent (beta) must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'exposant de gravité (beta) doit être un nombre.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="398"/>
         <source>The gravity exponent (beta) must be 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'exposant de gravité (beta) doit être supérieur ou égal à 0.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="402"/>
         <source>A gravity decay needs a minimum distance or a finite threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une décroissance gravitaire nécessite une distance minimale ou un seuil fini.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="404"/>
         <source>minimum distance</source>
-        <translation type="unfinished"></translation>
+        <translation>distance minimale</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="406"/>
         <source>gravity scale</source>
-        <translation type="unfinished"></translation>
+        <translation>échelle gravitaire</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="417"/>
         <source>Unknown decay parameter(s): {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètre(s) de décroissance inconnu(s) : {names}.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="431"/>
         <source>The distance decay is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La décroissance avec la distance n'est pas valide.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="259"/>
         <source>population points</source>
-        <translation type="unfinished"></translation>
+        <translation>points de population</translation>
     </message>
     <message>
         <location filename="../core/network.py" line="603"/>
         <source>services</source>
-        <translation type="unfinished"></translation>
+        <translation>services</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="454"/>
         <source>maximum distance</source>
-        <translation type="unfinished"></translation>
+        <translation>distance maximale</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="456"/>
         <source>The maximum distance must be finite.</source>
-        <translation type="unfinished"></translation>
+        <translation>La distance maximale doit être finie.</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="595"/>
         <source>service weights</source>
-        <translation type="unfinished"></translation>
+        <translation>poids des services</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="594"/>
         <source>population weights</source>
-        <translation type="unfinished"></translation>
+        <translation>poids de la population</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="596"/>
         <source>population unit</source>
-        <translation type="unfinished"></translation>
+        <translation>unité de population</translation>
     </message>
     <message>
         <location filename="../core/access.py" line="625"/>
         <source>The enhanced 2SFCA needs a distance decay.</source>
-        <translation type="unfinished"></translation>
+        <translation>La méthode 2SFCA améliorée nécessite une décroissance avec la distance.</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="103"/>
         <source>{what}: cannot read &apos;{item}&apos;, expected category=value (e.g. epn=1000).</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} : impossible de lire « {item} », format attendu catégorie=valeur (par ex. epn=1000).</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="111"/>
         <source>{what}: &apos;{value}&apos; is not a number (in &apos;{item}&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} : « {value} » n'est pas un nombre (dans « {item} »).</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="117"/>
         <source>{what}: the value of &apos;{key}&apos; must be a positive number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} : la valeur de « {key} » doit être un nombre positif.</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="358"/>
         <source>Population values and points differ in number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les valeurs de population et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="360"/>
         <source>Service categories and points differ in number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les catégories de services et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="362"/>
         <source>The population field has negative values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ de population contient des valeurs négatives.</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="380"/>
         <source>No service category to evaluate: the services have no category.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune catégorie de service à évaluer : les services n'ont pas de catégorie.</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="435"/>
         <source>The category weights sum to zero: give at least one positive weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>La somme des poids des catégories est nulle : indiquez au moins un poids positif.</translation>
     </message>
     <message>
         <location filename="../core/datagouv.py" line="291"/>
@@ -246,12 +246,12 @@
     <message>
         <location filename="../core/datagouv.py" line="311"/>
         <source>No national dataset of lieux de médiation numérique was found on {host} among the {count} datasets using the schema {schema}. The catalogue may have changed: load a downloaded file instead.</source>
-        <translation>Aucun jeu de données national de lieux de médiation numérique n’a été trouvé sur {host} parmi les {count} jeux utilisant le schéma {schema}. Le catalogue a peut-être changé : chargez plutôt un fichier téléchargé.</translation>
+        <translation>Aucun jeu de données national de lieux de médiation numérique n'a été trouvé sur {host} parmi les {count} jeux utilisant le schéma {schema}. Le catalogue a peut-être changé : chargez plutôt un fichier téléchargé.</translation>
     </message>
     <message>
         <location filename="../core/datagouv.py" line="363"/>
         <source>The dataset &quot;{title}&quot; has no CSV file at the moment. Try again later or load a file.</source>
-        <translation>Le jeu de données « {title} » n’a pas de fichier CSV pour le moment. Réessayez plus tard ou chargez un fichier.</translation>
+        <translation>Le jeu de données « {title} » n'a pas de fichier CSV pour le moment. Réessayez plus tard ou chargez un fichier.</translation>
     </message>
     <message>
         <location filename="../core/datagouv.py" line="250"/>
@@ -261,182 +261,182 @@
     <message>
         <location filename="../core/datagouv.py" line="423"/>
         <source>The server {host} did not answer with {what} as expected. The API may have changed.</source>
-        <translation>Le serveur {host} n’a pas répondu avec {what} comme prévu. L’API a peut-être changé.</translation>
+        <translation>Le serveur {host} n'a pas répondu avec {what} comme prévu. L'API a peut-être changé.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="157"/>
         <source>The field {name} is not numeric.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ {name} n'est pas numérique.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="160"/>
         <source>The field {name} does not have one value per unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ {name} n'a pas une valeur par unité.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="170"/>
         <source>The population grid lacks the field(s) {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La grille de population ne contient pas le(s) champ(s) {names}.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="181"/>
         <source>The field {name} has negative values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ {name} contient des valeurs négatives.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="212"/>
         <source>The fragility weights must be numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les poids de fragilité doivent être des nombres.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="316"/>
         <source>Unknown fragility indicator(s) {names}: use {known}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicateur(s) de fragilité inconnu(s) {names} : utilisez {known}.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="221"/>
         <source>The fragility weights must be 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les poids de fragilité doivent être supérieurs ou égaux à 0.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="223"/>
         <source>At least one fragility weight must be greater than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins un poids de fragilité doit être supérieur à 0.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="238"/>
         <source>Unknown fragility method {name}: use one of {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode de fragilité inconnue : {name}. Valeurs possibles : {names}.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="247"/>
         <source>No values for the fragility indicator(s) {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune valeur pour le(s) indicateur(s) de fragilité {names}.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="298"/>
         <source>The fragility reference must be national, area or a table of shares.</source>
-        <translation type="unfinished"></translation>
+        <translation>La référence de fragilité doit être « national », « area » ou une table de parts.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="302"/>
         <source>The area reference needs the population counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La référence « area » nécessite les effectifs de population.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="313"/>
         <source>The reference shares must be numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les parts de référence doivent être des nombres.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="322"/>
         <source>The reference shares must be between 0 (excluded) and 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les parts de référence doivent être comprises entre 0 (exclu) et 1.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="408"/>
         <source>overlap area</source>
-        <translation type="unfinished"></translation>
+        <translation>surface de recouvrement</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="411"/>
         <source>The overlap arrays must have the same length.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les tableaux de recouvrement doivent avoir la même longueur.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="413"/>
         <source>An overlap refers to a cell that does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un recouvrement renvoie à un carreau qui n'existe pas.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="415"/>
         <source>The overlap areas must be finite and not negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les surfaces de recouvrement doivent être finies et non négatives.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="416"/>
         <source>zone values</source>
-        <translation type="unfinished"></translation>
+        <translation>valeurs des zones</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="418"/>
         <source>The zone table must have one value per code.</source>
-        <translation type="unfinished"></translation>
+        <translation>La table des zones doit avoir une valeur par code.</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="128"/>
         <source>Unexpected character {char!r} in the opening hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caractère {char!r} inattendu dans les horaires d'ouverture.</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="181"/>
         <source>The opening hours end too early.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les horaires d'ouverture s'interrompent trop tôt (texte incomplet).</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="182"/>
         <source>Unexpected {text!r} in the opening hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>{text!r} inattendu dans les horaires d'ouverture.</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="319"/>
         <source>Invalid weekday number in the opening hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de jour de la semaine non valide dans les horaires d'ouverture.</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="335"/>
         <source>Open-ended opening hours cannot be counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des horaires d'ouverture sans heure de fin ne peuvent pas être comptés.</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="337"/>
         <source>A time in the opening hours is not part of a range (from-to).</source>
-        <translation type="unfinished"></translation>
+        <translation>Une heure des horaires d'ouverture ne fait pas partie d'une plage (début-fin).</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="346"/>
         <source>Open-ended or repeated times cannot be counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des heures sans fin ou répétées ne peuvent pas être comptées.</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="361"/>
         <source>Invalid time {time} in the opening hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure {time} non valide dans les horaires d'ouverture.</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="559"/>
         <source>No opening hours given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun horaire d'ouverture indiqué.</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="427"/>
         <source>Opening hours {text!r} could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Les horaires d'ouverture {text!r} n'ont pas pu être lus : {error}</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="434"/>
         <source>Opening hours {text!r} give no regular weekly hours (only holidays, exceptions or comments).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les horaires d'ouverture {text!r} ne donnent aucun horaire hebdomadaire régulier (seulement des jours fériés, des exceptions ou des commentaires).</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="551"/>
         <source>The hours {text!r} of {field} could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les horaires {text!r} de {field} n'ont pas pu être lus.</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="596"/>
         <source>Unknown hours can be replaced by the median or by a number, not {value!r}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les horaires inconnus peuvent être remplacés par la médiane ou par un nombre, pas par {value!r}.</translation>
     </message>
     <message>
         <location filename="../core/hours.py" line="602"/>
         <source>The hours given for unknown opening hours must be 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les heures indiquées pour les horaires d'ouverture inconnus doivent être supérieures ou égales à 0.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="83"/>
         <source>The operation was canceled.</source>
-        <translation>L’opération a été annulée.</translation>
+        <translation>L'opération a été annulée.</translation>
     </message>
     <message>
         <location filename="../core/http.py" line="128"/>
@@ -446,17 +446,17 @@
     <message>
         <location filename="../core/http.py" line="133"/>
         <source>The server {host} has no resource at {url} (HTTP {status}{detail}). Check the address or the identifier: the data may have moved or been deleted.</source>
-        <translation>Le serveur {host} n’a pas de ressource à l’adresse {url} (HTTP {status}{detail}). Vérifiez l’adresse ou l’identifiant : les données ont pu être déplacées ou supprimées.</translation>
+        <translation>Le serveur {host} n'a pas de ressource à l'adresse {url} (HTTP {status}{detail}). Vérifiez l'adresse ou l'identifiant : les données ont pu être déplacées ou supprimées.</translation>
     </message>
     <message>
         <location filename="../core/http.py" line="138"/>
         <source>Your proxy asks for a user name and a password (HTTP 407, server {host}). Enter them in QGIS: Settings &gt; Options &gt; Network.</source>
-        <translation>Votre proxy demande un nom d’utilisateur et un mot de passe (HTTP 407, serveur {host}). Saisissez-les dans QGIS : Préférences &gt; Options &gt; Réseau.</translation>
+        <translation>Votre proxy demande un nom d'utilisateur et un mot de passe (HTTP 407, serveur {host}). Saisissez-les dans QGIS : Préférences &gt; Options &gt; Réseau.</translation>
     </message>
     <message>
         <location filename="../core/http.py" line="143"/>
         <source>The server {host} refused access (HTTP {status}{detail}). The data may be restricted, or a proxy may block it: check the network settings of QGIS.</source>
-        <translation>Le serveur {host} a refusé l’accès (HTTP {status}{detail}). Les données sont peut-être restreintes, ou un proxy les bloque : vérifiez les paramètres réseau de QGIS.</translation>
+        <translation>Le serveur {host} a refusé l'accès (HTTP {status}{detail}). Les données sont peut-être restreintes, ou un proxy les bloque : vérifiez les paramètres réseau de QGIS.</translation>
     </message>
     <message>
         <location filename="../core/http.py" line="148"/>
@@ -471,7 +471,7 @@
     <message>
         <location filename="../core/http.py" line="198"/>
         <source>The proxy could not forward the request to {host}. Check the proxy settings of QGIS (Settings &gt; Options &gt; Network).</source>
-        <translation>Le proxy n’a pas pu transmettre la requête à {host}. Vérifiez les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau).</translation>
+        <translation>Le proxy n'a pas pu transmettre la requête à {host}. Vérifiez les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau).</translation>
     </message>
     <message>
         <location filename="../core/http.py" line="206"/>
@@ -481,7 +481,7 @@
     <message>
         <location filename="../core/http.py" line="215"/>
         <source>The server {host} did not answer within {seconds} s. Check your connection or try again later; the time-out can be raised in the settings.</source>
-        <translation>Le serveur {host} n’a pas répondu en {seconds} s. Vérifiez votre connexion ou réessayez plus tard ; le délai d’attente peut être augmenté dans les paramètres.</translation>
+        <translation>Le serveur {host} n'a pas répondu en {seconds} s. Vérifiez votre connexion ou réessayez plus tard ; le délai d'attente peut être augmenté dans les paramètres.</translation>
     </message>
     <message>
         <location filename="../core/http.py" line="223"/>
@@ -496,17 +496,17 @@
     <message>
         <location filename="../core/http.py" line="234"/>
         <source>The request to {host} could not be sent ({error}). Check the address {url}.</source>
-        <translation>La requête vers {host} n’a pas pu être envoyée ({error}). Vérifiez l’adresse {url}.</translation>
+        <translation>La requête vers {host} n'a pas pu être envoyée ({error}). Vérifiez l'adresse {url}.</translation>
     </message>
     <message>
         <location filename="../core/http.py" line="545"/>
         <source>The server {host} sent an answer that is not valid JSON ({error}). Try again later; if it persists, the service may have changed.</source>
-        <translation>Le serveur {host} a renvoyé une réponse qui n’est pas du JSON valide ({error}). Réessayez plus tard ; si cela persiste, le service a peut-être changé.</translation>
+        <translation>Le serveur {host} a renvoyé une réponse qui n'est pas du JSON valide ({error}). Réessayez plus tard ; si cela persiste, le service a peut-être changé.</translation>
     </message>
     <message>
         <location filename="../core/http.py" line="593"/>
         <source>The server {host} answered with {received} instead of {expected}: probably an error or login page (proxy, captive portal). Check the address and the network settings of QGIS.</source>
-        <translation>Le serveur {host} a répondu avec {received} au lieu de {expected} : probablement une page d’erreur ou de connexion (proxy, portail captif). Vérifiez l’adresse et les paramètres réseau de QGIS.</translation>
+        <translation>Le serveur {host} a répondu avec {received} au lieu de {expected} : probablement une page d'erreur ou de connexion (proxy, portail captif). Vérifiez l'adresse et les paramètres réseau de QGIS.</translation>
     </message>
     <message>
         <location filename="../core/http.py" line="593"/>
@@ -516,67 +516,67 @@
     <message>
         <location filename="../core/http.py" line="796"/>
         <source>Offline mode is on and {url} is not in the cache. Turn offline mode off in the Ville numérique settings (or unset VILLE_NUMERIQUE_OFFLINE) and run again once connected.</source>
-        <translation>Le mode hors ligne est activé et {url} n’est pas dans le cache. Désactivez le mode hors ligne dans les paramètres de Ville numérique (ou retirez VILLE_NUMERIQUE_OFFLINE) et relancez une fois connecté.</translation>
+        <translation>Le mode hors ligne est activé et {url} n'est pas dans le cache. Désactivez le mode hors ligne dans les paramètres de Ville numérique (ou retirez VILLE_NUMERIQUE_OFFLINE) et relancez une fois connecté.</translation>
     </message>
     <message>
         <location filename="../core/http.py" line="898"/>
         <source>The download of {url} stopped after {done} of {total} bytes. Try again.</source>
-        <translation>Le téléchargement de {url} s’est arrêté après {done} octets sur {total}. Réessayez.</translation>
+        <translation>Le téléchargement de {url} s'est arrêté après {done} octets sur {total}. Réessayez.</translation>
     </message>
     <message>
         <location filename="../core/ign.py" line="320"/>
         <source>The WFS of {host} did not return features for {layer}{detail}.</source>
-        <translation>Le WFS de {host} n’a pas renvoyé d’objets pour {layer}{detail}.</translation>
+        <translation>Le WFS de {host} n'a pas renvoyé d'entités pour {layer}{detail}.</translation>
     </message>
     <message>
         <location filename="../core/ign.py" line="357"/>
         <source>The geocoder of {host} did not return results.</source>
-        <translation>Le géocodeur de {host} n’a pas renvoyé de résultats.</translation>
+        <translation>Le géocodeur de {host} n'a pas renvoyé de résultats.</translation>
     </message>
     <message>
         <location filename="../core/ign.py" line="413"/>
         <source>The isochrone service of {host} answered: {message}</source>
-        <translation>Le service d’isochrones de {host} a répondu : {message}</translation>
+        <translation>Le service d'isochrones de {host} a répondu : {message}</translation>
     </message>
     <message>
         <location filename="../core/ign.py" line="421"/>
         <source>The isochrone service of {host} did not return a polygon.</source>
-        <translation>Le service d’isochrones de {host} n’a pas renvoyé de polygone.</translation>
+        <translation>Le service d'isochrones de {host} n'a pas renvoyé de polygone.</translation>
     </message>
     <message>
         <location filename="../core/ign.py" line="443"/>
         <source>The WFS of {host} returned the same page twice: it does not honour STARTINDEX.</source>
-        <translation>Le WFS de {host} a renvoyé deux fois la même page : il ne respecte pas STARTINDEX.</translation>
+        <translation>Le WFS de {host} a renvoyé deux fois la même page : il ne respecte pas STARTINDEX.</translation>
     </message>
     <message>
         <location filename="../core/ign.py" line="457"/>
         <source>No walking network was found near the point {lon}, {lat}: it is probably too far from a street or path of the IGN network, or outside France. Move the point onto a street and try again.</source>
-        <translation>Aucun réseau piéton n’a été trouvé près du point {lon}, {lat} : il est sans doute trop loin d’une rue ou d’un chemin du réseau de l’IGN, ou hors de France. Placez le point sur une rue et réessayez.</translation>
+        <translation>Aucun réseau piéton n'a été trouvé près du point {lon}, {lat} : il est sans doute trop loin d'une rue ou d'un chemin du réseau de l'IGN, ou hors de France. Placez le point sur une rue et réessayez.</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="121"/>
         <source>{source}: {read} records read, {kept} kept, {rejected} rejected.</source>
-        <translation>{source} : {read} enregistrements lus, {kept} conservés, {rejected} rejetés.</translation>
+        <translation>{source} : {read} enregistrements lus, {kept} conservés, {rejected} rejetés.</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="124"/>
         <source>line {row}: {reason}</source>
-        <translation>ligne {row} : {reason}</translation>
+        <translation>ligne {row} : {reason}</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="124"/>
         <source>feature {row}: {reason}</source>
-        <translation>objet {row} : {reason}</translation>
+        <translation>entité {row} : {reason}</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="154"/>
         <source>&apos;{value}&apos; is not a number (column {column})</source>
-        <translation>« {value} » n’est pas un nombre (colonne {column})</translation>
+        <translation>« {value} » n'est pas un nombre (colonne {column})</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="161"/>
         <source>coordinates out of range: longitude {lon}, latitude {lat}</source>
-        <translation>coordonnées hors limites : longitude {lon}, latitude {lat}</translation>
+        <translation>coordonnées hors limites : longitude {lon}, latitude {lat}</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="165"/>
@@ -591,7 +591,7 @@
     <message>
         <location filename="../core/loaders.py" line="223"/>
         <source>&apos;{value}&apos; is not a &quot;latitude, longitude&quot; pair (column {column})</source>
-        <translation>« {value} » n’est pas un couple « latitude, longitude » (colonne {column})</translation>
+        <translation>« {value} » n'est pas un couple « latitude, longitude » (colonne {column})</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="236"/>
@@ -606,7 +606,7 @@
     <message>
         <location filename="../core/loaders.py" line="338"/>
         <source>The file {name} is not encoded in {encoding}.</source>
-        <translation>Le fichier {name} n’est pas encodé en {encoding}.</translation>
+        <translation>Le fichier {name} n'est pas encodé en {encoding}.</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="375"/>
@@ -616,17 +616,17 @@
     <message>
         <location filename="../core/loaders.py" line="410"/>
         <source>The CSV file {name} cannot be read: {error}</source>
-        <translation>Le fichier CSV {name} ne peut pas être lu : {error}</translation>
+        <translation>Le fichier CSV {name} ne peut pas être lu : {error}</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="460"/>
         <source>The coordinate system of the columns {x}/{y} of {name} is unknown: give its EPSG code.</source>
-        <translation>Le système de coordonnées des colonnes {x}/{y} de {name} est inconnu : indiquez son code EPSG.</translation>
+        <translation>Le système de coordonnées des colonnes {x}/{y} de {name} est inconnu : indiquez son code EPSG.</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="488"/>
         <source>The file {name} cannot be read: {error}</source>
-        <translation>Le fichier {name} ne peut pas être lu : {error}</translation>
+        <translation>Le fichier {name} ne peut pas être lu : {error}</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="415"/>
@@ -636,27 +636,27 @@
     <message>
         <location filename="../core/loaders.py" line="438"/>
         <source>The column {column} is not in {name} (columns: {columns}).</source>
-        <translation>La colonne {column} n’existe pas dans {name} (colonnes : {columns}).</translation>
+        <translation>La colonne {column} n'existe pas dans {name} (colonnes : {columns}).</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="517"/>
         <source>{name} is not GeoJSON (no FeatureCollection or Feature found).</source>
-        <translation>{name} n’est pas du GeoJSON (ni FeatureCollection ni Feature).</translation>
+        <translation>{name} n'est pas du GeoJSON (ni FeatureCollection ni Feature).</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="449"/>
         <source>No coordinates found in {name}: expected columns such as latitude/longitude, lat/lon, x_wgs84/y_wgs84, x_l93/y_l93, geo_point_2d or geo_shape. Choose the coordinate columns.</source>
-        <translation>Aucune coordonnée trouvée dans {name} : colonnes attendues latitude/longitude, lat/lon, x_wgs84/y_wgs84, x_l93/y_l93, geo_point_2d ou geo_shape. Choisissez les colonnes de coordonnées.</translation>
+        <translation>Aucune coordonnée trouvée dans {name} : colonnes attendues latitude/longitude, lat/lon, x_wgs84/y_wgs84, x_l93/y_l93, geo_point_2d ou geo_shape. Choisissez les colonnes de coordonnées.</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="531"/>
         <source>{name} is not valid JSON: {error}</source>
-        <translation>{name} n’est pas du JSON valide : {error}</translation>
+        <translation>{name} n'est pas du JSON valide : {error}</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="547"/>
         <source>invalid feature</source>
-        <translation>objet invalide</translation>
+        <translation>entité invalide</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="611"/>
@@ -666,12 +666,12 @@
     <message>
         <location filename="../core/loaders.py" line="583"/>
         <source>GDAL cannot open {name}: the file is damaged or not a vector file.</source>
-        <translation>GDAL ne peut pas ouvrir {name} : le fichier est endommagé ou n’est pas un fichier vecteur.</translation>
+        <translation>GDAL ne peut pas ouvrir {name} : le fichier est endommagé ou n'est pas un fichier vecteur.</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="588"/>
         <source>{name} has no layer {layer}.</source>
-        <translation>{name} n’a pas de couche {layer}.</translation>
+        <translation>{name} n'a pas de couche {layer}.</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="625"/>
@@ -691,2487 +691,2557 @@
     <message>
         <location filename="../core/loaders.py" line="645"/>
         <source>{name} is not a valid ZIP archive: {error}</source>
-        <translation>{name} n’est pas une archive ZIP valide : {error}</translation>
+        <translation>{name} n'est pas une archive ZIP valide : {error}</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="660"/>
         <source>The archive {name} was refused: its member &apos;{member}&apos; is unsafe ({reason}).</source>
-        <translation>L’archive {name} a été refusée : son élément « {member} » est dangereux ({reason}).</translation>
+        <translation>L'archive {name} a été refusée : son élément « {member} » est dangereux ({reason}).</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="666"/>
         <source>The archive {name} is too large once extracted.</source>
-        <translation>L’archive {name} est trop volumineuse une fois extraite.</translation>
+        <translation>L'archive {name} est trop volumineuse une fois extraite.</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="704"/>
         <source>The archive {name} contains no data file that can be loaded.</source>
-        <translation>L’archive {name} ne contient aucun fichier de données chargeable.</translation>
+        <translation>L'archive {name} ne contient aucun fichier de données chargeable.</translation>
     </message>
     <message>
         <location filename="../core/loaders.py" line="738"/>
         <source>The format of {name} is not supported.</source>
-        <translation>Le format de {name} n’est pas pris en charge.</translation>
+        <translation>Le format de {name} n'est pas pris en charge.</translation>
     </message>
     <message>
         <location filename="../core/network.py" line="148"/>
         <source>The walking speed must be greater than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>La vitesse de marche doit être supérieure à 0.</translation>
     </message>
     <message>
         <location filename="../core/network.py" line="263"/>
         <source>The node merging tolerance must be greater than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tolérance de fusion des nœuds doit être supérieure à 0.</translation>
     </message>
     <message>
         <location filename="../core/network.py" line="270"/>
         <source>Expected {expected} attribute records for the lines, got {got}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{expected} enregistrements attributaires attendus pour les lignes, {got} reçus.</translation>
     </message>
     <message>
         <location filename="../core/network.py" line="404"/>
         <source>points to snap</source>
-        <translation type="unfinished"></translation>
+        <translation>points à rattacher au réseau</translation>
     </message>
     <message>
         <location filename="../core/network.py" line="407"/>
         <source>The maximum snapping distance must be 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>La distance maximale de rattachement au réseau doit être supérieure ou égale à 0.</translation>
     </message>
     <message>
         <location filename="../core/network.py" line="606"/>
         <source>A finite walking cut-off is needed to list the pairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une distance limite de marche finie est nécessaire pour lister les paires.</translation>
     </message>
     <message>
         <location filename="../core/network.py" line="656"/>
         <source>The walking cut-off must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>La distance limite de marche doit être un nombre.</translation>
     </message>
     <message>
         <location filename="../core/network.py" line="658"/>
         <source>The walking cut-off must be 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>La distance limite de marche doit être supérieure ou égale à 0.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="91"/>
         <source>The population cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>La population ne peut pas être négative.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="96"/>
         <source>Expected one fragility value per population unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une valeur de fragilité par unité de population est attendue.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="111"/>
         <source>The extent and the grid spacing must be numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'emprise et le pas de la grille doivent être des nombres.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="113"/>
         <source>The extent and the grid spacing must be finite.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'emprise et le pas de la grille doivent être finis.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="115"/>
         <source>The grid spacing must be greater than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pas de la grille doit être supérieur à 0.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="117"/>
         <source>The extent is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'emprise est vide.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="121"/>
         <source>The candidate grid would have {count} points; use a larger spacing.</source>
-        <translation type="unfinished"></translation>
+        <translation>La grille de candidats compterait {count} points ; utilisez un pas plus grand.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="148"/>
         <source>The coverage must be given as cost pairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couverture doit être fournie sous forme de paires de coûts.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="149"/>
         <source>demand weights</source>
-        <translation type="unfinished"></translation>
+        <translation>poids de la demande</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="155"/>
         <source>Expected one coverage flag per population unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un indicateur de couverture par unité de population est attendu.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="174"/>
         <source>The number of sites must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre de sites doit être un nombre entier.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="176"/>
         <source>The number of sites cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre de sites ne peut pas être négatif.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="232"/>
         <source>{count} combinations of sites are too many for an exhaustive search.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} combinaisons de sites, c'est trop pour une recherche exhaustive.</translation>
     </message>
     <message>
         <location filename="../core/recommend.py" line="260"/>
         <source>candidate sites</source>
-        <translation type="unfinished"></translation>
+        <translation>sites candidats</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="81"/>
         <source>Digital mediation place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu de médiation numérique</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="85"/>
         <source>France Services</source>
-        <translation type="unfinished"></translation>
+        <translation>France Services</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="85"/>
         <source>Digital adviser (conseiller numérique)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseiller numérique</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="87"/>
         <source>Third place (tiers-lieu, coworking)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiers-lieu (coworking)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="88"/>
         <source>Fab lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Fab lab</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="91"/>
         <source>Public internet access</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès public à internet</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="126"/>
         <source>Unknown service category: {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie de service inconnue : {code}.</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="800"/>
         <source>A place record must be a dictionary of fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un enregistrement de lieu doit être un dictionnaire de champs.</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="599"/>
         <source>Place {name}: its coordinates are not numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu {name} : ses coordonnées ne sont pas des nombres.</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="596"/>
         <source>Place {name} has no coordinates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lieu {name} n'a pas de coordonnées.</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="602"/>
         <source>Place {name}: longitude {lon} / latitude {lat} are out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu {name} : longitude {lon} / latitude {lat} hors limites.</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="606"/>
         <source>Place {name}: coordinates 0, 0 are a placeholder, not a position.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu {name} : les coordonnées 0, 0 sont une valeur de remplissage, pas une position.</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="948"/>
         <source>Place {id} has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lieu {id} n'a pas de nom.</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="787"/>
         <source>The France Services table lacks the columns: {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La table France Services ne contient pas les colonnes : {columns}.</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="1071"/>
         <source>Cannot read {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="1050"/>
         <source>{path} is not valid GeoJSON: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} n'est pas du GeoJSON valide : {error}</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="1055"/>
         <source>{path} is not a GeoJSON FeatureCollection.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} n'est pas une FeatureCollection GeoJSON.</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="1073"/>
         <source>{path} is not a readable CSV file: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} n'est pas un fichier CSV lisible : {error}</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="1225"/>
         <source>The merging distance must be a positive number of metres.</source>
-        <translation type="unfinished"></translation>
+        <translation>La distance de fusion doit être un nombre positif de mètres.</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="1254"/>
         <source>Every place to merge needs numeric lon and lat fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque lieu à fusionner doit avoir des champs lon et lat numériques.</translation>
     </message>
     <message>
         <location filename="../core/settings.py" line="88"/>
         <source>The value &apos;{value}&apos; given by {origin} for the option {option} is not valid.</source>
-        <translation>La valeur « {value} » donnée par {origin} pour l’option {option} n’est pas valide.</translation>
+        <translation>La valeur « {value} » donnée par {origin} pour l'option {option} n'est pas valide.</translation>
     </message>
     <message>
         <location filename="../processing/base.py" line="54"/>
         <source>Coverage analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyse de couverture</translation>
     </message>
     <message>
         <location filename="../processing/base.py" line="55"/>
         <source>Open data</source>
-        <translation type="unfinished"></translation>
+        <translation>Données ouvertes</translation>
     </message>
     <message>
         <location filename="../processing/base.py" line="56"/>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapports</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1019"/>
         <source>Digital services coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Couverture des services numériques</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="109"/>
         <source>Population (grid cells, IRIS, buildings… or points)</source>
-        <translation type="unfinished"></translation>
+        <translation>Population (carreaux, IRIS, bâtiments… ou points)</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="114"/>
         <source>Population units; polygons are represented by their centroid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unités de population ; les polygones sont représentés par leur centroïde.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="116"/>
         <source>Population field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ de population</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="123"/>
         <source>Number of inhabitants of each unit (INSEE grid: ind).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d'habitants de chaque unité (grille INSEE : ind).</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="127"/>
         <source>Digital services (points)</source>
-        <translation type="unfinished"></translation>
+        <translation>Services numériques (points)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="362"/>
         <source>Category field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ de catégorie</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="142"/>
         <source>Category codes of each service, several separated by | (e.g. epn|wifi).</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes de catégorie de chaque service, plusieurs séparés par | (par ex. epn|wifi).</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="146"/>
         <source>Walking distance thresholds (metres, per category)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuils de distance à pied (mètres, par catégorie)</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="151"/>
         <source>category=metres separated by ; — categories not listed keep their default.</source>
-        <translation type="unfinished"></translation>
+        <translation>catégorie=mètres séparés par ; — les catégories non citées gardent leur valeur par défaut.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="154"/>
         <source>Category weights in the score</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids des catégories dans le score</translation>
     </message>
     <message>
         <location filename="../processing/coverage.py" line="162"/>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Couverture</translation>
     </message>
     <message>
         <location filename="../processing/scenario.py" line="33"/>
         <source>Summary (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Synthèse (JSON)</translation>
     </message>
     <message>
         <location filename="../processing/scenario.py" line="33"/>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="348"/>
         <source>Population</source>
-        <translation type="unfinished"></translation>
+        <translation>Population</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="361"/>
         <source>Digital services</source>
-        <translation type="unfinished"></translation>
+        <translation>Services numériques</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="219"/>
         <source>Thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuils</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="220"/>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="225"/>
         <source>Distances measured in {crs} ({name}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Distances mesurées dans le SCR {crs} ({name}).</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="252"/>
         <source>{n} population unit(s) without geometry skipped (kept in the output with empty results).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} unité(s) de population sans géométrie ignorée(s) (conservée(s) dans la sortie avec des résultats vides).</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="258"/>
         <source>{n} service(s) without geometry skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} service(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="262"/>
         <source>No population unit has a usable geometry: they are empty or cannot be placed in {crs} from the layer&apos;s CRS {source}. Check the CRS of the layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune unité de population n'a de géométrie exploitable : elles sont vides ou ne peuvent pas être placées dans {crs} depuis le SCR {source} de la couche. Vérifiez le SCR de la couche.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="271"/>
         <source>No service has a category in field &apos;{field}&apos;: fill it with codes such as epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun service n'a de catégorie dans le champ « {field} » : remplissez-le avec des codes tels que epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="276"/>
         <source>{n} service(s) without category ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} service(s) sans catégorie ignoré(s).</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="280"/>
         <source>{n} population unit(s) with an empty population counted as 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} unité(s) de population sans valeur de population comptée(s) pour 0.</translation>
     </message>
     <message>
         <location filename="../ui/tasks.py" line="118"/>
         <source>Canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé.</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="111"/>
         <source>The output layer could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
         <location filename="../processing/coverage.py" line="195"/>
         <source>{code}: {share:.1%} of the population within {threshold:g} m ({n} service(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} : {share:.1%} de la population à moins de {threshold:g} m ({n} service(s)).</translation>
     </message>
     <message>
         <location filename="../processing/coverage.py" line="88"/>
         <source>Field &apos;{name}&apos; of the population layer replaced by the new result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ « {name} » de la couche de population remplacé par le nouveau résultat.</translation>
     </message>
     <message>
         <location filename="../processing/layers.py" line="20"/>
         <source>The layer &apos;{label}&apos; could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche « {label} » n'a pas pu être ouverte.</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="218"/>
         <source>The layer &apos;{label}&apos; has no feature.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche « {label} » ne contient aucune entité.</translation>
     </message>
     <message>
         <location filename="../processing/layers.py" line="24"/>
         <source>The layer &apos;{label}&apos; has no coordinate reference system: set one in its properties.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche « {label} » n'a pas de système de coordonnées de référence : définissez-en un dans ses propriétés.</translation>
     </message>
     <message>
         <location filename="../processing/layers.py" line="36"/>
         <source>The layer &apos;{label}&apos; has no field &apos;{name}&apos;. Available fields: {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche « {label} » n'a pas de champ « {name} ». Champs disponibles : {fields}.</translation>
     </message>
     <message>
         <location filename="../processing/layers.py" line="42"/>
         <source>The field &apos;{name}&apos; of layer &apos;{label}&apos; is not numeric (type {type}): choose a numeric field or convert it with the field calculator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ « {name} » de la couche « {label} » n'est pas numérique (type {type}) : choisissez un champ numérique ou convertissez-le avec la calculatrice de champ.</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="39"/>
+        <location filename="../processing/provider.py" line="41"/>
         <source>Ville numérique {version} — digital inclusion coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Ville numérique {version} — couverture des services d'inclusion numérique</translation>
     </message>
     <message>
         <location filename="../ui/actions.py" line="29"/>
         <source>Communes</source>
-        <translation type="unfinished"></translation>
+        <translation>Communes</translation>
     </message>
     <message>
         <location filename="../ui/actions.py" line="30"/>
         <source>Population (INSEE 200 m grid)</source>
-        <translation type="unfinished"></translation>
+        <translation>Population (grille INSEE 200 m)</translation>
     </message>
     <message>
         <location filename="../ui/actions.py" line="32"/>
         <source>Station project (scenario)</source>
-        <translation type="unfinished"></translation>
+        <translation>Projet de gare (scénario)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="219"/>
         <source>Station</source>
-        <translation type="unfinished"></translation>
+        <translation>Gare</translation>
     </message>
     <message>
         <location filename="../ui/actions.py" line="45"/>
         <source>Saint-Omer sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Échantillon de Saint-Omer</translation>
     </message>
     <message>
         <location filename="../ui/actions.py" line="51"/>
         <source>Sample layer {name} could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche {name} de l'échantillon n'a pas pu être lue.</translation>
     </message>
     <message>
         <location filename="../ui/actions.py" line="86"/>
         <source>Digital services coverage…</source>
-        <translation type="unfinished"></translation>
+        <translation>Couverture des services numériques…</translation>
     </message>
     <message>
         <location filename="../ui/actions.py" line="89"/>
         <source>Who lives within walking reach of each kind of digital service?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui habite à distance de marche de chaque type de service numérique ?</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="276"/>
         <source>Load the Saint-Omer sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger l'échantillon de Saint-Omer</translation>
     </message>
     <message>
         <location filename="../ui/actions.py" line="97"/>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aide</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="83"/>
         <source>Ville numérique panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Panneau Ville numérique</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="84"/>
         <source>Show or hide the Ville numérique panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher ou masquer le panneau Ville numérique</translation>
     </message>
     <message>
         <location filename="../core/datagouv.py" line="347"/>
         <source>No dataset listing the France Services was found on {host} (search &quot;{query}&quot;). The catalogue may have changed: load a downloaded file instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun jeu de données listant les France Services n'a été trouvé sur {host} (recherche « {query} »). Le catalogue a peut-être changé : chargez plutôt un fichier téléchargé.</translation>
     </message>
     <message>
         <location filename="../core/datagouv.py" line="381"/>
         <source>No organisation &quot;{name}&quot; on {host}: give its identifier or the last part of the address of its page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune organisation « {name} » sur {host} : indiquez son identifiant ou la dernière partie de l'adresse de sa page.</translation>
     </message>
     <message>
         <location filename="../core/datagouv.py" line="388"/>
         <source>an organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>une organisation</translation>
     </message>
     <message>
         <location filename="../core/datagouv.py" line="401"/>
         <source>No resource {rid} on {host}: the file may have been deleted or replaced. Search the catalogue again for its current identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune ressource {rid} sur {host} : le fichier a peut-être été supprimé ou remplacé. Recherchez à nouveau son identifiant actuel dans le catalogue.</translation>
     </message>
     <message>
         <location filename="../core/datagouv.py" line="410"/>
         <source>a resource</source>
-        <translation type="unfinished"></translation>
+        <translation>une ressource</translation>
     </message>
     <message>
         <location filename="../core/report.py" line="517"/>
         <source>Unknown report language &apos;{language}&apos;: use fr or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue de rapport inconnue « {language} » : utilisez fr ou en.</translation>
     </message>
     <message>
         <location filename="../core/report.py" line="1396"/>
         <source>The coverage summary must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synthèse de couverture doit être un objet JSON.</translation>
     </message>
     <message>
         <location filename="../core/services.py" line="952"/>
         <source>Wi-Fi site {name} is not operational ({state}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le site wifi {name} n'est pas en service ({state}).</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="305"/>
         <source>Search data.gouv.fr</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher sur data.gouv.fr</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="76"/>
         <source>Search text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte recherché</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="77"/>
         <source>Words that must all appear, e.g. lieux de médiation numérique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots qui doivent tous apparaître, par ex. lieux de médiation numérique.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="317"/>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="80"/>
         <source>Identifier or slug of the publishing organisation (end of its page address).</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant ou slug de l'organisation productrice (fin de l'adresse de sa page).</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="82"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots-clés</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="83"/>
         <source>Tags separated by commas; a dataset must have all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots-clés séparés par des virgules ; un jeu de données doit tous les avoir.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="85"/>
         <source>Data schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schéma de données</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="86"/>
         <source>Schema declared by the files, e.g. LaMednum/standard-mediation-num.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schéma déclaré par les fichiers, par ex. LaMednum/standard-mediation-num.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="88"/>
         <source>Maximum number of datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre maximal de jeux de données</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="97"/>
         <source>Datasets and resources</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeux de données et ressources</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="102"/>
         <source>Number of datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de jeux de données</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="103"/>
         <source>Number of resources</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de ressources</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="114"/>
         <source>Give something to search for: a text, an organisation, tags or a schema.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez quoi rechercher : un texte, une organisation, des mots-clés ou un schéma.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="119"/>
         <source>Searching the catalogue of {host}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans le catalogue de {host}…</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="143"/>
         <source>No dataset of {host} matches the search ({criteria}). Try fewer or other words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun jeu de données de {host} ne correspond à la recherche ({criteria}). Essayez avec moins de mots ou d'autres mots.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="188"/>
         <source>{datasets} dataset(s), {resources} resource(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{datasets} jeu(x) de données, {resources} ressource(s).</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="208"/>
         <source>Load a data.gouv.fr resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger une ressource data.gouv.fr</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="211"/>
         <source>Resource (identifier or address)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource (identifiant ou adresse)</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="212"/>
         <source>A data.gouv.fr resource identifier, its address (…/datasets/r/&lt;id&gt;) or any address of a CSV, GeoJSON, zipped Shapefile or GeoPackage file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un identifiant de ressource data.gouv.fr, son adresse (…/datasets/r/&lt;id&gt;) ou toute adresse d'un fichier CSV, GeoJSON, Shapefile zippé ou GeoPackage.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="219"/>
         <source>Layer or file inside the resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Couche ou fichier dans la ressource</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="222"/>
         <source>Layer of a GeoPackage, or file of a ZIP archive; the first one by default.</source>
-        <translation type="unfinished"></translation>
+        <translation>Couche d'un GeoPackage ou fichier d'une archive ZIP ; par défaut, le premier élément.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="224"/>
         <source>Longitude (or x) column</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonne de longitude (ou x)</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="225"/>
         <source>Only when the coordinate columns of a CSV file are not found by themselves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement si les colonnes de coordonnées d'un fichier CSV ne sont pas détectées automatiquement.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="227"/>
         <source>Latitude (or y) column</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonne de latitude (ou y)</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="229"/>
         <source>Loaded layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Couche chargée</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="230"/>
         <source>Records read</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements lus</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="231"/>
         <source>Records kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements conservés</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="408"/>
         <source>Records rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements rejetés</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="237"/>
         <source>Give one resource: an identifier or an address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez une ressource : un identifiant ou une adresse.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="242"/>
         <source>Give both the longitude and the latitude columns, or neither.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez à la fois la colonne de longitude et celle de latitude, ou aucune des deux.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="247"/>
         <source>Reading {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de {name}…</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="252"/>
         <source>{name} has no record with a usable position. {summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} n'a aucun enregistrement avec une position exploitable. {summary}</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="259"/>
         <source>{name} has no point, line or polygon geometry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} n'a aucune géométrie de type point, ligne ou polygone.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="274"/>
         <source>{n} record(s) with another kind of geometry left out: the layer keeps the {family}s.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} enregistrement(s) avec un autre type de géométrie écarté(s) : la couche garde les {family}s.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="285"/>
         <source>The coordinate reference system of the file is unknown: set it on the layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système de coordonnées de référence du fichier est inconnu : définissez-le sur la couche.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="291"/>
         <source>{kept} feature(s) written in {crs}; {rejected} record(s) rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>{kept} entité(s) écrite(s) en {crs} ; {rejected} enregistrement(s) rejeté(s).</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="329"/>
         <source>The longitude and latitude columns only apply to CSV files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les colonnes de longitude et de latitude ne s'appliquent qu'aux fichiers CSV.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="313"/>
         <source>{name} has no layer {layer}; its layers: {layers}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} n'a pas de couche {layer} ; ses couches : {layers}.</translation>
     </message>
     <message>
         <location filename="../processing/datagouv.py" line="319"/>
         <source>{name} has {n} layers ({layers}); the first one was loaded: choose another with the layer parameter.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} contient {n} couches ({layers}) ; la première a été chargée : choisissez-en une autre avec le paramètre de couche.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="79"/>
         <source>Communes (ADMIN EXPRESS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Communes (ADMIN EXPRESS)</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="80"/>
         <source>IRIS (statistical units)</source>
-        <translation type="unfinished"></translation>
+        <translation>IRIS (unités statistiques)</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="81"/>
         <source>Buildings (BD TOPO)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bâtiments (BD TOPO)</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="82"/>
         <source>Road sections usable on foot (BD TOPO)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tronçons de route praticables à pied (BD TOPO)</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="83"/>
         <source>Passenger stations and stops (BD TOPO)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gares et arrêts voyageurs (BD TOPO)</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="84"/>
         <source>INSEE 200 m grid (Filosofi)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grille INSEE 200 m (Filosofi)</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="121"/>
         <source>Fetching {layer} ({typename}) from the IGN Géoplateforme…</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupération de {layer} ({typename}) depuis la Géoplateforme de l'IGN…</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="180"/>
         <source>The IGN Géoplateforme returned no {layer} in the area ({area}).</source>
-        <translation type="unfinished"></translation>
+        <translation>La Géoplateforme de l'IGN n'a renvoyé aucune entité de {layer} dans la zone ({area}).</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="170"/>
         <source>{n} feature(s) of the bounding box outside the area left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entité(s) du rectangle englobant hors de la zone écartée(s).</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="174"/>
         <source>{n} feature(s) without a usable geometry left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entité(s) sans géométrie exploitable écartée(s).</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="189"/>
         <source>Features per WFS request</source>
-        <translation type="unfinished"></translation>
+        <translation>Entités par requête WFS</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="197"/>
         <source>The Géoplateforme serves at most 5000 features per request; larger areas take several.</source>
-        <translation type="unfinished"></translation>
+        <translation>La Géoplateforme fournit au plus 5000 entités par requête ; les zones plus grandes en nécessitent plusieurs.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="211"/>
         <source>Fetch an IGN Géoplateforme layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer une couche de la Géoplateforme de l'IGN</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="214"/>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Couche</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="220"/>
         <source>IGN layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Couche IGN</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="221"/>
         <source>Number of features</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d'entités</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="235"/>
         <source>{n} feature(s) of {layer} written.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entité(s) de {layer} écrite(s).</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="247"/>
         <source>Fetch the INSEE 200 m population grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer la grille de population INSEE 200 m</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="252"/>
         <source>Population grid (200 m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grille de population (200 m)</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="257"/>
         <source>Number of cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de carreaux</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="258"/>
         <source>Inhabitants in the cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Habitants dans les carreaux</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="272"/>
         <source>The grid served has no field ind (inhabitants).</source>
-        <translation type="unfinished"></translation>
+        <translation>La grille fournie n'a pas de champ ind (habitants).</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="277"/>
         <source>{n} cell(s) of 200 m, {population:.1f} inhabitants.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} carreau(x) de 200 m, {population:.1f} habitants.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="317"/>
         <source>{name} is not recognised as a list of digital services: expected lieux de médiation numérique (schema v0 or v1), the France Services list, tiers-lieux or public Wi-Fi sites.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} n'est pas reconnu comme une liste de services numériques : sont attendus des lieux de médiation numérique (schéma v0 ou v1), la liste des France Services, des tiers-lieux ou des sites de wifi public.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="297"/>
         <source>Fetch the digital services</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer les services numériques</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="352"/>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégories</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="359"/>
         <source>Places offering at least one of them are kept, with these categories only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lieux qui en proposent au moins une sont conservés, avec ces seules catégories.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="374"/>
         <source>Public Wi-Fi datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeux de données de wifi public</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="375"/>
         <source>data.gouv.fr resource identifiers or file addresses of Wi-Fi site lists, separated by commas. Sites that are not operational are left out and counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants de ressources data.gouv.fr ou adresses de fichiers de listes de sites wifi, séparés par des virgules. Les sites qui ne sont pas en service sont écartés et comptés.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="382"/>
         <source>Downloaded files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers téléchargés</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="385"/>
         <source>Files already downloaded (CSV, GeoJSON…): lieux de médiation numérique, France Services, tiers-lieux or Wi-Fi lists, recognised by their columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers déjà téléchargés (CSV, GeoJSON…) : listes de lieux de médiation numérique, de France Services, de tiers-lieux ou de sites wifi, reconnues par leurs colonnes.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="392"/>
         <source>Merging distance of duplicates (metres)</source>
-        <translation type="unfinished"></translation>
+        <translation>Distance de fusion des doublons (mètres)</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="400"/>
         <source>Places of matching names closer than this are one place; 0 merges equal ids only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lieux de noms concordants plus proches que cette distance ne forment qu'un seul lieu ; 0 ne fusionne que les identifiants identiques.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="407"/>
         <source>Number of places</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de lieux</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="409"/>
         <source>Wi-Fi sites not operational</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites wifi hors service</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="414"/>
         <source>Choose at least one category of services.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez au moins une catégorie de services.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="424"/>
         <source>Choose at least one source: a data.gouv.fr dataset, a Wi-Fi list or a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez au moins une source : un jeu de données data.gouv.fr, une liste de sites wifi ou un fichier.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="430"/>
         <source>No area given: every place of the sources is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune zone indiquée : tous les lieux des sources sont conservés.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="446"/>
         <source>&quot;{dataset}&quot;: file &quot;{resource}&quot; of {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>« {dataset} » : fichier « {resource} » du {date}.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="488"/>
         <source>{kept} record(s) in the area, {outside} outside.</source>
-        <translation type="unfinished"></translation>
+        <translation>{kept} enregistrement(s) dans la zone, {outside} en dehors.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="496"/>
         <source>{before} record(s) merged into {after} place(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{before} enregistrement(s) fusionné(s) en {after} lieu(x).</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="506"/>
         <source>{n} place(s) without any of the chosen categories left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} lieu(x) sans aucune des catégories choisies écarté(s).</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="514"/>
         <source>No place of the chosen categories ({categories}) was found{where}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun lieu des catégories choisies ({categories}) n'a été trouvé{where}.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="514"/>
         <source> in the area ({area})</source>
-        <translation type="unfinished"></translation>
+        <translation> dans la zone ({area})</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="535"/>
         <source>{n} place(s) written: {counts}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} lieu(x) écrit(s) : {counts}.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="558"/>
         <source>{name}: {read} record(s) read, {kept} kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} : {read} enregistrement(s) lu(s), {kept} conservé(s).</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="563"/>
         <source>Rejected: {details} (e.g. {examples}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejetés : {details} (par ex. {examples}).</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="47"/>
         <source>&apos;{value}&apos; is not a walking time: give minutes between 1 and 600, e.g. 5,10,15.</source>
-        <translation type="unfinished"></translation>
+        <translation>« {value} » n'est pas un temps de marche : indiquez des minutes entre 1 et 600, par ex. 5,10,15.</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="55"/>
         <source>Give at least one walking time in minutes, e.g. 15 or 5,10,15.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez au moins un temps de marche en minutes, par ex. 15 ou 5,10,15.</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="87"/>
         <source>Walking isochrones</source>
-        <translation type="unfinished"></translation>
+        <translation>Isochrones à pied</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="100"/>
         <source>Starting points</source>
-        <translation type="unfinished"></translation>
+        <translation>Points de départ</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="77"/>
         <source>Identifier field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ d'identifiant</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="80"/>
         <source>Copied to source_id in the output; the feature id when empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié dans source_id en sortie ; identifiant de l'entité si vide.</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="82"/>
         <source>Walking times (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps de marche (minutes)</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="83"/>
         <source>One or several times separated by commas, e.g. 5,10,15 (4 km/h on the IGN network).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un ou plusieurs temps séparés par des virgules, par ex. 5,10,15 (4 km/h sur le réseau de l'IGN).</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="92"/>
         <source>Number of isochrones</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d'isochrones</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="93"/>
         <source>Points off the walking network</source>
-        <translation type="unfinished"></translation>
+        <translation>Points hors du réseau piéton</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="104"/>
         <source>No starting point has a usable geometry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun point de départ n'a de géométrie exploitable.</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="106"/>
         <source>{n} feature(s) without geometry skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entité(s) sans géométrie ignorée(s).</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="123"/>
         <source>Point {id}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Point {id} : {message}</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="146"/>
         <source>None of the {n} point(s) could be reached on the IGN walking network: move them onto streets or paths.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun des {n} point(s) n'a pu être atteint sur le réseau piéton de l'IGN : placez-les sur des rues ou des chemins.</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="153"/>
         <source>{n} point(s) off the walking network were left out: {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} point(s) hors du réseau piéton écarté(s) : {ids}.</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="172"/>
         <source>{n} isochrone(s) written.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} isochrone(s) écrite(s).</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="71"/>
         <source>Offline mode: only the data already in the cache ({folder}) is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode hors ligne : seules les données déjà en cache ({folder}) sont utilisées.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="77"/>
         <source>Requests go through the proxy set in the QGIS network settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les requêtes passent par le proxy défini dans les paramètres réseau de QGIS.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="110"/>
         <source>{codes}: not an INSEE commune code. A code has five characters, such as 62765 for Saint-Omer or 2A004 for Ajaccio (postal codes are not accepted).</source>
-        <translation type="unfinished"></translation>
+        <translation>{codes} : code(s) INSEE de commune non valide(s). Un code comporte cinq caractères, comme 62765 pour Saint-Omer ou 2A004 pour Ajaccio (les codes postaux ne sont pas acceptés).</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="121"/>
         <source>Area: INSEE commune codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone : codes INSEE des communes</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="122"/>
         <source>INSEE codes separated by commas, e.g. 62765,62525 (Saint-Omer, Longuenesse).</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes INSEE séparés par des virgules, par ex. 62765,62525 (Saint-Omer, Longuenesse).</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="124"/>
         <source>Area: extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone : emprise</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="125"/>
         <source>A rectangle, in any CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un rectangle, dans n'importe quel SCR.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="127"/>
         <source>Area: polygon layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone : couche de polygones</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="130"/>
         <source>The union of its polygons (or of the selected ones) is the area.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'union de ses polygones (ou des polygones sélectionnés) forme la zone.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="132"/>
         <source>Buffer around the area (metres)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampon autour de la zone (mètres)</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="140"/>
         <source>Widens the area, e.g. to keep the services just across the boundary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Élargit la zone, par ex. pour garder les services situés juste de l'autre côté de la limite.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="180"/>
         <source>Give the area one way only: commune codes, an extent or a polygon layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez la zone d'une seule façon : codes de communes, emprise ou couche de polygones.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="183"/>
         <source>Give the area: INSEE commune codes, an extent or a polygon layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez la zone : codes INSEE des communes, emprise ou couche de polygones.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="188"/>
         <source>communes {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>communes {codes}</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="193"/>
         <source>extent {extent}</source>
-        <translation type="unfinished"></translation>
+        <translation>emprise {extent}</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="196"/>
         <source>polygons of the layer {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>polygones de la couche {name}</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="198"/>
         <source>The area is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zone est vide.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="201"/>
         <source>{area} + {buffer:g} m</source>
-        <translation type="unfinished"></translation>
+        <translation>{area} + {buffer:g} m</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="202"/>
         <source>Area: {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone : {label}.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="221"/>
         <source>The IGN commune layer has no commune with the code(s) {codes}. Check them: INSEE codes, not postal codes (Saint-Omer is 62765, its postal code 62500).</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche des communes de l'IGN ne contient aucune commune de code {codes}. Vérifiez-les : il faut des codes INSEE, pas des codes postaux (Saint-Omer a le code INSEE 62765 et le code postal 62500).</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="245"/>
         <source>The area layer has no polygon (or none can be placed in WGS 84).</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche de zone n'a aucun polygone (ou aucun ne peut être placé en WGS 84).</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="311"/>
         <source>data.gouv.fr resource &quot;{title}&quot; ({format}, updated {date}) of the dataset {dataset}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource data.gouv.fr « {title} » ({format}, mise à jour le {date}) du jeu de données {dataset}.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="325"/>
         <source>&apos;{reference}&apos; is neither a data.gouv.fr resource identifier, nor a data.gouv.fr resource address, nor an http(s) address of a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>« {reference} » n'est ni un identifiant de ressource data.gouv.fr, ni une adresse de ressource data.gouv.fr, ni une adresse http(s) de fichier.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="340"/>
         <source>Downloading {url}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement de {url}…</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="437"/>
         <source>point</source>
-        <translation type="unfinished"></translation>
+        <translation>point</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="437"/>
         <source>line</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="437"/>
         <source>polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>polygone</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="609"/>
         <source>Writing the output failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>L'écriture de la sortie a échoué : {error}</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="109"/>
         <source>The file &apos;{label}&apos; cannot be read ({path}): {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier « {label} » ne peut pas être lu ({path}) : {error}</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="112"/>
         <source>The file &apos;{label}&apos; is not valid JSON ({path}): {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier « {label} » n'est pas du JSON valide ({path}) : {error}</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="115"/>
         <source>The file &apos;{label}&apos; does not hold a JSON object ({path}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier « {label} » ne contient pas d'objet JSON ({path}).</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="162"/>
         <source>Coverage report (HTML and PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport de couverture (HTML et PDF)</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="169"/>
         <source>Coverage layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Couche de couverture</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="174"/>
         <source>The Coverage output of ville_numerique:coverage (dist_&lt;category&gt;, cov_&lt;category&gt;, score fields).</source>
-        <translation type="unfinished"></translation>
+        <translation>La sortie Couverture de ville_numerique:coverage (champs dist_&lt;category&gt;, cov_&lt;category&gt;, score).</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="177"/>
         <source>Coverage summary (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Synthèse de couverture (JSON)</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="178"/>
         <source>The Summary (JSON) written with this coverage layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>La Synthèse (JSON) écrite avec cette couche de couverture.</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="180"/>
         <source>Scenario summary (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Synthèse du scénario (JSON)</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="183"/>
         <source>Optional: a scenario summary with before/after figures, shown as a comparison table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif : une synthèse de scénario avec les chiffres avant/après, présentée sous forme de tableau comparatif.</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="185"/>
         <source>Digital services (drawn on the map)</source>
-        <translation type="unfinished"></translation>
+        <translation>Services numériques (dessinés sur la carte)</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="190"/>
         <source>Perimeter (drawn on the map)</source>
-        <translation type="unfinished"></translation>
+        <translation>Périmètre (dessiné sur la carte)</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="194"/>
         <source>Optional: the study area outline; its name field gives the default title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif : le contour de la zone d'étude ; son champ de nom donne le titre par défaut.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="317"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="197"/>
         <source>Empty: &quot;Couverture numérique — &lt;place&gt;&quot; (or its English version), the place being named by the perimeter or the services layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vide : « Couverture numérique — &lt;lieu&gt; » (ou sa version anglaise), le lieu étant nommé d'après le périmètre ou la couche des services.</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="200"/>
         <source>Report language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du rapport</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="204"/>
         <source>fr (French, default) or en (English).</source>
-        <translation type="unfinished"></translation>
+        <translation>fr (français, par défaut) ou en (anglais).</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="206"/>
         <source>Report (HTML)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport (HTML)</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="206"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="208"/>
         <source>Report (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport (PDF)</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="208"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="216"/>
         <source>The coverage layer could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche de couverture n'a pas pu être ouverte.</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="219"/>
         <source>Coverage summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Synthèse de couverture</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="221"/>
         <source>The coverage summary has no &apos;categories&apos;: is it the Summary (JSON) of ville_numerique:coverage?</source>
-        <translation type="unfinished"></translation>
+        <translation>La synthèse de couverture n'a pas de « categories » : s'agit-il bien de la Synthèse (JSON) de ville_numerique:coverage ?</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="224"/>
         <source>Scenario summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Synthèse du scénario</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="232"/>
         <source>Choose a file for the HTML report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un fichier pour le rapport HTML.</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="235"/>
         <source>Reading the coverage layer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la couche de couverture…</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="254"/>
         <source>Drawing the map…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessin de la carte…</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="272"/>
         <source>HTML report written: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport HTML écrit : {path}</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="277"/>
         <source>Exporting the PDF from the print layout…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export du PDF depuis la mise en page…</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="284"/>
         <source>PDF report written: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport PDF écrit : {path}</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="312"/>
         <source>The coverage layer has no population field &apos;{name}&apos; (named in the summary): choose the layer written with this summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche de couverture n'a pas de champ de population « {name} » (indiqué dans la synthèse) : choisissez la couche écrite avec cette synthèse.</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="319"/>
         <source>The coverage layer has neither a score field nor dist_&lt;category&gt; fields: choose the Coverage output of ville_numerique:coverage that goes with this summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche de couverture n'a ni champ score ni champs dist_&lt;category&gt; : choisissez la sortie Couverture de ville_numerique:coverage qui correspond à cette synthèse.</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="324"/>
         <source>Fields missing from the coverage layer, left out of the report: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs absents de la couche de couverture, omis du rapport : {names}.</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="603"/>
         <source>The print layout template is missing: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle de mise en page est introuvable : {path}</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="620"/>
         <source>The print layout template cannot be read: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle de mise en page ne peut pas être lu : {path}</translation>
     </message>
     <message>
         <location filename="../processing/report.py" line="638"/>
         <source>The PDF could not be written ({path}): {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le PDF n'a pas pu être écrit ({path}) : {error}</translation>
     </message>
     <message>
         <location filename="../processing/styles.py" line="75"/>
         <source>Planned services (scenario)</source>
-        <translation type="unfinished"></translation>
+        <translation>Services prévus (scénario)</translation>
     </message>
     <message>
         <location filename="../processing/styles.py" line="128"/>
         <source>Priority areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Zones prioritaires</translation>
     </message>
     <message>
         <location filename="../processing/styles.py" line="78"/>
         <source>Project perimeter</source>
-        <translation type="unfinished"></translation>
+        <translation>Périmètre du projet</translation>
     </message>
     <message>
         <location filename="../processing/styles.py" line="101"/>
         <source>… also offers {category}</source>
-        <translation type="unfinished"></translation>
+        <translation>… propose aussi {category}</translation>
     </message>
     <message>
         <location filename="../processing/styles.py" line="114"/>
         <source>{low:g}–{high:g} · least served</source>
-        <translation type="unfinished"></translation>
+        <translation>{low:g}–{high:g} · les moins bien desservis</translation>
     </message>
     <message>
         <location filename="../processing/styles.py" line="118"/>
         <source>{low:g}–{high:g} · best served</source>
-        <translation type="unfinished"></translation>
+        <translation>{low:g}–{high:g} · les mieux desservis</translation>
     </message>
     <message>
         <location filename="../processing/styles.py" line="167"/>
         <source>The style {name} could not be loaded: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le style {name} n'a pas pu être chargé : {message}</translation>
     </message>
     <message>
         <location filename="../processing/styles.py" line="198"/>
         <source>The map style {name} could not be applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le style cartographique {name} n'a pas pu être appliqué.</translation>
     </message>
     <message>
         <location filename="../processing/styles.py" line="239"/>
         <source>The style could not be written next to {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le style n'a pas pu être écrit à côté de {path} : {error}</translation>
     </message>
     <message>
         <location filename="../ui/chart.py" line="129"/>
         <source>Share of the population within walking time</source>
-        <translation type="unfinished"></translation>
+        <translation>Part de la population selon le temps de marche</translation>
     </message>
     <message>
         <location filename="../ui/chart.py" line="132"/>
         <source>Run an analysis to see the curves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancez une analyse pour afficher les courbes.</translation>
     </message>
     <message>
         <location filename="../ui/chart.py" line="160"/>
         <source>Walking time (minutes at 4 km/h)</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps de marche (minutes à 4 km/h)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="95"/>
         <source>Nearest service (walking distance)</source>
-        <translation type="unfinished"></translation>
+        <translation>Service le plus proche (distance à pied)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="96"/>
         <source>Cumulative opportunities (services within reach)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opportunités cumulées (services à portée)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="97"/>
         <source>2SFCA (services per inhabitant)</source>
-        <translation type="unfinished"></translation>
+        <translation>2SFCA (services par habitant)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="98"/>
         <source>Enhanced 2SFCA (with distance decay)</source>
-        <translation type="unfinished"></translation>
+        <translation>2SFCA améliorée (avec décroissance selon la distance)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="104"/>
         <source>Step (within the threshold or not)</source>
-        <translation type="unfinished"></translation>
+        <translation>Palier (en deçà du seuil ou non)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="105"/>
         <source>Linear</source>
-        <translation type="unfinished"></translation>
+        <translation>Linéaire</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="106"/>
         <source>Gaussian</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaussienne</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="107"/>
         <source>Gravity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravitaire</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="163"/>
         <source>1. Territory</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Territoire</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="164"/>
         <source>2. Data</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Données</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="165"/>
         <source>3. Analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Analyse</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="166"/>
         <source>4. Results</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Résultats</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="167"/>
         <source>5. Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>5. Préréglages</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="176"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="200"/>
         <source>Find the commune and the station of the project, then make the perimeter: a walking distance around the station, the commune, a polygon you draw or the selected feature of any layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouvez la commune et la gare du projet, puis créez le périmètre : une distance à pied autour de la gare, la commune, un polygone que vous dessinez ou l'entité sélectionnée de n'importe quelle couche.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="209"/>
         <source>Name or INSEE code</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom ou code INSEE</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="215"/>
         <source>Commune</source>
-        <translation type="unfinished"></translation>
+        <translation>Commune</translation>
     </message>
     <message>
         <location filename="../ui/widgets.py" line="39"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="230"/>
         <source>Walking time</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps de marche</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="234"/>
         <source>Perimeter: walking distance around the station</source>
-        <translation type="unfinished"></translation>
+        <translation>Périmètre : distance à pied autour de la gare</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="237"/>
         <source>Buffer of the walking distance around the station (straight line, Processing algorithm native:buffer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampon de la distance à pied autour de la gare (à vol d'oiseau, algorithme de Traitements native:buffer).</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="242"/>
         <source>The commune</source>
-        <translation type="unfinished"></translation>
+        <translation>La commune</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="243"/>
         <source>Use the boundary of the commune as perimeter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser les limites de la commune comme périmètre.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="245"/>
         <source>Draw…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessiner…</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="246"/>
         <source>Draw the perimeter on the map: click the vertices, right-click to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessinez le périmètre sur la carte : cliquez sur les sommets, clic droit pour terminer.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="249"/>
         <source>Selected feature</source>
-        <translation type="unfinished"></translation>
+        <translation>Entité sélectionnée</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="250"/>
         <source>Use the selected feature(s) of the active polygon layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser la ou les entités sélectionnées de la couche de polygones active.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="262"/>
         <source>Perimeter</source>
-        <translation type="unfinished"></translation>
+        <translation>Périmètre</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="269"/>
         <source>≈ {metres} m at 4 km/h</source>
-        <translation type="unfinished"></translation>
+        <translation>≈ {metres} m à 4 km/h</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="278"/>
         <source>Offline sample: Saint-Omer station district (services, INSEE grid, communes, station).</source>
-        <translation type="unfinished"></translation>
+        <translation>Échantillon hors ligne : quartier de la gare de Saint-Omer (services, grille INSEE, communes, gare).</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="283"/>
         <source>Categories of services</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégories de services</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="295"/>
         <source>Open data for the perimeter</source>
-        <translation type="unfinished"></translation>
+        <translation>Données ouvertes pour le périmètre</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="299"/>
         <source>Fetch the population grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer la grille de population</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="309"/>
         <source>e.g. médiation numérique, wifi public…</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. médiation numérique, wifi public…</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="310"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="317"/>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière mise à jour</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="317"/>
         <source>Formats</source>
-        <translation type="unfinished"></translation>
+        <translation>Formats</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="325"/>
         <source>Add to the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter à la carte</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="349"/>
         <source>Inhabitants field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ des habitants</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="365"/>
         <source>Walking time to each kind of service</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps de marche vers chaque type de service</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="385"/>
         <source>Default times</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps par défaut</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="386"/>
         <source>Times set in Settings › Options › Ville numérique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps définis dans Préférences › Options › Ville numérique.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="403"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="404"/>
         <source>Distance decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Décroissance avec la distance</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="405"/>
         <source>Only the population inside the perimeter</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement la population dans le périmètre</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="411"/>
         <source>GeoPackage (*.gpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="412"/>
         <source>[Temporary layer]</source>
-        <translation type="unfinished"></translation>
+        <translation>[Couche temporaire]</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="413"/>
         <source>Save to</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer dans</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="415"/>
         <source>Run the analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer l'analyse</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="111"/>
         <source>{metres} m</source>
-        <translation type="unfinished"></translation>
+        <translation>{metres} m</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1073"/>
         <source>No analysis yet: run one from “3. Analysis”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore d'analyse : lancez-en une depuis « 3. Analyse ».</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="444"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="444"/>
         <source>Walk</source>
-        <translation type="unfinished"></translation>
+        <translation>À pied</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="444"/>
         <source>Covered</source>
-        <translation type="unfinished"></translation>
+        <translation>Couverts</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="476"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="478"/>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Scénario</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="480"/>
         <source>Recommend sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommander des sites</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="492"/>
         <source>An analysis (perimeter, data and parameters) can be saved to a file to share it, or in the QGIS project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une analyse (périmètre, données et paramètres) peut être enregistrée dans un fichier pour la partager, ou dans le projet QGIS.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="495"/>
         <source>Save to a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer dans un fichier…</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="495"/>
         <source>Open a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="495"/>
         <source>Save in the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer dans le projet</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="495"/>
         <source>Load from the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger depuis le projet</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="506"/>
         <source>Recent analyses</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyses récentes</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="511"/>
         <source>Restore the selected analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer l'analyse sélectionnée</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="551"/>
         <source>Needs the Processing algorithm {id}, not installed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nécessite l'algorithme de Traitements {id}, qui n'est pas encore installé.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="558"/>
         <source>The installed coverage algorithm measures the walking distance to the nearest service only.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'algorithme de couverture installé ne mesure que la distance à pied jusqu'au service le plus proche.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="994"/>
         <source>An operation is already running: wait for it or cancel it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une opération est déjà en cours : attendez qu'elle se termine ou annulez-la.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="596"/>
         <source>Canceling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="604"/>
         <source>The operation failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'opération a échoué.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="624"/>
         <source>{name} ({code})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({code})</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="654"/>
         <source>{name} — {commune} (UIC {code})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — {commune} (UIC {code})</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="686"/>
         <source>Perimeter ready: {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Périmètre prêt : {name}.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="694"/>
         <source>Choose a station first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d'abord une gare.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="697"/>
         <source>Perimeter: {minutes} min walk around {station}</source>
-        <translation type="unfinished"></translation>
+        <translation>Périmètre : {minutes} min à pied autour de {station}</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="743"/>
         <source>Making the perimeter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création du périmètre…</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="713"/>
         <source>Choose a commune first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d'abord une commune.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="715"/>
         <source>Perimeter: commune of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Périmètre : commune de {name}</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="731"/>
         <source>Make a polygon layer active and select the feature(s) of the perimeter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendez active une couche de polygones et sélectionnez la ou les entités du périmètre.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="735"/>
         <source>No feature is selected in {layer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune entité n'est sélectionnée dans {layer}.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="738"/>
         <source>Perimeter: selection of {layer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Périmètre : sélection de {layer}</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="747"/>
         <source>Canceled: no perimeter was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : aucun périmètre n'a été créé.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="762"/>
         <source>Click the vertices of the perimeter on the map; right-click to finish, Esc to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur les sommets du périmètre sur la carte ; clic droit pour terminer, Échap pour annuler.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="778"/>
         <source>Perimeter: drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Périmètre : dessiné</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="806"/>
         <source>Saint-Omer sample loaded: go on with “3. Analysis”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échantillon de Saint-Omer chargé : poursuivez avec « 3. Analyse ».</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="840"/>
         <source>Tick at least one category of services.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez au moins une catégorie de services.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="907"/>
         <source>Canceled: nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : rien n'a été ajouté.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="909"/>
         <source>{n} layer(s) added.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} couche(s) ajoutée(s).</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="867"/>
         <source>Fetching the data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupération des données…</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="872"/>
         <source>Type what to search for on data.gouv.fr.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez ce que vous cherchez sur data.gouv.fr.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="874"/>
         <source>Searching data.gouv.fr…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche sur data.gouv.fr…</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="879"/>
         <source>Search canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche annulée.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="891"/>
         <source>No dataset found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun jeu de données trouvé.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="896"/>
         <source>Select a dataset in the results first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un jeu de données dans les résultats.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="911"/>
         <source>Loading the dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du jeu de données…</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="944"/>
         <source>Choose the population layer (for instance the INSEE 200 m grid) in “3. Analysis”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez la couche de population (par exemple la grille INSEE 200 m) dans « 3. Analyse ».</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="946"/>
         <source>Choose the field of {layer} that holds the number of inhabitants.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le champ de {layer} qui contient le nombre d'habitants.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="949"/>
         <source>The field {field} of {layer} is not numeric: choose the field that holds the number of inhabitants.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ {field} de {layer} n'est pas numérique : choisissez le champ qui contient le nombre d'habitants.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="952"/>
         <source>Choose the layer of digital services in “3. Analysis”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez la couche des services numériques dans « 3. Analyse ».</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="954"/>
         <source>Choose the field of {layer} that holds the service categories.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le champ de {layer} qui contient les catégories de services.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="957"/>
         <source>Make or choose a perimeter first, or untick “Only the population inside the perimeter”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Créez ou choisissez d'abord un périmètre, ou décochez « Uniquement la population dans le périmètre ».</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="960"/>
         <source>The layer {layer} has no feature.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche {layer} ne contient aucune entité.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1015"/>
         <source>Selecting the population inside the perimeter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélection de la population dans le périmètre…</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1022"/>
         <source>Computing the coverage…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calcul de la couverture…</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1037"/>
         <source>Analysis canceled: nothing was added to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyse annulée : rien n'a été ajouté au projet.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1050"/>
         <source>The summary could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>La synthèse n'a pas pu être lue : {error}</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1061"/>
         <source>Coverage computed: mean score {score} / 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Couverture calculée : score moyen {score} / 100.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1079"/>
         <source>Population: {population} inhabitants · mean score: {score} / 100</source>
-        <translation type="unfinished"></translation>
+        <translation>Population : {population} habitants · score moyen : {score} / 100</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1097"/>
         <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1239"/>
         <source>Not found, choose again: {layers}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introuvable, choisissez à nouveau : {layers}.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1245"/>
         <source>Analysis saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyse enregistrée dans {path}.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1257"/>
         <source>Save the analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l'analyse</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1265"/>
         <source>Ville numérique analysis (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyse Ville numérique (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1265"/>
         <source>Open an analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une analyse</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1272"/>
         <source>Analysis saved in the project (save the project to keep it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyse enregistrée dans le projet (enregistrez le projet pour la conserver).</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1282"/>
         <source>This project holds no Ville numérique analysis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce projet ne contient aucune analyse Ville numérique.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1297"/>
         <source>{layer} — {population} inhabitants, score {score}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer} — {population} habitants, score {score}</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1313"/>
         <source>Select an analysis in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une analyse dans la liste.</translation>
     </message>
     <message>
         <location filename="../ui/presets.py" line="60"/>
         <source>This file is not a Ville numérique analysis (invalid JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n'est pas une analyse Ville numérique (JSON non valide).</translation>
     </message>
     <message>
         <location filename="../ui/presets.py" line="62"/>
         <source>This file is not a Ville numérique analysis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n'est pas une analyse Ville numérique.</translation>
     </message>
     <message>
         <location filename="../ui/presets.py" line="64"/>
         <source>This analysis was saved by a newer version of Ville numérique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette analyse a été enregistrée par une version plus récente de Ville numérique.</translation>
     </message>
     <message>
         <location filename="../ui/presets.py" line="86"/>
         <source>The file {path} could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier {path} n'a pas pu être lu : {error}</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="74"/>
         <source>Open data services</source>
-        <translation type="unfinished"></translation>
+        <translation>Services de données ouvertes</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="80"/>
         <source>Offline: use only the cache and local files</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne : utiliser uniquement le cache et les fichiers locaux</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="83"/>
         <source>data.gouv.fr address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de data.gouv.fr</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="84"/>
         <source>Géoplateforme (IGN) address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de la Géoplateforme (IGN)</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="86"/>
         <source>Connection timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai de connexion</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="87"/>
         <source>Reading timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai de lecture</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="90"/>
         <source>Cache of downloaded data</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache des données téléchargées</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="99"/>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> Mo</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="100"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="101"/>
         <source>Maximum size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille maximale</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="104"/>
         <source>Default walking times (minutes at 4 km/h)</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps de marche par défaut (minutes à 4 km/h)</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="124"/>
         <source>Restore the defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="126"/>
         <source>Documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentation</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="140"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="174"/>
         <source>Set by the environment variable {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Défini par la variable d'environnement {name}.</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="179"/>
         <source>Set by environment variables, which win over these settings: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Défini par des variables d'environnement, qui priment sur ces paramètres : {names}.</translation>
     </message>
     <message>
         <location filename="../ui/tasks.py" line="83"/>
         <source>The algorithm {id} is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'algorithme {id} n'est pas installé.</translation>
     </message>
     <message>
         <location filename="../ui/tasks.py" line="94"/>
         <source>The algorithm could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'algorithme n'a pas pu démarrer.</translation>
     </message>
     <message>
         <location filename="../ui/tasks.py" line="120"/>
         <source>The algorithm failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'algorithme a échoué.</translation>
     </message>
     <message>
         <location filename="../ui/tasks.py" line="126"/>
         <source>The results could not be loaded: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Les résultats n'ont pas pu être chargés : {error}</translation>
     </message>
     <message>
         <location filename="../ui/tasks.py" line="137"/>
         <source>The result {name} could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le résultat {name} n'a pas pu être chargé.</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="307"/>
         <source>{what}: unknown value &apos;{value}&apos;, use one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} : valeur inconnue « {value} », utilisez l'une des valeurs suivantes : {choices}.</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="369"/>
         <source>Service weights and points differ in number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les poids des services et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="372"/>
         <source>The service weights must be 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les poids des services doivent être supérieurs ou égaux à 0.</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="387"/>
         <source>Fragility values and population units differ in number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les valeurs de fragilité et les unités de population ne sont pas en même nombre.</translation>
     </message>
     <message>
         <location filename="../core/coverage.py" line="459"/>
         <source>The two scenarios do not have the same population units.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux scénarios n'ont pas les mêmes unités de population.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="157"/>
         <source>Access method</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode d'accessibilité</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="159"/>
         <source>Service weight field (number, or opening hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ de poids des services (nombre ou horaires d'ouverture)</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="169"/>
         <source>Walking network (lines) — straight line when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau piéton (lignes) — à vol d'oiseau si vide</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="175"/>
         <source>Maximum distance to the network (metres)</source>
-        <translation type="unfinished"></translation>
+        <translation>Distance maximale au réseau (mètres)</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="184"/>
         <source>Fragility field (0–10) — computed from the INSEE fields when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ de fragilité (0–10) — calculée à partir des champs INSEE si vide</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="190"/>
         <source>Fragility indicator weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids des indicateurs de fragilité</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="260"/>
         <source>No service has a usable geometry: check the services layer and its CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun service n'a de géométrie exploitable : vérifiez la couche des services et son SCR.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="339"/>
         <source>The fragility field &apos;{name}&apos; must hold values from 0 to 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ de fragilité « {name} » doit contenir des valeurs de 0 à 10.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="344"/>
         <source>No fragility: the population layer has neither a fragility field nor the INSEE grid fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de fragilité : la couche de population n'a ni champ de fragilité ni les champs de la grille INSEE.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="348"/>
         <source>Fragility weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids de fragilité</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="357"/>
         <source>{n} unit(s) without inhabitants have no fragility value.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} unité(s) sans habitant n'ont pas de valeur de fragilité.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="372"/>
         <source>Service weights: opening hours per week read from &apos;{field}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids des services : heures d'ouverture par semaine lues dans « {field} ».</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="376"/>
         <source>{n} service(s) without a usable weight get the median weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} service(s) sans poids exploitable reçoivent le poids médian.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="386"/>
         <source>The walking network layer has no feature.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche du réseau piéton ne contient aucune entité.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="390"/>
         <source>Walking network: {nodes} nodes, {edges} edges; {dropped} line(s) not walkable left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau piéton : {nodes} nœuds, {edges} arcs ; {dropped} ligne(s) non praticable(s) à pied écartée(s).</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="396"/>
         <source>The walking network has no walkable line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le réseau piéton n'a aucune ligne praticable à pied.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="362"/>
         <source>Lieux de médiation numérique (national dataset on data.gouv.fr)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieux de médiation numérique (jeu de données national sur data.gouv.fr)</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="367"/>
         <source>Found in the catalogue at each run (by its schema), so the latest file is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherché dans le catalogue à chaque exécution (par son schéma) : le fichier le plus récent est donc utilisé.</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="369"/>
         <source>France Services (ANCT list on data.gouv.fr)</source>
-        <translation type="unfinished"></translation>
+        <translation>France Services (liste de l'ANCT sur data.gouv.fr)</translation>
     </message>
     <message>
         <location filename="../processing/fetch.py" line="372"/>
         <source>Found in the catalogue at each run, so the latest file is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherché dans le catalogue à chaque exécution : le fichier le plus récent est donc utilisé.</translation>
     </message>
     <message>
         <location filename="../processing/isochrone.py" line="109"/>
         <source>{n} isochrones to compute: about {minutes:.0f} min at 5 requests per second.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} isochrones à calculer : environ {minutes:.0f} min à 5 requêtes par seconde.</translation>
     </message>
     <message>
         <location filename="../processing/open_data.py" line="334"/>
         <source>{name}: this format ({suffix}) cannot be loaded. Look for a CSV, GeoJSON, zipped Shapefile or GeoPackage version of the data, or save it as CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} : ce format ({suffix}) ne peut pas être chargé. Cherchez une version CSV, GeoJSON, Shapefile zippé ou GeoPackage des données, ou enregistrez-les en CSV.</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="44"/>
         <source>Recommend sites for new services</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommander des sites pour de nouveaux services</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="49"/>
         <source>Category of the new services</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie des nouveaux services</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="51"/>
         <source>Candidate sites (points) — a regular grid when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites candidats (points) — une grille régulière si vide</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="54"/>
         <source>Spacing of the candidate grid (metres)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de la grille de candidats (mètres)</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="57"/>
         <source>Number of sites to choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de sites à choisir</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="60"/>
         <source>Walking distance covered by a site (metres; 0 = the category&apos;s default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Distance à pied couverte par un site (mètres ; 0 = valeur par défaut de la catégorie)</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="63"/>
         <source>Weight the population by its fragility</source>
-        <translation type="unfinished"></translation>
+        <translation>Pondérer la population par sa fragilité</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="67"/>
         <source>Recommended sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites recommandés</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="86"/>
         <source>No fragility available: sites are chosen for the population alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune fragilité disponible : les sites sont choisis selon la seule population.</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="97"/>
         <source>Only {n} site(s) add coverage: every other candidate covers nobody new.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement {n} site(s) apportant de la couverture : aucun autre candidat ne couvre de nouvel habitant.</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="152"/>
         <source>Site {rank}: +{gain:.1f} weighted inhabitant(s) covered ({pop:.1f} inhabitants).</source>
-        <translation type="unfinished"></translation>
+        <translation>Site {rank} : +{gain:.1f} habitant(s) pondéré(s) couvert(s) ({pop:.1f} habitants).</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="166"/>
         <source>{n} candidate(s) without geometry skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} candidat(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="168"/>
         <source>No candidate site has a usable geometry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun site candidat n'a de géométrie exploitable.</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="174"/>
         <source>{n} candidate sites on a {spacing:g} m grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} sites candidats sur une grille de {spacing:g} m.</translation>
     </message>
     <message>
         <location filename="../processing/scenario.py" line="25"/>
         <source>Scenario: coverage before and after planned services</source>
-        <translation type="unfinished"></translation>
+        <translation>Scénario : couverture avant et après les services prévus</translation>
     </message>
     <message>
         <location filename="../processing/scenario.py" line="30"/>
         <source>Planned services (points, same category field)</source>
-        <translation type="unfinished"></translation>
+        <translation>Services prévus (points, même champ de catégorie)</translation>
     </message>
     <message>
         <location filename="../processing/scenario.py" line="41"/>
         <source>Planned services</source>
-        <translation type="unfinished"></translation>
+        <translation>Services prévus</translation>
     </message>
     <message>
         <location filename="../processing/scenario.py" line="47"/>
         <source>Before: {n} existing service(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant : {n} service(s) existant(s).</translation>
     </message>
     <message>
         <location filename="../processing/scenario.py" line="55"/>
         <source>After: {n} planned service(s) added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Après : {n} service(s) prévu(s) ajouté(s).</translation>
     </message>
     <message>
         <location filename="../processing/scenario.py" line="97"/>
         <source>{code}: {pop:.1f} inhabitant(s) newly within reach.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} : {pop:.1f} habitant(s) nouvellement à portée.</translation>
     </message>
     <message>
         <location filename="../processing/scenario.py" line="102"/>
         <source>Mean score: {change:+.2f} point(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Score moyen : {change:+.2f} point(s).</translation>
     </message>
     <message>
         <location filename="../processing/styles.py" line="127"/>
         <source>Coverage score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score de couverture</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1097"/>
         <source>{value}%</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} %</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="84"/>
         <source>Mediation place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu de médiation</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="86"/>
         <source>Digital adviser</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseiller numérique</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="87"/>
         <source>Third place</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiers-lieu</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="89"/>
         <source>Public internet</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès internet</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="444"/>
         <source>Inhabitants</source>
-        <translation type="unfinished"></translation>
+        <translation>Habitants</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="444"/>
         <source>Median</source>
-        <translation type="unfinished"></translation>
+        <translation>Médiane</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="444"/>
         <source>Fragile</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragiles</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="444"/>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="448"/>
         <source>Kind of digital service</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de service numérique</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="448"/>
         <source>Walking time within which a service counts as within reach</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps de marche en deçà duquel un service est considéré comme à portée</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="448"/>
         <source>Inhabitants within that walking time of a service of this kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Habitants à moins de ce temps de marche d'un service de ce type</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="448"/>
         <source>Share of the population within that walking time</source>
-        <translation type="unfinished"></translation>
+        <translation>Part de la population à moins de ce temps de marche</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="448"/>
         <source>Half of the population lives closer than this (straight line)</source>
-        <translation type="unfinished"></translation>
+        <translation>La moitié de la population habite plus près que cette distance (à vol d'oiseau)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="448"/>
         <source>Fragile inhabitants (elderly, poor, living alone) not within reach</source>
-        <translation type="unfinished"></translation>
+        <translation>Habitants fragiles (personnes âgées, pauvres, vivant seules) hors de portée</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="448"/>
         <source>Mean access of the population, in the unit of the method (services within reach, or services per 1,000 inhabitants)</source>
-        <translation type="unfinished"></translation>
+        <translation>Accessibilité moyenne de la population, dans l'unité de la méthode (services à portée, ou services pour 1 000 habitants)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="846"/>
         <source>Make or choose a perimeter, or a commune, first (1. Territory).</source>
-        <translation type="unfinished"></translation>
+        <translation>Créez ou choisissez d'abord un périmètre, ou une commune (1. Territoire).</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="900"/>
         <source>This dataset has no file that can be added to the map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce jeu de données n'a aucun fichier pouvant être ajouté à la carte.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="1083"/>
         <source>Fragile inhabitants: {fragile} (mean fragility {index} / 10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Habitants fragiles : {fragile} (fragilité moyenne {index} / 10)</translation>
     </message>
     <message>
         <location filename="../ui/widgets.py" line="76"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="49"/>
+        <source>Digital fragility index (IFN) on population units</source>
+        <translation>Indice de fragilité numérique (IFN) sur les unités de population</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="52"/>
+        <source>Population units (polygons, e.g. the INSEE 200 m grid)</source>
+        <translation>Unités de population (polygones, par ex. la grille INSEE de 200 m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="55"/>
+        <source>IRIS contours (polygons)</source>
+        <translation>Contours IRIS (polygones)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="57"/>
+        <source>IRIS code field of the contours</source>
+        <translation>Champ du code IRIS des contours</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="60"/>
+        <source>IFN table (one row per IRIS)</source>
+        <translation>Table de l&apos;IFN (une ligne par IRIS)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="62"/>
+        <source>IRIS code field of the table</source>
+        <translation>Champ du code IRIS de la table</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="65"/>
+        <source>IFN score field of the table</source>
+        <translation>Champ du score IFN de la table</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="68"/>
+        <source>Rescale the IFN (100 = reference) to 0–10</source>
+        <translation>Ramener l&apos;IFN (100 = référence) sur une échelle de 0 à 10</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="70"/>
+        <source>Population with fragility</source>
+        <translation>Population avec fragilité</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="83"/>
+        <source>IRIS contours</source>
+        <translation>Contours IRIS</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="85"/>
+        <source>IFN table</source>
+        <translation>Table de l&apos;IFN</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="129"/>
+        <source>{n} IRIS code(s) of the contours are not in the table: {codes}.</source>
+        <translation>{n} code(s) IRIS des contours absent(s) de la table : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="133"/>
+        <source>No population unit overlaps an IRIS of the table: check the codes and the CRS.</source>
+        <translation>Aucune unité de population ne recouvre un IRIS de la table : vérifiez les codes et le SCR.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="135"/>
+        <source>{n} unit(s) overlap no IRIS with a known score: fragility left empty.</source>
+        <translation>{n} unité(s) ne recouvrent aucun IRIS au score connu : fragilité laissée vide.</translation>
     </message>
 </context>
 </TS>

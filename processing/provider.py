@@ -8,6 +8,7 @@ from ..core.i18n import tr
 from .coverage import CoverageAlgorithm
 from .datagouv import DataGouvLoadAlgorithm, DataGouvSearchAlgorithm
 from .fetch import FetchIgnAlgorithm, FetchPopulationAlgorithm, FetchServicesAlgorithm
+from .fragility_ifn import FragilityIfnAlgorithm
 from .isochrone import IsochroneAlgorithm
 from .recommend import RecommendSitesAlgorithm
 from .report import ReportAlgorithm
@@ -18,6 +19,7 @@ ALGORITHMS = (
     CoverageAlgorithm,
     ScenarioAlgorithm,
     RecommendSitesAlgorithm,
+    FragilityIfnAlgorithm,
     ReportAlgorithm,
     DataGouvSearchAlgorithm,
     DataGouvLoadAlgorithm,

@@ -1,0 +1,139 @@
+"""``ville_numerique:fragility_ifn`` — the national digital-fragility index (IFN) on grid cells.
+
+The IFN (La MedNum / ANSA) is published per IRIS; the population grid is in
+200 m cells. Each cell takes the area-weighted mean of the IFN of the IRIS it
+overlaps, rescaled to 0–10 (``core.fragility.spread_to_cells``); the result
+feeds ``ville_numerique:coverage`` through ``FRAGILITY_FIELD=fragility``.
+"""
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsProcessing,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsSpatialIndex,
+)
+
+from ..core.errors import CanceledError, InputError
+from ..core.fragility import spread_to_cells
+from ..core.i18n import tr
+from .base import BaseAlgorithm
+from .coverage import UnitWriter
+from .layers import check_not_empty, field_index, metric_crs, plain, to_float
+
+
+class _Cells:
+    """The ids of the population units in read order (what UnitWriter expects)."""
+
+    def __init__(self, ids):
+        self.pop_ids = ids
+
+
+class FragilityIfnAlgorithm(BaseAlgorithm):
+    NAME = "fragility_ifn"
+    GROUP_ID = "analysis"
+    POPULATION = "POPULATION"
+    ZONES = "ZONES"
+    ZONE_CODE_FIELD = "ZONE_CODE_FIELD"
+    TABLE = "TABLE"
+    TABLE_CODE_FIELD = "TABLE_CODE_FIELD"
+    TABLE_VALUE_FIELD = "TABLE_VALUE_FIELD"
+    RESCALE = "RESCALE"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):  # noqa: N802
+        return tr("Digital fragility index (IFN) on population units")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POPULATION, tr("Population units (polygons, e.g. the INSEE 200 m grid)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ZONES, tr("IRIS contours (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_CODE_FIELD, tr("IRIS code field of the contours"), defaultValue="code_iris",
+            parentLayerParameterName=self.ZONES, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.TABLE, tr("IFN table (one row per IRIS)"), [QgsProcessing.SourceType.TypeVector]))
+        self.addParameter(QgsProcessingParameterField(
+            self.TABLE_CODE_FIELD, tr("IRIS code field of the table"), defaultValue="Code Iris",
+            parentLayerParameterName=self.TABLE, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.TABLE_VALUE_FIELD, tr("IFN score field of the table"), defaultValue="SCORE GLOBAL",
+            parentLayerParameterName=self.TABLE, optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.RESCALE, tr("Rescale the IFN (100 = reference) to 0–10"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Population with fragility")))
+
+    def run_algorithm(self, parameters, context, feedback):
+        population = self.parameterAsSource(parameters, self.POPULATION, context)
+        zones = self.parameterAsSource(parameters, self.ZONES, context)
+        table = self.parameterAsSource(parameters, self.TABLE, context)
+        check_not_empty(population, tr("Population"))
+        check_not_empty(zones, tr("IRIS contours"))
+        if table is None or table.featureCount() == 0:
+            raise InputError(tr("The layer '{label}' has no feature.").format(label=tr("IFN table")))
+        zone_field = self.parameterAsString(parameters, self.ZONE_CODE_FIELD, context) or "code_iris"
+        code_field = self.parameterAsString(parameters, self.TABLE_CODE_FIELD, context) or "Code Iris"
+        value_field = self.parameterAsString(parameters, self.TABLE_VALUE_FIELD, context) or "SCORE GLOBAL"
+        zone_index = field_index(zones, zone_field, tr("IRIS contours"))
+        code_index = field_index(table, code_field, tr("IFN table"))
+        value_index = field_index(table, value_field, tr("IFN table"))
+
+        table_codes, table_values = [], []
+        for feature in table.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)):
+            table_codes.append(plain(feature.attributes()[code_index]))
+            table_values.append(to_float(feature.attributes()[value_index]))
+
+        crs, _ = metric_crs([population, zones], context)
+        zone_transform = QgsCoordinateTransform(zones.sourceCrs(), crs, context.transformContext())
+        zone_geometries, zone_codes, index = {}, {}, QgsSpatialIndex()
+        for feature in zones.getFeatures():
+            geometry = feature.geometry()
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            geometry.transform(zone_transform)
+            zone_geometries[feature.id()] = geometry
+            zone_codes[feature.id()] = plain(feature.attributes()[zone_index])
+            index.addFeature(feature.id(), geometry.boundingBox())
+        feedback.setProgress(20)
+
+        cell_transform = QgsCoordinateTransform(population.sourceCrs(), crs, context.transformContext())
+        ids, cells, codes, areas = [], [], [], []
+        total = max(population.featureCount(), 1)
+        for count, feature in enumerate(population.getFeatures(QgsFeatureRequest().setNoAttributes())):
+            if feedback.isCanceled():
+                raise CanceledError(tr("Canceled."))
+            geometry = feature.geometry()
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            geometry.transform(cell_transform)
+            row = len(ids)
+            ids.append(feature.id())
+            for zone_id in index.intersects(geometry.boundingBox()):
+                overlap = geometry.intersection(zone_geometries[zone_id]).area()
+                if overlap > 0:
+                    cells.append(row)
+                    codes.append(zone_codes[zone_id])
+                    areas.append(overlap)
+            feedback.setProgress(20 + 60 * count / total)
+
+        rescale = self.parameterAsBoolean(parameters, self.RESCALE, context)
+        result = spread_to_cells(len(ids), np.array(cells, dtype=np.int64), codes, np.array(areas),
+                                 table_codes, np.array(table_values), rescale=rescale)
+        if result.unmatched_codes:
+            feedback.pushWarning(tr("{n} IRIS code(s) of the contours are not in the table: {codes}.").format(
+                n=len(result.unmatched_codes), codes=", ".join(result.unmatched_codes[:10])))
+        unknown = int(np.isnan(result.value).sum())
+        if unknown == len(ids):
+            raise InputError(tr("No population unit overlaps an IRIS of the table: check the codes and the CRS."))
+        if unknown:
+            feedback.pushWarning(tr("{n} unit(s) overlap no IRIS with a known score: fragility left empty.").format(
+                n=unknown))
+        columns = [("fragility", "double", result.value), ("fragility_known_share", "double", result.known_share)]
+        writer = UnitWriter(self, parameters, context, feedback, _Cells(ids), columns, self.OUTPUT)
+        return {self.OUTPUT: writer.write(feedback, 80, 20), "UNITS_WITHOUT_SCORE": unknown}
