@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""Build the Processing model ``resources/models/ville_numerique_pipeline.model3``.
+
+The model chains, for the communes given by their INSEE codes:
+
+1. ``ville_numerique:fetch_population`` — the INSEE 200 m grid of the communes;
+2. ``ville_numerique:fetch_services`` — the digital services of the communes
+   and of a band of ``SERVICES_BUFFER_M`` metres around them (the services
+   just across the boundary serve the inhabitants too);
+3. ``ville_numerique:coverage`` — who is within walking reach of what;
+4. ``ville_numerique:report`` — the HTML report (and the PDF).
+
+The file is generated, then committed: edit this script, not the ``.model3``,
+and run it again (tests/integration/test_model.py checks that both agree)::
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -P scripts/build_model.py
+
+``--output PATH`` writes the model elsewhere. The script starts a QGIS
+application without interface and registers the plugin's Processing provider
+(the model needs the child algorithms' parameter definitions).
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PLUGINS_DIR = ROOT / ".build" / "plugins"
+LINK = PLUGINS_DIR / "ville_numerique"
+OUTPUT = ROOT / "resources" / "models" / "ville_numerique_pipeline.model3"
+
+PROVIDER = "ville_numerique"
+MODEL_NAME = "Ville numérique — couverture d'une commune"
+MODEL_GROUP = "Ville numérique"
+DEFAULT_COMMUNES = "62765"  # Saint-Omer (INSEE code; its postal code is 62500)
+#: Services up to this distance outside the communes are fetched: they serve the inhabitants too.
+SERVICES_BUFFER_M = 1000.0
+
+#: Child ids, in execution order (the parameter names of the model outputs start with them).
+POPULATION, SERVICES, COVERAGE, REPORT = "fetch_population", "fetch_services", "coverage", "report"
+
+HELP = {
+    "ALG_DESC": (
+        "Couverture numérique d'une ou plusieurs communes, de bout en bout : grille de population INSEE "
+        "200 m (IGN Géoplateforme), lieux de médiation numérique et France Services (data.gouv.fr) dans "
+        "les communes et à moins de {buffer_fr} m autour, couverture à pied par catégorie, puis rapport HTML "
+        "(et PDF).\n\nDigital services coverage of one or several communes, end to end: INSEE 200 m "
+        "population grid, lieux de médiation numérique and France Services within the communes and "
+        "{buffer_en} m around them, walking coverage per category, then the HTML (and PDF) report."
+    ),
+    "ALG_CREATOR": "Ville numérique",
+    "ALG_HELP_CREATOR": "Ville numérique",
+    "ALG_VERSION": "1",
+    "COMMUNES": "Codes INSEE séparés par des virgules (pas les codes postaux : Saint-Omer = 62765). "
+    "/ INSEE codes separated by commas (not postal codes).",
+    "THRESHOLDS": "categorie=mètres séparés par ; — les catégories absentes gardent leur seuil par défaut. "
+    "/ category=metres separated by ; — categories not listed keep their default.",
+    "LANGUAGE": "fr (français, par défaut) ou en (anglais). / fr (French, default) or en (English).",
+}
+
+
+def import_plugin():
+    """Make the repository importable as ``ville_numerique`` (as tests/conftest.py does)."""
+    # the repository root must not be on sys.path: its processing/ would shadow QGIS's own
+    sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
+    PLUGINS_DIR.mkdir(parents=True, exist_ok=True)
+    if not LINK.exists():
+        try:
+            LINK.symlink_to(ROOT, target_is_directory=True)
+        except FileExistsError:  # created by a parallel run
+            pass
+    if str(PLUGINS_DIR) not in sys.path:
+        sys.path.insert(0, str(PLUGINS_DIR))
+
+
+def start_qgis():
+    """A QGIS application without interface, with the plugin's provider registered."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # a fixed hash seed: the XML attributes come out in the same order at each run (stable diffs)
+    os.environ.setdefault("QT_HASH_SEED", "0")
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    register_provider()
+    return app
+
+
+def register_provider():
+    """The plugin's provider in the Processing registry (kept if already there); returns it."""
+    from qgis.core import QgsApplication
+    from ville_numerique.processing.provider import VilleNumeriqueProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById(PROVIDER)
+    if provider is None:
+        provider = VilleNumeriqueProvider()
+        if not registry.addProvider(provider):
+            raise RuntimeError("the Processing provider {} could not be registered".format(PROVIDER))
+        register_provider.kept = provider  # the registry holds a raw pointer: keep it alive
+    return provider
+
+
+def build_model():
+    """The model (a ``QgsProcessingModelAlgorithm``); the provider must be registered."""
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildDependency,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterEnum,
+        QgsProcessingParameterString,
+    )
+    from qgis.PyQt.QtCore import QPointF, QSizeF
+    from ville_numerique.core import report as core_report
+    from ville_numerique.core.coverage import DEFAULT_THRESHOLDS, format_mapping
+
+    Source = QgsProcessingModelChildParameterSource  # noqa: N806
+
+    model = QgsProcessingModelAlgorithm(MODEL_NAME, MODEL_GROUP)
+    helps = dict(HELP)
+    metres = "{:,.0f}".format(SERVICES_BUFFER_M)
+    helps["ALG_DESC"] = helps["ALG_DESC"].format(buffer_fr=metres.replace(",", "\u202f"), buffer_en=metres)
+    model.setHelpContent(helps)
+
+    # ------------------------------------------------------------------ inputs
+    inputs = [
+        QgsProcessingParameterString("COMMUNES", "Codes INSEE des communes", defaultValue=DEFAULT_COMMUNES),
+        QgsProcessingParameterString(
+            "THRESHOLDS",
+            "Seuils de distance à pied (mètres, par catégorie)",
+            defaultValue=format_mapping(DEFAULT_THRESHOLDS),
+        ),
+        QgsProcessingParameterEnum(
+            "LANGUAGE",
+            "Langue du rapport",
+            options=list(core_report.LANGUAGES),
+            defaultValue=core_report.DEFAULT_LANGUAGE,
+            usesStaticStrings=True,
+        ),
+    ]
+    for row, definition in enumerate(inputs):
+        component = QgsProcessingModelParameter(definition.name())
+        component.setPosition(QPointF(120.0, 80.0 + 110.0 * row))
+        component.setSize(QSizeF(200.0, 60.0))
+        model.addModelParameter(definition, component)
+    model.setParameterOrder([definition.name() for definition in inputs])
+
+    def child(child_id, algorithm_id, description, row, sources):
+        """A step whose parameters not wired in ``sources`` keep the algorithm's default
+        (as a static value, like the Graphical Modeler does when a step is added)."""
+        step = QgsProcessingModelChildAlgorithm(algorithm_id)
+        if step.algorithm() is None:
+            raise RuntimeError("algorithm {} not found: is the provider registered?".format(algorithm_id))
+        step.setChildId(child_id)
+        step.setDescription(description)
+        step.setPosition(QPointF(460.0, 80.0 + 150.0 * row))
+        step.setSize(QSizeF(260.0, 60.0))
+        for definition in step.algorithm().parameterDefinitions():
+            name = definition.name()
+            if name in sources:
+                step.addParameterSources(name, [sources.pop(name)])
+            elif not definition.isDestination() and definition.defaultValue() is not None:
+                step.addParameterSources(name, [Source.fromStaticValue(definition.defaultValue())])
+        if sources:
+            raise RuntimeError("{} has no parameter {}".format(algorithm_id, ", ".join(sources)))
+        return step
+
+    def output(child_id, name, child_output, description, mandatory=True, row=0, first=True):
+        """A model output, its box right of its step's (``row``), above or below its middle."""
+        result = QgsProcessingModelOutput(name, description)
+        result.setChildId(child_id)
+        result.setChildOutputName(child_output)
+        result.setDescription(description)
+        result.setMandatory(mandatory)
+        result.setPosition(QPointF(820.0, 80.0 + 150.0 * row + (-35.0 if first else 35.0)))
+        result.setSize(QSizeF(200.0, 60.0))
+        return result
+
+    def param(name):
+        return Source.fromModelParameter(name)
+
+    def of(child_id, name):
+        return Source.fromChildOutput(child_id, name)
+
+    # ---------------------------------------------------------------- children
+    population = child(
+        POPULATION,
+        "{}:fetch_population".format(PROVIDER),
+        "Grille de population INSEE 200 m",
+        0,
+        {"COMMUNES": param("COMMUNES")},
+    )
+    services = child(
+        SERVICES,
+        "{}:fetch_services".format(PROVIDER),
+        "Lieux de médiation numérique et France Services",
+        1,
+        {
+            "COMMUNES": param("COMMUNES"),
+            "BUFFER": Source.fromStaticValue(SERVICES_BUFFER_M),
+            "LIEUX": Source.fromStaticValue(True),
+            "FRANCE_SERVICES": Source.fromStaticValue(True),
+        },
+    )
+    coverage = child(
+        COVERAGE,
+        "{}:coverage".format(PROVIDER),
+        "Couverture des services numériques",
+        2,
+        {
+            "POPULATION": of(POPULATION, "OUTPUT"),
+            "POPULATION_FIELD": Source.fromStaticValue("ind"),
+            "SERVICES": of(SERVICES, "OUTPUT"),
+            "CATEGORY_FIELD": Source.fromStaticValue("categories"),
+            "THRESHOLDS": param("THRESHOLDS"),
+        },
+    )
+    coverage.setModelOutputs({
+        "COVERAGE": output(COVERAGE, "COVERAGE", "OUTPUT", "Couverture", row=2),
+        "SUMMARY": output(COVERAGE, "SUMMARY", "SUMMARY", "Synthèse (JSON)", row=2, first=False),
+    })
+    report = child(
+        REPORT,
+        "{}:report".format(PROVIDER),
+        "Rapport de couverture (HTML et PDF)",
+        3,
+        {
+            "COVERAGE": of(COVERAGE, "OUTPUT"),
+            "SUMMARY": of(COVERAGE, "SUMMARY"),
+            "SERVICES": of(SERVICES, "OUTPUT"),
+            "LANGUAGE": param("LANGUAGE"),
+        },
+    )
+    report.setModelOutputs({
+        "OUTPUT_HTML": output(REPORT, "OUTPUT_HTML", "OUTPUT_HTML", "Rapport (HTML)", row=3),
+        "OUTPUT_PDF": output(
+            REPORT, "OUTPUT_PDF", "OUTPUT_PDF", "Rapport (PDF)", mandatory=False, row=3, first=False
+        ),
+    })
+    # one chain, population → services → coverage → report: the services are fetched once the
+    # population is (a wrong commune code stops the model at the first step, and the log reads in order)
+    services.setDependencies([QgsProcessingModelChildDependency(POPULATION)])
+    for step in (population, services, coverage, report):
+        model.addChildAlgorithm(step)
+    model.updateDestinationParameters()
+    return model
+
+
+def write_model(path):
+    """Build the model and write it to ``path``; returns the model."""
+    model = build_model()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not model.toFile(str(path)):
+        raise RuntimeError("the model could not be written to {}".format(path))
+    return model
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--output", default=str(OUTPUT), help="the .model3 file to write (default: %(default)s)")
+    args = parser.parse_args(argv)
+    import_plugin()
+    app = start_qgis()
+    try:
+        model = write_model(args.output)
+        valid, problems = model.validate()
+        if not valid:
+            raise SystemExit("the model is not valid:\n" + "\n".join(problems))
+        print("{} written ({} steps)".format(args.output, len(model.childAlgorithms())))
+    finally:
+        app.exitQgis()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
