@@ -11,12 +11,12 @@ from qgis.core import QgsSettings
 
 from ..core.coverage import DEFAULT_THRESHOLDS, FALLBACK_THRESHOLD, format_mapping, parse_mapping
 from ..core.errors import InputError
+from ..core.network import WALKING_SPEED_KMH, walking_metres, walking_minutes
 from ..core.services import CATEGORIES
 from ..core.settings import QGIS_PREFIX
 
-#: Walking speed: 4 km/h.
-WALK_KMH = 4.0
-METRES_PER_MINUTE = WALK_KMH * 1000.0 / 60.0
+#: Walking speed (IGN's pedestrian speed, 4 km/h), in metres per minute.
+METRES_PER_MINUTE = WALKING_SPEED_KMH * 1000.0 / 60.0
 
 #: QgsSettings key of the default thresholds, ``epn=15;wifi=4.5`` (minutes).
 THRESHOLDS_KEY = QGIS_PREFIX + "thresholds_minutes"
@@ -24,11 +24,11 @@ THRESHOLDS_KEY = QGIS_PREFIX + "thresholds_minutes"
 
 def minutes_to_metres(minutes):
     """Metres walked in ``minutes`` at 4 km/h (rounded to the centimetre)."""
-    return round(float(minutes) * WALK_KMH * 1000.0 / 60.0, 2)
+    return round(float(walking_metres(minutes)), 2)
 
 
 def metres_to_minutes(metres):
-    return round(float(metres) * 60.0 / (WALK_KMH * 1000.0), 2)
+    return round(float(walking_minutes(metres)), 2)
 
 
 def builtin_thresholds_minutes():
