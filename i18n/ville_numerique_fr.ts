@@ -829,7 +829,7 @@
         <translation>Lieu de médiation numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="85"/>
+        <location filename="../ui/panel.py" line="93"/>
         <source>France Services</source>
         <translation>France Services</translation>
     </message>
@@ -844,7 +844,7 @@
         <translation>Tiers-lieu (coworking)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="88"/>
+        <location filename="../ui/panel.py" line="96"/>
         <source>Fab lab</source>
         <translation>Fab lab</translation>
     </message>
@@ -944,7 +944,7 @@
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1019"/>
+        <location filename="../ui/panel.py" line="1175"/>
         <source>Digital services coverage</source>
         <translation>Couverture des services numériques</translation>
     </message>
@@ -974,7 +974,7 @@
         <translation>Services numériques (points)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="362"/>
+        <location filename="../ui/panel.py" line="394"/>
         <source>Category field</source>
         <translation>Champ de catégorie</translation>
     </message>
@@ -1014,12 +1014,12 @@
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="348"/>
+        <location filename="../ui/panel.py" line="380"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="361"/>
+        <location filename="../ui/panel.py" line="393"/>
         <source>Digital services</source>
         <translation>Services numériques</translation>
     </message>
@@ -1114,7 +1114,7 @@
         <translation>Le champ « {name} » de la couche « {label} » n'est pas numérique (type {type}) : choisissez un champ numérique ou convertissez-le avec la calculatrice de champ.</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="41"/>
+        <location filename="../processing/provider.py" line="43"/>
         <source>Ville numérique {version} — digital inclusion coverage</source>
         <translation>Ville numérique {version} — couverture des services d'inclusion numérique</translation>
     </message>
@@ -1134,7 +1134,7 @@
         <translation>Projet de gare (scénario)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="219"/>
+        <location filename="../ui/panel.py" line="793"/>
         <source>Station</source>
         <translation>Gare</translation>
     </message>
@@ -1159,7 +1159,7 @@
         <translation>Qui habite à distance de marche de chaque type de service numérique ?</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="276"/>
+        <location filename="../ui/panel.py" line="308"/>
         <source>Load the Saint-Omer sample</source>
         <translation>Charger l'échantillon de Saint-Omer</translation>
     </message>
@@ -1219,7 +1219,7 @@
         <translation>Le site wifi {name} n'est pas en service ({state}).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="305"/>
+        <location filename="../ui/panel.py" line="337"/>
         <source>Search data.gouv.fr</source>
         <translation>Rechercher sur data.gouv.fr</translation>
     </message>
@@ -1234,7 +1234,7 @@
         <translation>Mots qui doivent tous apparaître, par ex. lieux de médiation numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="317"/>
+        <location filename="../ui/panel.py" line="349"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -1539,7 +1539,7 @@
         <translation>{name} n'est pas reconnu comme une liste de services numériques : sont attendus des lieux de médiation numérique (schéma v0 ou v1), la liste des France Services, des tiers-lieux ou des sites de wifi public.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="297"/>
+        <location filename="../ui/panel.py" line="329"/>
         <source>Fetch the digital services</source>
         <translation>Récupérer les services numériques</translation>
     </message>
@@ -1939,7 +1939,7 @@
         <translation>Facultatif : le contour de la zone d'étude ; son champ de nom donne le titre par défaut.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="317"/>
+        <location filename="../ui/panel.py" line="349"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -2119,87 +2119,82 @@
         <translation>Temps de marche (minutes à 4 km/h)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="95"/>
+        <location filename="../ui/panel.py" line="103"/>
         <source>Nearest service (walking distance)</source>
         <translation>Service le plus proche (distance à pied)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="96"/>
+        <location filename="../ui/panel.py" line="104"/>
         <source>Cumulative opportunities (services within reach)</source>
         <translation>Opportunités cumulées (services à portée)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="97"/>
+        <location filename="../ui/panel.py" line="105"/>
         <source>2SFCA (services per inhabitant)</source>
         <translation>2SFCA (services par habitant)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="98"/>
+        <location filename="../ui/panel.py" line="106"/>
         <source>Enhanced 2SFCA (with distance decay)</source>
         <translation>2SFCA améliorée (avec décroissance selon la distance)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="104"/>
+        <location filename="../ui/panel.py" line="112"/>
         <source>Step (within the threshold or not)</source>
         <translation>Palier (en deçà du seuil ou non)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="105"/>
+        <location filename="../ui/panel.py" line="113"/>
         <source>Linear</source>
         <translation>Linéaire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="106"/>
+        <location filename="../ui/panel.py" line="114"/>
         <source>Gaussian</source>
         <translation>Gaussienne</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="107"/>
+        <location filename="../ui/panel.py" line="115"/>
         <source>Gravity</source>
         <translation>Gravitaire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="163"/>
+        <location filename="../ui/panel.py" line="171"/>
         <source>1. Territory</source>
         <translation>1. Territoire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="164"/>
+        <location filename="../ui/panel.py" line="172"/>
         <source>2. Data</source>
         <translation>2. Données</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="165"/>
+        <location filename="../ui/panel.py" line="173"/>
         <source>3. Analysis</source>
         <translation>3. Analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="166"/>
+        <location filename="../ui/panel.py" line="174"/>
         <source>4. Results</source>
         <translation>4. Résultats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="167"/>
+        <location filename="../ui/panel.py" line="175"/>
         <source>5. Presets</source>
         <translation>5. Préréglages</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="176"/>
+        <location filename="../ui/panel.py" line="184"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="200"/>
-        <source>Find the commune and the station of the project, then make the perimeter: a walking distance around the station, the commune, a polygon you draw or the selected feature of any layer.</source>
-        <translation>Trouvez la commune et la gare du projet, puis créez le périmètre : une distance à pied autour de la gare, la commune, un polygone que vous dessinez ou l'entité sélectionnée de n'importe quelle couche.</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="209"/>
+        <location filename="../ui/panel.py" line="219"/>
         <source>Name or INSEE code</source>
         <translation>Nom ou code INSEE</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="215"/>
+        <location filename="../ui/panel.py" line="233"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
@@ -2209,157 +2204,147 @@
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="230"/>
+        <location filename="../ui/panel.py" line="256"/>
         <source>Walking time</source>
         <translation>Temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="234"/>
-        <source>Perimeter: walking distance around the station</source>
-        <translation>Périmètre : distance à pied autour de la gare</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="237"/>
-        <source>Buffer of the walking distance around the station (straight line, Processing algorithm native:buffer).</source>
-        <translation>Tampon de la distance à pied autour de la gare (à vol d'oiseau, algorithme de Traitements native:buffer).</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="242"/>
+        <location filename="../ui/panel.py" line="274"/>
         <source>The commune</source>
         <translation>La commune</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="243"/>
+        <location filename="../ui/panel.py" line="275"/>
         <source>Use the boundary of the commune as perimeter.</source>
         <translation>Utiliser les limites de la commune comme périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="245"/>
+        <location filename="../ui/panel.py" line="277"/>
         <source>Draw…</source>
         <translation>Dessiner…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="246"/>
+        <location filename="../ui/panel.py" line="278"/>
         <source>Draw the perimeter on the map: click the vertices, right-click to finish.</source>
         <translation>Dessinez le périmètre sur la carte : cliquez sur les sommets, clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="249"/>
+        <location filename="../ui/panel.py" line="281"/>
         <source>Selected feature</source>
         <translation>Entité sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="250"/>
+        <location filename="../ui/panel.py" line="282"/>
         <source>Use the selected feature(s) of the active polygon layer.</source>
         <translation>Utiliser la ou les entités sélectionnées de la couche de polygones active.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="262"/>
+        <location filename="../ui/panel.py" line="294"/>
         <source>Perimeter</source>
         <translation>Périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="269"/>
+        <location filename="../ui/panel.py" line="301"/>
         <source>≈ {metres} m at 4 km/h</source>
         <translation>≈ {metres} m à 4 km/h</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="278"/>
+        <location filename="../ui/panel.py" line="310"/>
         <source>Offline sample: Saint-Omer station district (services, INSEE grid, communes, station).</source>
         <translation>Échantillon hors ligne : quartier de la gare de Saint-Omer (services, grille INSEE, communes, gare).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="283"/>
+        <location filename="../ui/panel.py" line="315"/>
         <source>Categories of services</source>
         <translation>Catégories de services</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="295"/>
+        <location filename="../ui/panel.py" line="327"/>
         <source>Open data for the perimeter</source>
         <translation>Données ouvertes pour le périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="299"/>
+        <location filename="../ui/panel.py" line="331"/>
         <source>Fetch the population grid</source>
         <translation>Récupérer la grille de population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="309"/>
+        <location filename="../ui/panel.py" line="341"/>
         <source>e.g. médiation numérique, wifi public…</source>
         <translation>par ex. médiation numérique, wifi public…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="310"/>
+        <location filename="../ui/panel.py" line="342"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="317"/>
+        <location filename="../ui/panel.py" line="349"/>
         <source>Last update</source>
         <translation>Dernière mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="317"/>
+        <location filename="../ui/panel.py" line="349"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="325"/>
+        <location filename="../ui/panel.py" line="357"/>
         <source>Add to the map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="349"/>
+        <location filename="../ui/panel.py" line="381"/>
         <source>Inhabitants field</source>
         <translation>Champ des habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="365"/>
+        <location filename="../ui/panel.py" line="397"/>
         <source>Walking time to each kind of service</source>
         <translation>Temps de marche vers chaque type de service</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="385"/>
+        <location filename="../ui/panel.py" line="417"/>
         <source>Default times</source>
         <translation>Temps par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="386"/>
+        <location filename="../ui/panel.py" line="418"/>
         <source>Times set in Settings › Options › Ville numérique.</source>
         <translation>Temps définis dans Préférences › Options › Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="403"/>
+        <location filename="../ui/panel.py" line="435"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="404"/>
+        <location filename="../ui/panel.py" line="436"/>
         <source>Distance decay</source>
         <translation>Décroissance avec la distance</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="405"/>
+        <location filename="../ui/panel.py" line="437"/>
         <source>Only the population inside the perimeter</source>
         <translation>Uniquement la population dans le périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="411"/>
+        <location filename="../ui/panel.py" line="443"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="412"/>
+        <location filename="../ui/panel.py" line="444"/>
         <source>[Temporary layer]</source>
         <translation>[Couche temporaire]</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="413"/>
+        <location filename="../ui/panel.py" line="445"/>
         <source>Save to</source>
         <translation>Enregistrer dans</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="415"/>
+        <location filename="../ui/panel.py" line="447"/>
         <source>Run the analysis</source>
         <translation>Lancer l'analyse</translation>
     </message>
@@ -2369,337 +2354,337 @@
         <translation>{metres} m</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1073"/>
+        <location filename="../ui/panel.py" line="1229"/>
         <source>No analysis yet: run one from “3. Analysis”.</source>
         <translation>Pas encore d'analyse : lancez-en une depuis « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="444"/>
+        <location filename="../ui/panel.py" line="476"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="444"/>
+        <location filename="../ui/panel.py" line="476"/>
         <source>Walk</source>
         <translation>À pied</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="444"/>
+        <location filename="../ui/panel.py" line="476"/>
         <source>Covered</source>
         <translation>Couverts</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="476"/>
+        <location filename="../ui/panel.py" line="508"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="478"/>
+        <location filename="../ui/panel.py" line="510"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="480"/>
+        <location filename="../ui/panel.py" line="512"/>
         <source>Recommend sites</source>
         <translation>Recommander des sites</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="492"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>An analysis (perimeter, data and parameters) can be saved to a file to share it, or in the QGIS project.</source>
         <translation>Une analyse (périmètre, données et paramètres) peut être enregistrée dans un fichier pour la partager, ou dans le projet QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="495"/>
+        <location filename="../ui/panel.py" line="527"/>
         <source>Save to a file…</source>
         <translation>Enregistrer dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="495"/>
+        <location filename="../ui/panel.py" line="527"/>
         <source>Open a file…</source>
         <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="495"/>
+        <location filename="../ui/panel.py" line="527"/>
         <source>Save in the project</source>
         <translation>Enregistrer dans le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="495"/>
+        <location filename="../ui/panel.py" line="527"/>
         <source>Load from the project</source>
         <translation>Charger depuis le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="506"/>
+        <location filename="../ui/panel.py" line="538"/>
         <source>Recent analyses</source>
         <translation>Analyses récentes</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="511"/>
+        <location filename="../ui/panel.py" line="543"/>
         <source>Restore the selected analysis</source>
         <translation>Restaurer l'analyse sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="551"/>
+        <location filename="../ui/panel.py" line="583"/>
         <source>Needs the Processing algorithm {id}, not installed yet.</source>
         <translation>Nécessite l'algorithme de Traitements {id}, qui n'est pas encore installé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="558"/>
+        <location filename="../ui/panel.py" line="590"/>
         <source>The installed coverage algorithm measures the walking distance to the nearest service only.</source>
         <translation>L'algorithme de couverture installé ne mesure que la distance à pied jusqu'au service le plus proche.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="994"/>
+        <location filename="../ui/panel.py" line="1150"/>
         <source>An operation is already running: wait for it or cancel it.</source>
         <translation>Une opération est déjà en cours : attendez qu'elle se termine ou annulez-la.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="596"/>
+        <location filename="../ui/panel.py" line="628"/>
         <source>Canceling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="604"/>
+        <location filename="../ui/panel.py" line="636"/>
         <source>The operation failed.</source>
         <translation>L'opération a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="624"/>
+        <location filename="../ui/panel.py" line="769"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="654"/>
+        <location filename="../ui/panel.py" line="710"/>
         <source>{name} — {commune} (UIC {code})</source>
         <translation>{name} — {commune} (UIC {code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="686"/>
+        <location filename="../ui/panel.py" line="826"/>
         <source>Perimeter ready: {name}.</source>
         <translation>Périmètre prêt : {name}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="694"/>
+        <location filename="../ui/panel.py" line="835"/>
         <source>Choose a station first.</source>
         <translation>Choisissez d'abord une gare.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="697"/>
+        <location filename="../ui/panel.py" line="850"/>
         <source>Perimeter: {minutes} min walk around {station}</source>
         <translation>Périmètre : {minutes} min à pied autour de {station}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="743"/>
+        <location filename="../ui/panel.py" line="894"/>
         <source>Making the perimeter…</source>
         <translation>Création du périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="713"/>
+        <location filename="../ui/panel.py" line="863"/>
         <source>Choose a commune first.</source>
         <translation>Choisissez d'abord une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="715"/>
+        <location filename="../ui/panel.py" line="865"/>
         <source>Perimeter: commune of {name}</source>
         <translation>Périmètre : commune de {name}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="731"/>
+        <location filename="../ui/panel.py" line="882"/>
         <source>Make a polygon layer active and select the feature(s) of the perimeter.</source>
         <translation>Rendez active une couche de polygones et sélectionnez la ou les entités du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="735"/>
+        <location filename="../ui/panel.py" line="886"/>
         <source>No feature is selected in {layer}.</source>
         <translation>Aucune entité n'est sélectionnée dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="738"/>
+        <location filename="../ui/panel.py" line="889"/>
         <source>Perimeter: selection of {layer}</source>
         <translation>Périmètre : sélection de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="747"/>
+        <location filename="../ui/panel.py" line="900"/>
         <source>Canceled: no perimeter was made.</source>
         <translation>Annulé : aucun périmètre n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="762"/>
+        <location filename="../ui/panel.py" line="918"/>
         <source>Click the vertices of the perimeter on the map; right-click to finish, Esc to cancel.</source>
         <translation>Cliquez sur les sommets du périmètre sur la carte ; clic droit pour terminer, Échap pour annuler.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="778"/>
+        <location filename="../ui/panel.py" line="934"/>
         <source>Perimeter: drawn</source>
         <translation>Périmètre : dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="806"/>
+        <location filename="../ui/panel.py" line="962"/>
         <source>Saint-Omer sample loaded: go on with “3. Analysis”.</source>
         <translation>Échantillon de Saint-Omer chargé : poursuivez avec « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="840"/>
+        <location filename="../ui/panel.py" line="996"/>
         <source>Tick at least one category of services.</source>
         <translation>Cochez au moins une catégorie de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="907"/>
+        <location filename="../ui/panel.py" line="1063"/>
         <source>Canceled: nothing was added.</source>
         <translation>Annulé : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="909"/>
+        <location filename="../ui/panel.py" line="1065"/>
         <source>{n} layer(s) added.</source>
         <translation>{n} couche(s) ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="867"/>
+        <location filename="../ui/panel.py" line="1023"/>
         <source>Fetching the data…</source>
         <translation>Récupération des données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="872"/>
+        <location filename="../ui/panel.py" line="1028"/>
         <source>Type what to search for on data.gouv.fr.</source>
         <translation>Saisissez ce que vous cherchez sur data.gouv.fr.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="874"/>
+        <location filename="../ui/panel.py" line="1030"/>
         <source>Searching data.gouv.fr…</source>
         <translation>Recherche sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="879"/>
+        <location filename="../ui/panel.py" line="1035"/>
         <source>Search canceled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="891"/>
+        <location filename="../ui/panel.py" line="1047"/>
         <source>No dataset found.</source>
         <translation>Aucun jeu de données trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="896"/>
+        <location filename="../ui/panel.py" line="1052"/>
         <source>Select a dataset in the results first.</source>
         <translation>Sélectionnez d'abord un jeu de données dans les résultats.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="911"/>
+        <location filename="../ui/panel.py" line="1067"/>
         <source>Loading the dataset…</source>
         <translation>Chargement du jeu de données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="944"/>
+        <location filename="../ui/panel.py" line="1100"/>
         <source>Choose the population layer (for instance the INSEE 200 m grid) in “3. Analysis”.</source>
         <translation>Choisissez la couche de population (par exemple la grille INSEE 200 m) dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="946"/>
+        <location filename="../ui/panel.py" line="1102"/>
         <source>Choose the field of {layer} that holds the number of inhabitants.</source>
         <translation>Choisissez le champ de {layer} qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="949"/>
+        <location filename="../ui/panel.py" line="1105"/>
         <source>The field {field} of {layer} is not numeric: choose the field that holds the number of inhabitants.</source>
         <translation>Le champ {field} de {layer} n'est pas numérique : choisissez le champ qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="952"/>
+        <location filename="../ui/panel.py" line="1108"/>
         <source>Choose the layer of digital services in “3. Analysis”.</source>
         <translation>Choisissez la couche des services numériques dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="954"/>
+        <location filename="../ui/panel.py" line="1110"/>
         <source>Choose the field of {layer} that holds the service categories.</source>
         <translation>Choisissez le champ de {layer} qui contient les catégories de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="957"/>
+        <location filename="../ui/panel.py" line="1113"/>
         <source>Make or choose a perimeter first, or untick “Only the population inside the perimeter”.</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou décochez « Uniquement la population dans le périmètre ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="960"/>
+        <location filename="../ui/panel.py" line="1116"/>
         <source>The layer {layer} has no feature.</source>
         <translation>La couche {layer} ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1015"/>
+        <location filename="../ui/panel.py" line="1171"/>
         <source>Selecting the population inside the perimeter…</source>
         <translation>Sélection de la population dans le périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1022"/>
+        <location filename="../ui/panel.py" line="1178"/>
         <source>Computing the coverage…</source>
         <translation>Calcul de la couverture…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1037"/>
+        <location filename="../ui/panel.py" line="1193"/>
         <source>Analysis canceled: nothing was added to the project.</source>
         <translation>Analyse annulée : rien n'a été ajouté au projet.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1050"/>
+        <location filename="../ui/panel.py" line="1206"/>
         <source>The summary could not be read: {error}</source>
         <translation>La synthèse n'a pas pu être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1061"/>
+        <location filename="../ui/panel.py" line="1217"/>
         <source>Coverage computed: mean score {score} / 100.</source>
         <translation>Couverture calculée : score moyen {score} / 100.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1079"/>
+        <location filename="../ui/panel.py" line="1235"/>
         <source>Population: {population} inhabitants · mean score: {score} / 100</source>
         <translation>Population : {population} habitants · score moyen : {score} / 100</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1097"/>
+        <location filename="../ui/panel.py" line="1253"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1239"/>
+        <location filename="../ui/panel.py" line="1396"/>
         <source>Not found, choose again: {layers}.</source>
         <translation>Introuvable, choisissez à nouveau : {layers}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1245"/>
+        <location filename="../ui/panel.py" line="1402"/>
         <source>Analysis saved to {path}.</source>
         <translation>Analyse enregistrée dans {path}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1257"/>
+        <location filename="../ui/panel.py" line="1414"/>
         <source>Save the analysis</source>
         <translation>Enregistrer l'analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1265"/>
+        <location filename="../ui/panel.py" line="1422"/>
         <source>Ville numérique analysis (*.json)</source>
         <translation>Analyse Ville numérique (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1265"/>
+        <location filename="../ui/panel.py" line="1422"/>
         <source>Open an analysis</source>
         <translation>Ouvrir une analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1272"/>
+        <location filename="../ui/panel.py" line="1429"/>
         <source>Analysis saved in the project (save the project to keep it).</source>
         <translation>Analyse enregistrée dans le projet (enregistrez le projet pour la conserver).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1282"/>
+        <location filename="../ui/panel.py" line="1439"/>
         <source>This project holds no Ville numérique analysis.</source>
         <translation>Ce projet ne contient aucune analyse Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1297"/>
+        <location filename="../ui/panel.py" line="1454"/>
         <source>{layer} — {population} inhabitants, score {score}</source>
         <translation>{layer} — {population} habitants, score {score}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1313"/>
+        <location filename="../ui/panel.py" line="1470"/>
         <source>Select an analysis in the list.</source>
         <translation>Sélectionnez une analyse dans la liste.</translation>
     </message>
@@ -3074,97 +3059,97 @@
         <translation>Score de couverture</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1097"/>
+        <location filename="../ui/panel.py" line="1253"/>
         <source>{value}%</source>
         <translation>{value} %</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="84"/>
+        <location filename="../ui/panel.py" line="92"/>
         <source>Mediation place</source>
         <translation>Lieu de médiation</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="86"/>
+        <location filename="../ui/panel.py" line="94"/>
         <source>Digital adviser</source>
         <translation>Conseiller numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="87"/>
+        <location filename="../ui/panel.py" line="95"/>
         <source>Third place</source>
         <translation>Tiers-lieu</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="89"/>
+        <location filename="../ui/panel.py" line="97"/>
         <source>Public internet</source>
         <translation>Accès internet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="444"/>
+        <location filename="../ui/panel.py" line="476"/>
         <source>Inhabitants</source>
         <translation>Habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="444"/>
+        <location filename="../ui/panel.py" line="476"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="444"/>
+        <location filename="../ui/panel.py" line="476"/>
         <source>Fragile</source>
         <translation>Fragiles</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="444"/>
+        <location filename="../ui/panel.py" line="476"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="448"/>
+        <location filename="../ui/panel.py" line="480"/>
         <source>Kind of digital service</source>
         <translation>Type de service numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="448"/>
+        <location filename="../ui/panel.py" line="480"/>
         <source>Walking time within which a service counts as within reach</source>
         <translation>Temps de marche en deçà duquel un service est considéré comme à portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="448"/>
+        <location filename="../ui/panel.py" line="480"/>
         <source>Inhabitants within that walking time of a service of this kind</source>
         <translation>Habitants à moins de ce temps de marche d'un service de ce type</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="448"/>
+        <location filename="../ui/panel.py" line="480"/>
         <source>Share of the population within that walking time</source>
         <translation>Part de la population à moins de ce temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="448"/>
+        <location filename="../ui/panel.py" line="480"/>
         <source>Half of the population lives closer than this (straight line)</source>
         <translation>La moitié de la population habite plus près que cette distance (à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="448"/>
+        <location filename="../ui/panel.py" line="480"/>
         <source>Fragile inhabitants (elderly, poor, living alone) not within reach</source>
         <translation>Habitants fragiles (personnes âgées, pauvres, vivant seules) hors de portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="448"/>
+        <location filename="../ui/panel.py" line="480"/>
         <source>Mean access of the population, in the unit of the method (services within reach, or services per 1,000 inhabitants)</source>
         <translation>Accessibilité moyenne de la population, dans l'unité de la méthode (services à portée, ou services pour 1 000 habitants)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="846"/>
+        <location filename="../ui/panel.py" line="1002"/>
         <source>Make or choose a perimeter, or a commune, first (1. Territory).</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou une commune (1. Territoire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="900"/>
+        <location filename="../ui/panel.py" line="1056"/>
         <source>This dataset has no file that can be added to the map.</source>
         <translation>Ce jeu de données n'a aucun fichier pouvant être ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1083"/>
+        <location filename="../ui/panel.py" line="1239"/>
         <source>Fragile inhabitants: {fragile} (mean fragility {index} / 10)</source>
         <translation>Habitants fragiles : {fragile} (fragilité moyenne {index} / 10)</translation>
     </message>
@@ -3196,7 +3181,7 @@
     <message>
         <location filename="../processing/fragility_ifn.py" line="60"/>
         <source>IFN table (one row per IRIS)</source>
-        <translation>Table de l&apos;IFN (une ligne par IRIS)</translation>
+        <translation>Table de l'IFN (une ligne par IRIS)</translation>
     </message>
     <message>
         <location filename="../processing/fragility_ifn.py" line="62"/>
@@ -3211,7 +3196,7 @@
     <message>
         <location filename="../processing/fragility_ifn.py" line="68"/>
         <source>Rescale the IFN (100 = reference) to 0–10</source>
-        <translation>Ramener l&apos;IFN (100 = référence) sur une échelle de 0 à 10</translation>
+        <translation>Ramener l'IFN (100 = référence) sur une échelle de 0 à 10</translation>
     </message>
     <message>
         <location filename="../processing/fragility_ifn.py" line="70"/>
@@ -3226,7 +3211,7 @@
     <message>
         <location filename="../processing/fragility_ifn.py" line="85"/>
         <source>IFN table</source>
-        <translation>Table de l&apos;IFN</translation>
+        <translation>Table de l'IFN</translation>
     </message>
     <message>
         <location filename="../processing/fragility_ifn.py" line="129"/>
@@ -3242,6 +3227,211 @@
         <location filename="../processing/fragility_ifn.py" line="135"/>
         <source>{n} unit(s) overlap no IRIS with a known score: fragility left empty.</source>
         <translation>{n} unité(s) ne recouvrent aucun IRIS au score connu : fragilité laissée vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="70"/>
+        <source>Geocode addresses and communes</source>
+        <translation>Géocoder des adresses et des communes</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="73"/>
+        <source>Addresses, places or communes</source>
+        <translation>Adresses, lieux ou communes</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="74"/>
+        <source>One query per line (or separated by ;), e.g. &apos;Saint-Omer&apos; or &apos;place du 8 mai 1945 Saint-Omer&apos;.</source>
+        <translation>Une recherche par ligne (ou séparées par ;), par exemple « Saint-Omer » ou « place du 8 mai 1945 Saint-Omer ».</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="77"/>
+        <source>What to look for</source>
+        <translation>Quoi chercher</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="77"/>
+        <source>Any address</source>
+        <translation>Toute adresse</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="77"/>
+        <source>Streets</source>
+        <translation>Voies</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="77"/>
+        <source>House numbers</source>
+        <translation>Numéros</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="77"/>
+        <source>Points of interest</source>
+        <translation>Points d&apos;intérêt</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="91"/>
+        <source>Only in the commune (INSEE code)</source>
+        <translation>Seulement dans la commune (code INSEE)</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="92"/>
+        <source>Five-character INSEE code, e.g. 62765 for Saint-Omer.</source>
+        <translation>Code INSEE à cinq caractères, par exemple 62765 pour Saint-Omer.</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="94"/>
+        <source>Answers per query</source>
+        <translation>Réponses par recherche</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="104"/>
+        <source>Geocoded places</source>
+        <translation>Lieux géocodés</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="109"/>
+        <source>Number of places found</source>
+        <translation>Nombre de lieux trouvés</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="110"/>
+        <source>Queries without an answer</source>
+        <translation>Recherches sans réponse</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="115"/>
+        <source>Give an address, a place or a commune to look for.</source>
+        <translation>Indiquez une adresse, un lieu ou une commune à chercher.</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="117"/>
+        <source>{n} queries: at most {max} per run (the geocoder allows 50 requests per second).</source>
+        <translation>{n} recherches : au plus {max} par exécution (le géocodeur accepte 50 requêtes par seconde).</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="125"/>
+        <source>&apos;{code}&apos; is not an INSEE commune code (five characters, e.g. 62765).</source>
+        <translation>« {code} » n&apos;est pas un code INSEE de commune (cinq caractères, par exemple 62765).</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="157"/>
+        <source>The geocoder found nothing for: {queries}. Check the spelling or choose another kind of place.</source>
+        <translation>Le géocodeur n&apos;a rien trouvé pour : {queries}. Vérifiez l&apos;orthographe ou choisissez un autre type de lieu.</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="162"/>
+        <source>{n} query(ies) without an answer: {queries}.</source>
+        <translation>{n} recherche(s) sans réponse : {queries}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/geocode.py" line="179"/>
+        <source>{n} place(s) found (IGN Géoplateforme geocoder, BAN data, Licence Ouverte).</source>
+        <translation>{n} lieu(x) trouvé(s) (géocodeur de la Géoplateforme IGN, données BAN, Licence Ouverte).</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="208"/>
+        <source>Find the commune and the station of the project, then make the perimeter: a walking distance or an IGN walking isochrone around the station, the commune, a polygon you draw or the selected feature of any layer.</source>
+        <translation>Trouvez la commune et la gare du projet, puis faites le périmètre : une distance à pied ou une isochrone piétonne IGN autour de la gare, la commune, un polygone que vous dessinez ou l&apos;entité sélectionnée d&apos;une couche.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="226"/>
+        <source>Search online</source>
+        <translation>Chercher en ligne</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="228"/>
+        <source>Find a commune of France that is not in the list with the IGN Géoplateforme geocoder (internet needed).</source>
+        <translation>Trouver une commune de France absente de la liste avec le géocodeur de la Géoplateforme IGN (connexion internet nécessaire).</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="238"/>
+        <source>BD TOPO stations</source>
+        <translation>Gares BD TOPO</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="240"/>
+        <source>Add the passenger stations and stops of IGN&apos;s BD TOPO in and around the commune to the list (internet needed).</source>
+        <translation>Ajouter à la liste les gares et arrêts voyageurs de la BD TOPO de l&apos;IGN dans et autour de la commune (connexion internet nécessaire).</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="259"/>
+        <source>Walking distance as the crow flies (offline)</source>
+        <translation>Distance à pied à vol d&apos;oiseau (hors ligne)</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="260"/>
+        <source>IGN walking isochrone on the street network (online)</source>
+        <translation>Isochrone piétonne IGN sur le réseau des rues (en ligne)</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="262"/>
+        <source>Shape</source>
+        <translation>Forme</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="266"/>
+        <source>Perimeter around the station</source>
+        <translation>Périmètre autour de la gare</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="268"/>
+        <source>A circle of the walking distance around the station (native:buffer), or the area reachable on foot on the IGN network (ville_numerique:isochrone).</source>
+        <translation>Un cercle de la distance à pied autour de la gare (native:buffer), ou la zone atteignable à pied sur le réseau IGN (ville_numerique:isochrone).</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="670"/>
+        <source>{name} ({code}) — IGN</source>
+        <translation>{name} ({code}) — IGN</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="713"/>
+        <source>{name} — {commune} (BD TOPO)</source>
+        <translation>{name} — {commune} (BD TOPO)</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="739"/>
+        <source>Type the name or the INSEE code of a commune first.</source>
+        <translation>Tapez d&apos;abord le nom ou le code INSEE d&apos;une commune.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="746"/>
+        <source>Looking for the commune…</source>
+        <translation>Recherche de la commune…</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="763"/>
+        <source>No commune of that name was found.</source>
+        <translation>Aucune commune de ce nom n&apos;a été trouvée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="770"/>
+        <source>Found: {communes}.</source>
+        <translation>Trouvé : {communes}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="782"/>
+        <source>Looking for stations…</source>
+        <translation>Recherche des gares…</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="803"/>
+        <source>{n} BD TOPO station(s) added to the list.</source>
+        <translation>{n} gare(s) BD TOPO ajoutée(s) à la liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="845"/>
+        <source>Perimeter: {minutes} min walk (IGN isochrone) around {station}</source>
+        <translation>Périmètre : {minutes} min à pied (isochrone IGN) autour de {station}</translation>
+    </message>
+    <message>
+        <location filename="../ui/places.py" line="65"/>
+        <source>The station {name} has no usable position.</source>
+        <translation>La gare {name} n&apos;a pas de position utilisable.</translation>
+    </message>
+    <message>
+        <location filename="../ui/places.py" line="81"/>
+        <source>The station could not be written to {path}: {error}</source>
+        <translation>La gare n&apos;a pas pu être écrite dans {path} : {error}</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from .coverage import CoverageAlgorithm
 from .datagouv import DataGouvLoadAlgorithm, DataGouvSearchAlgorithm
 from .fetch import FetchIgnAlgorithm, FetchPopulationAlgorithm, FetchServicesAlgorithm
 from .fragility_ifn import FragilityIfnAlgorithm
+from .geocode import GeocodeAlgorithm
 from .isochrone import IsochroneAlgorithm
 from .recommend import RecommendSitesAlgorithm
 from .report import ReportAlgorithm
@@ -27,6 +28,7 @@ ALGORITHMS = (
     FetchIgnAlgorithm,
     FetchPopulationAlgorithm,
     IsochroneAlgorithm,
+    GeocodeAlgorithm,
 )
 
 

@@ -29,6 +29,9 @@ DATAGOUV_LOAD = "ville_numerique:datagouv_load"
 REPORT = "ville_numerique:report"
 SCENARIO = "ville_numerique:scenario"
 RECOMMEND_SITES = "ville_numerique:recommend_sites"
+FETCH_IGN = "ville_numerique:fetch_ign"
+GEOCODE = "ville_numerique:geocode"
+ISOCHRONE = "ville_numerique:isochrone"
 
 #: Values the panel can offer, by the parameter names algorithms commonly use.
 #: The first name found in an algorithm wins.

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFieldProxyModel,
+    QgsGeometry,
     QgsMapLayerProxyModel,
     QgsProcessingUtils,
     QgsProject,
@@ -60,18 +61,25 @@ from ..core.errors import InputError
 from ..core.i18n import tr
 from ..core.services import CATEGORIES, category_label
 from ..processing.coverage import field_suffix
+from ..processing.fetch import IGN_LAYERS
+from ..processing.open_data import COMMUNE_CODE
 from ..processing.styles import load_style
 from . import algorithms, presets
 from .actions import load_sample, sample_path
 from .chart import CoverageChart, curves_from_layer
 from .defaults import default_thresholds_minutes, metres_to_minutes, minutes_to_metres
 from .maptool import PolygonMapTool
+from .places import SOURCE_BDTOPO, SOURCE_IGN, SOURCE_SAMPLE, SOURCE_SNCF, WGS84, Place
 from .tasks import AlgorithmRun, output_definition
 from .widgets import InlineMessage, MinutesSpinBox, compact, format_minutes, format_number
 
 METHODS = ("nearest", "cumulative", "2sfca", "e2sfca")
 DECAYS = ("step", "linear", "gaussian", "gravity")
 PAGE_TERRITORY, PAGE_DATA, PAGE_ANALYSIS, PAGE_RESULTS, PAGE_PRESETS = range(5)
+SHAPE_BUFFER, SHAPE_ISOCHRONE = "buffer", "isochrone"  # the two shapes of a station perimeter
+IGN_LAYER_KEYS = [spec.key for spec in IGN_LAYERS]  # positions of the LAYER enum of fetch_ign
+GEOCODE_COMMUNES = 1  # KIND of ville_numerique:geocode: communes only
+STATION_SEARCH_BUFFER_M = 1000  # BD TOPO stations up to 1 km outside the commune
 
 
 def category_icon(code):
@@ -198,25 +206,43 @@ class VilleNumeriquePanel(QgsDockWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self._hint(tr("Find the commune and the station of the project, then make the "
-                                       "perimeter: a walking distance around the station, the commune, "
-                                       "a polygon you draw or the selected feature of any layer.")))
+                                       "perimeter: a walking distance or an IGN walking isochrone around "
+                                       "the station, the commune, a polygon you draw or the selected "
+                                       "feature of any layer.")))
         form = QFormLayout()
+        row = QHBoxLayout()
         self.commune_combo = QComboBox(page)
         compact(self.commune_combo)
         self.commune_combo.setObjectName("VilleNumeriqueCommune")
         self.commune_combo.setEditable(True)
         self.commune_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.commune_combo.lineEdit().setPlaceholderText(tr("Name or INSEE code"))
+        self.commune_combo.lineEdit().returnPressed.connect(self._commune_typed)
         completer = QCompleter(self.commune_combo.model(), self.commune_combo)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.commune_combo.setCompleter(completer)
         self.commune_combo.activated.connect(self._commune_chosen)
-        form.addRow(tr("Commune"), self.commune_combo)
+        self.commune_search_button = QPushButton(tr("Search online"), page)
+        self.commune_search_button.setObjectName("VilleNumeriqueCommuneSearch")
+        self.commune_search_button.setToolTip(tr("Find a commune of France that is not in the list with the "
+                                                 "IGN Géoplateforme geocoder (internet needed)."))
+        self.commune_search_button.clicked.connect(self.search_commune_online)
+        row.addWidget(self.commune_combo, 1)
+        row.addWidget(self.commune_search_button)
+        form.addRow(tr("Commune"), row)
+        row = QHBoxLayout()
         self.station_combo = QComboBox(page)
         compact(self.station_combo)
         self.station_combo.setObjectName("VilleNumeriqueStation")
-        form.addRow(tr("Station"), self.station_combo)
+        self.station_search_button = QPushButton(tr("BD TOPO stations"), page)
+        self.station_search_button.setObjectName("VilleNumeriqueStationSearch")
+        self.station_search_button.setToolTip(tr("Add the passenger stations and stops of IGN's BD TOPO in "
+                                                 "and around the commune to the list (internet needed)."))
+        self.station_search_button.clicked.connect(self.search_stations_online)
+        row.addWidget(self.station_combo, 1)
+        row.addWidget(self.station_search_button)
+        form.addRow(tr("Station"), row)
         walk = QHBoxLayout()
         self.walk_spin = QSpinBox(page)
         self.walk_spin.setObjectName("VilleNumeriqueWalkMinutes")
@@ -228,14 +254,20 @@ class VilleNumeriquePanel(QgsDockWidget):
         walk.addWidget(self.walk_spin)
         walk.addWidget(self.walk_metres, 1)
         form.addRow(tr("Walking time"), walk)
+        self.perimeter_shape_combo = QComboBox(page)
+        self.perimeter_shape_combo.setObjectName("VilleNumeriquePerimeterShape")
+        self.perimeter_shape_combo.addItem(tr("Walking distance as the crow flies (offline)"), SHAPE_BUFFER)
+        self.perimeter_shape_combo.addItem(tr("IGN walking isochrone on the street network (online)"),
+                                           SHAPE_ISOCHRONE)
+        form.addRow(tr("Shape"), self.perimeter_shape_combo)
         layout.addLayout(form)
         self._update_walk_label()
 
-        self.station_perimeter_button = QPushButton(tr("Perimeter: walking distance around the station"),
-                                                    page)
+        self.station_perimeter_button = QPushButton(tr("Perimeter around the station"), page)
         self.station_perimeter_button.setObjectName("VilleNumeriqueStationPerimeter")
-        self.station_perimeter_button.setToolTip(tr("Buffer of the walking distance around the station "
-                                                    "(straight line, Processing algorithm native:buffer)."))
+        self.station_perimeter_button.setToolTip(tr("A circle of the walking distance around the station "
+                                                    "(native:buffer), or the area reachable on foot on the "
+                                                    "IGN network (ville_numerique:isochrone)."))
         self.station_perimeter_button.clicked.connect(self.make_station_perimeter)
         layout.addWidget(self.station_perimeter_button)
         row = QHBoxLayout()
@@ -611,57 +643,165 @@ class VilleNumeriquePanel(QgsDockWidget):
         return layer if layer.isValid() else None
 
     def fill_territory_lists(self):
-        """Communes and stations of the offline sample."""
+        """Communes and stations of the offline sample (SNCF stations)."""
         self._communes = []
         layer = self._sample_layer("communes")
         if layer is not None:
             for feature in layer.getFeatures():
-                self._communes.append((str(feature["nom"]), str(feature["code"]), QgsFeature(feature)))
-            self._communes.sort(key=lambda item: item[0])
-            self._commune_crs = layer.crs()
-        self.commune_combo.clear()
-        for name, code, _feature in self._communes:
-            self.commune_combo.addItem(tr("{name} ({code})").format(name=name, code=code), code)
+                self._communes.append(Place(str(feature["nom"]), str(feature["code"]), "",
+                                            QgsGeometry(feature.geometry()), layer.crs(), SOURCE_SAMPLE))
+            self._communes.sort(key=lambda place: place.name)
+        self._fill_communes()
         self._stations = []
         layer = self._sample_layer("gare")
         if layer is not None:
-            self._station_crs = layer.crs()
             for feature in layer.getFeatures():
-                self._stations.append((str(feature["libelle"]), str(feature["code_uic"]),
-                                       str(feature["commune"]).title(), QgsFeature(feature)))
-        self._fill_stations()
-        index = self.commune_combo.findData("62765")  # Saint-Omer, the sample's station commune
+                self._stations.append(Place(str(feature["libelle"]), str(feature["code_uic"]),
+                                            str(feature["commune"]).title(), QgsGeometry(feature.geometry()),
+                                            layer.crs(), SOURCE_SNCF))
+        self._select_commune("62765")  # Saint-Omer, the sample's station commune
+
+    def _fill_communes(self):
+        self.commune_combo.clear()
+        for place in self._communes:
+            if place.source == SOURCE_SAMPLE:
+                text = tr("{name} ({code})").format(name=place.name, code=place.code)
+            else:
+                text = tr("{name} ({code}) — IGN").format(name=place.name, code=place.code)
+            self.commune_combo.addItem(text, place.code)
+
+    def _select_commune(self, code):
+        index = self.commune_combo.findData(code)
         if index >= 0:
             self.commune_combo.setCurrentIndex(index)
-            self._fill_stations()
+        self._fill_stations()
+        return index >= 0
 
-    def _commune_feature(self):
+    def _commune_place(self):
+        """The chosen commune (a :class:`Place`), also when its name or code is typed."""
         code = self.commune_combo.currentData()
         text = self.commune_combo.currentText().strip().lower()
-        for name, item_code, feature in self._communes:
-            if item_code == code or text in (name.lower(), item_code):
-                return feature
+        for place in self._communes:
+            if text in (place.name.lower(), place.code.lower()):
+                return place
+        for place in self._communes:
+            if place.code == code and text == self.commune_combo.itemText(
+                    self.commune_combo.currentIndex()).strip().lower():
+                return place
+        return None
+
+    def _station_place(self):
+        code = self.station_combo.currentData()
+        for place in self._stations:
+            if place.code == code:
+                return place
         return None
 
     def _fill_stations(self):
-        commune = self._commune_feature()
+        commune = self._commune_place()
         stations = list(self._stations)
         if commune is not None:
-            stations.sort(key=lambda s: commune.geometry().distance(s[3].geometry()))
+            centre = commune.point(WGS84, self.project)
+            stations.sort(key=lambda s: centre.distance(s.point(WGS84, self.project)) if centre else 0)
         current = self.station_combo.currentData()
         self.station_combo.clear()
-        for name, code, town, _feature in stations:
-            self.station_combo.addItem(tr("{name} — {commune} (UIC {code})").format(
-                name=name, commune=town, code=code), code)
+        for place in stations:
+            if place.source == SOURCE_SNCF:
+                text = tr("{name} — {commune} (UIC {code})").format(name=place.name, commune=place.town,
+                                                                     code=place.code)
+            else:
+                text = tr("{name} — {commune} (BD TOPO)").format(name=place.name, commune=place.town)
+            self.station_combo.addItem(text, place.code)
         index = self.station_combo.findData(current)
         if index >= 0:
             self.station_combo.setCurrentIndex(index)
 
     def _commune_chosen(self, _index=None):
         self._fill_stations()
-        feature = self._commune_feature()
-        if feature is not None:
-            self.zoom_to(feature.geometry().boundingBox(), self._commune_crs)
+        place = self._commune_place()
+        if place is not None:
+            self.zoom_to(place.geometry.boundingBox(), place.crs)
+
+    def _commune_typed(self):
+        """Enter in the commune box: the commune of the list, else a search online."""
+        if self._commune_place() is not None:
+            self._commune_chosen()
+        elif self.commune_combo.currentText().strip():
+            self.search_commune_online()
+
+    def search_commune_online(self):
+        """Look for the typed commune with ``ville_numerique:geocode``; the answers join the list."""
+        text = self.commune_combo.currentText().strip()
+        place = self._commune_place()
+        if place is not None and place.source == SOURCE_SAMPLE:
+            text = place.name
+        if not text:
+            self.message(tr("Type the name or the INSEE code of a commune first."), Qgis.MessageLevel.Warning)
+            return False
+        parameters = {"QUERY": text, "KIND": GEOCODE_COMMUNES, "LIMIT": 5}
+        if COMMUNE_CODE.match(text.upper()):  # an INSEE code: the geocoder finds it by citycode
+            parameters.update(QUERY=text, CITYCODE=text.upper())
+        parameters = algorithms.complete_outputs(algorithms.GEOCODE, parameters, self.project, load=False)
+        run = AlgorithmRun(algorithms.GEOCODE, parameters, project=self.project, load=False, parent=self)
+        return self._start(run, self._communes_found, tr("Looking for the commune…"))
+
+    def _communes_found(self, ok, results, _layers, message):
+        if not ok:
+            self._failed(message, tr("Search canceled."))
+            return
+        layer = QgsVectorLayer(str(results.get("OUTPUT", "")), "geocode", "ogr")
+        found = []
+        for feature in layer.getFeatures() if layer.isValid() else []:
+            code = str(feature["citycode"] or "")
+            if not code or code in [place.code for place in found]:
+                continue
+            known = [place for place in self._communes if place.code == code]
+            found.append(known[0] if known else Place(
+                str(feature["name"] or feature["label"]), code, str(feature["context"] or ""),
+                QgsGeometry(feature.geometry()), layer.crs(), SOURCE_IGN))
+        if not found:
+            self.message(tr("No commune of that name was found."), Qgis.MessageLevel.Warning)
+            return
+        self._communes += [place for place in found if place not in self._communes]
+        self._fill_communes()
+        self._select_commune(found[0].code)
+        self._commune_chosen()
+        names = ", ".join(tr("{name} ({code})").format(name=p.name, code=p.code) for p in found)
+        self.message(tr("Found: {communes}.").format(communes=names), Qgis.MessageLevel.Success)
+
+    def search_stations_online(self):
+        """Passenger stations of BD TOPO around the commune (``ville_numerique:fetch_ign``)."""
+        place = self._commune_place()
+        if place is None:
+            self.message(tr("Choose a commune first."), Qgis.MessageLevel.Warning)
+            return False
+        parameters = {"LAYER": IGN_LAYER_KEYS.index("stations"), "COMMUNES": place.code,
+                      "BUFFER": STATION_SEARCH_BUFFER_M}
+        parameters = algorithms.complete_outputs(algorithms.FETCH_IGN, parameters, self.project, load=False)
+        run = AlgorithmRun(algorithms.FETCH_IGN, parameters, project=self.project, load=False, parent=self)
+        return self._start(run, self._stations_found, tr("Looking for stations…"))
+
+    def _stations_found(self, ok, results, _layers, message):
+        if not ok:
+            self._failed(message, tr("Search canceled."))
+            return
+        layer = QgsVectorLayer(str(results.get("OUTPUT", "")), "stations", "ogr")
+        names = layer.fields().names() if layer.isValid() else []
+        found = []
+        for feature in layer.getFeatures() if layer.isValid() else []:
+            values = {n: str(v) for n, v in zip(names, feature.attributes()) if v is not None and v != NULL}
+            name = values.get("toponyme") or values.get("nature") or tr("Station")
+            code = values.get("cleabs") or "bdtopo:{}".format(feature.id())
+            found.append(Place(name, code, values.get("commune", ""), QgsGeometry(feature.geometry()), layer.crs(),
+                               SOURCE_BDTOPO))
+        self._stations = [s for s in self._stations if s.source != SOURCE_BDTOPO] + found
+        self._fill_stations()
+        if found:
+            nearest = [self.station_combo.itemData(i) for i in range(self.station_combo.count())
+                       if self.station_combo.itemData(i) in [s.code for s in found]]
+            self.station_combo.setCurrentIndex(self.station_combo.findData(nearest[0]))
+        self.message(tr("{n} BD TOPO station(s) added to the list.").format(n=len(found)),
+                     Qgis.MessageLevel.Success if found else Qgis.MessageLevel.Warning)
 
     def zoom_to(self, rectangle, crs):
         if self.iface is None or rectangle.isEmpty():
@@ -689,40 +829,51 @@ class VilleNumeriquePanel(QgsDockWidget):
         self.project.layerTreeRoot().insertLayer(0, layer)
 
     def make_station_perimeter(self):
-        code = self.station_combo.currentData()
-        if not code:
+        """A walking-distance buffer (offline) or an IGN walking isochrone around the station."""
+        station = self._station_place()
+        if station is None:
             self.message(tr("Choose a station first."), Qgis.MessageLevel.Warning)
             return False
         minutes = self.walk_spin.value()
-        name = tr("Perimeter: {minutes} min walk around {station}").format(
-            minutes=minutes, station=self.station_combo.currentText().split(" — ")[0])
-        parameters = {
-            "INPUT": "{}|layername=gare|subset=\"code_uic\" = '{}'".format(sample_path(), code),
-            "DISTANCE": minutes_to_metres(minutes),
-            "SEGMENTS": 24,
-            "DISSOLVE": True,
-            "OUTPUT": output_definition("TEMPORARY_OUTPUT", name, self.project),
-        }
-        run = AlgorithmRun("native:buffer", parameters, styles={"OUTPUT": ("perimeter", name)},
+        try:
+            point_file = station.write_point(QgsProcessingUtils.generateTempFilename("station.gpkg"),
+                                             self.project)
+        except InputError as error:
+            self.message(str(error), Qgis.MessageLevel.Critical)
+            return False
+        if self.perimeter_shape_combo.currentData() == SHAPE_ISOCHRONE:
+            name = tr("Perimeter: {minutes} min walk (IGN isochrone) around {station}").format(
+                minutes=minutes, station=station.name)
+            alg_id = algorithms.ISOCHRONE
+            parameters = {"INPUT": point_file, "ID_FIELD": "code", "MINUTES": str(minutes)}
+        else:
+            name = tr("Perimeter: {minutes} min walk around {station}").format(minutes=minutes,
+                                                                               station=station.name)
+            alg_id = "native:buffer"
+            parameters = {"INPUT": point_file, "DISTANCE": minutes_to_metres(minutes), "SEGMENTS": 24,
+                          "DISSOLVE": True}
+        parameters["OUTPUT"] = output_definition("TEMPORARY_OUTPUT", name, self.project)
+        run = AlgorithmRun(alg_id, parameters, styles={"OUTPUT": ("perimeter", name)},
                            place=self._place_on_top, project=self.project, parent=self)
-        return self._start(run, self._perimeter_done, tr("Making the perimeter…"))
+        return self._start(run, self._perimeter_done(name), tr("Making the perimeter…"))
 
     def make_commune_perimeter(self):
-        feature = self._commune_feature()
-        if feature is None:
+        place = self._commune_place()
+        if place is None:
             self.message(tr("Choose a commune first."), Qgis.MessageLevel.Warning)
             return False
-        name = tr("Perimeter: commune of {name}").format(name=feature["nom"])
-        parameters = {
-            "INPUT": "{}|layername=communes".format(sample_path()),
-            "FIELD": "code",
-            "OPERATOR": 0,
-            "VALUE": str(feature["code"]),
-            "OUTPUT": output_definition("TEMPORARY_OUTPUT", name, self.project),
-        }
-        run = AlgorithmRun("native:extractbyattribute", parameters, styles={"OUTPUT": ("perimeter", name)},
+        name = tr("Perimeter: commune of {name}").format(name=place.name)
+        if place.source == SOURCE_SAMPLE:
+            alg_id = "native:extractbyattribute"
+            parameters = {"INPUT": "{}|layername=communes".format(sample_path()), "FIELD": "code",
+                          "OPERATOR": 0, "VALUE": place.code}
+        else:  # a commune found online: its boundary from the IGN (ADMIN EXPRESS)
+            alg_id = algorithms.FETCH_IGN
+            parameters = {"LAYER": IGN_LAYER_KEYS.index("communes"), "COMMUNES": place.code}
+        parameters["OUTPUT"] = output_definition("TEMPORARY_OUTPUT", name, self.project)
+        run = AlgorithmRun(alg_id, parameters, styles={"OUTPUT": ("perimeter", name)},
                            place=self._place_on_top, project=self.project, parent=self)
-        return self._start(run, self._perimeter_done, tr("Making the perimeter…"))
+        return self._start(run, self._perimeter_done(name), tr("Making the perimeter…"))
 
     def use_selection(self):
         layer = self.iface.activeLayer() if self.iface is not None else None
@@ -740,14 +891,19 @@ class VilleNumeriquePanel(QgsDockWidget):
                       "OUTPUT": output_definition("TEMPORARY_OUTPUT", name, self.project)}
         run = AlgorithmRun("native:saveselectedfeatures", parameters, styles={"OUTPUT": ("perimeter", name)},
                            place=self._place_on_top, project=self.project, parent=self)
-        return self._start(run, self._perimeter_done, tr("Making the perimeter…"))
+        return self._start(run, self._perimeter_done(name), tr("Making the perimeter…"))
 
-    def _perimeter_done(self, ok, _results, layers, message):
-        if not ok:
-            self._failed(message, tr("Canceled: no perimeter was made."))
-            return
-        if layers:
-            self._set_perimeter(layers[0])
+    def _perimeter_done(self, name):
+        """What to do when a perimeter algorithm ends: the (styled, named) layer becomes the perimeter."""
+        def done(ok, _results, layers, message):
+            if not ok:
+                self._failed(message, tr("Canceled: no perimeter was made."))
+                return
+            if layers:
+                load_style(layers[0], "perimeter")  # also over an algorithm's own style
+                layers[0].setName(name)
+                self._set_perimeter(layers[0])
+        return done
 
     def start_drawing(self):
         if self.iface is None:
@@ -841,12 +997,12 @@ class VilleNumeriquePanel(QgsDockWidget):
             return False
         values = self._context_values()
         if self.perimeter_layer() is None:
-            commune = self._commune_feature()
+            commune = self._commune_place()
             if commune is None:
                 self.message(tr("Make or choose a perimeter, or a commune, first (1. Territory)."),
                              Qgis.MessageLevel.Warning)
                 return False
-            values["communes"] = str(commune["code"])  # the algorithms can fetch by INSEE code
+            values["communes"] = commune.code  # the algorithms can fetch by INSEE code
         style = "services" if alg_id == algorithms.FETCH_SERVICES else "population"
         styles = {"OUTPUT": (style, None)}
 
@@ -1164,6 +1320,7 @@ class VilleNumeriquePanel(QgsDockWidget):
                 "commune": self.commune_combo.currentData(),
                 "station": self.station_combo.currentData(),
                 "walk_minutes": self.walk_spin.value(),
+                "perimeter_shape": self.perimeter_shape_combo.currentData(),
                 "perimeter": presets.layer_reference(self.perimeter_layer()),
             },
             "data": {"categories": self.checked_categories()},
@@ -1198,15 +1355,15 @@ class VilleNumeriquePanel(QgsDockWidget):
         """Set the panel from a preset; layers missing from the project are added when possible."""
         missing = []
         territory = preset.get("territory", {})
-        index = self.commune_combo.findData(territory.get("commune"))
-        if index >= 0:
-            self.commune_combo.setCurrentIndex(index)
-            self._fill_stations()
+        self._select_commune(territory.get("commune"))
         index = self.station_combo.findData(territory.get("station"))
         if index >= 0:
             self.station_combo.setCurrentIndex(index)
         if territory.get("walk_minutes"):
             self.walk_spin.setValue(int(territory["walk_minutes"]))
+        index = self.perimeter_shape_combo.findData(territory.get("perimeter_shape"))
+        if index >= 0:
+            self.perimeter_shape_combo.setCurrentIndex(index)
         self.perimeter_combo.setLayer(self._layer_for(territory.get("perimeter"), missing))
         categories = preset.get("data", {}).get("categories")
         if categories is not None:

@@ -24,6 +24,11 @@ What the server answers:
   pages with STARTINDEX/COUNT; other CQL clauses are recorded, not applied.
 * Isochrones: replies BUILT from the road2 shape (DATA_SOURCES.md §4.3),
   ``{"error": {"message": "No data found"}}`` for points at sea.
+* Geocoder: GeocodeJSON replies BUILT from the shape of DATA_SOURCES.md §4.4:
+  communes (``type=municipality``) are the real communes served by the WFS,
+  placed at the centre of their bounding box; no recorded reply exists.
+* BD TOPO stations: one ``equipement_de_transport`` feature BUILT from the
+  documented fields around the real position of Saint-Omer station (SNCF).
 
 Faults are injected per path (see ``FakeOpenData.fault``).
 """
@@ -285,6 +290,78 @@ def _iris_features():
     ]
 
 
+def _station_features():
+    """Saint-Omer station as BD TOPO ``equipement_de_transport`` (BUILT, §4.2 fields):
+    a small multipolygon around the real SNCF position."""
+    lon, lat = SAINT_OMER_STATION
+    square = _square(lon, lat, 0.0004)
+    return [
+        {
+            "type": "Feature",
+            "id": "equipement_de_transport.1",
+            "geometry": {"type": "MultiPolygon", "coordinates": [square["coordinates"]]},
+            "geometry_name": "geometrie",
+            "properties": {
+                "cleabs": "EQTRANSP0000000000000001",
+                "nature": "Gare voyageurs et fret",
+                "toponyme": "Gare de Saint-Omer",
+                "statut_du_toponyme": "Validé",
+                "insee_commune": "62765",
+                "commune": "Saint-Omer",
+                "etat_de_l_objet": "En service",
+            },
+        }
+    ]
+
+
+def geocode_reply(fake, args):
+    """GeocodeJSON (DATA_SOURCES.md §4.4 shape): the communes whose name holds every
+    word of ``q`` (``index=address``; every ``type`` but ``street``/``housenumber``)."""
+    words = plain(args.get("q", "")).replace("-", " ").split()
+    limit = int(args.get("limit", 5))
+    features = []
+    if args.get("index", "address") == "address" and args.get("type") in (None, "municipality"):
+        for commune in fake.layers[COMMUNES_TYPENAME]:
+            props = commune["properties"]
+            name = props.get("nom_officiel") or props.get("nom")
+            code = props.get("code_insee")
+            if not name or not all(w in plain(name).replace("-", " ").split() for w in words):
+                continue
+            if args.get("citycode") and args["citycode"] != code:
+                continue
+            x1, y1, x2, y2 = _bbox_of(commune["geometry"])
+            exact = plain(name).replace("-", " ").split() == words
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [round((x1 + x2) / 2, 6), round((y1 + y2) / 2, 6)]},
+                    "properties": {
+                        "label": name,
+                        "score": 0.96 if exact else 0.6,
+                        "id": code,
+                        "type": "municipality",
+                        "name": name,
+                        "postcode": "",
+                        "citycode": code,
+                        "city": name,
+                        "context": "62, Pas-de-Calais, Hauts-de-France",
+                        "importance": 0.5,
+                        "_type": "address",
+                    },
+                }
+            )
+    features.sort(key=lambda f: -f["properties"]["score"])
+    return {
+        "type": "FeatureCollection",
+        "version": "draft",
+        "features": features[:limit],
+        "attribution": "BAN",
+        "licence": "ETALAB-2.0",
+        "query": args.get("q", ""),
+        "limit": limit,
+    }
+
+
 def _bbox_of(geometry):
     xs, ys = [], []
 
@@ -343,7 +420,7 @@ class FakeOpenData:
             GRID_TYPENAME: _grid_features(),
             ROADS_TYPENAME: _road_features(),
             IRIS_TYPENAME: _iris_features(),
-            STATIONS_TYPENAME: [],
+            STATIONS_TYPENAME: _station_features(),
         }
         self.datasets = self._catalogue()
         server.expect_request(re.compile(r"^/.*")).respond_with_handler(self.handle)
@@ -596,6 +673,8 @@ class FakeOpenData:
             return self.wfs(request)
         if path == "/navigation/isochrone":
             return self.isochrone(request)
+        if path == "/geocodage/search":
+            return json_response(geocode_reply(self, request.args))
         return json_response({"message": "Not found"}, status=404)
 
     def search(self, request):
@@ -803,6 +882,7 @@ SCENARIOS = {
     "fetch_ign": ({"LAYER": 0, "COMMUNES": "29158"}, "/wfs/ows", "/wfs/ows"),
     "fetch_population": ({"EXTENT": GRID_EXTENT}, "/wfs/ows", "/wfs/ows"),
     "isochrone": ({"INPUT": "station", "MINUTES": "5,10"}, "/navigation/isochrone", "/navigation/isochrone"),
+    "geocode": ({"QUERY": "Saint-Omer", "KIND": 1, "LIMIT": 3}, "/geocodage/search", "/geocodage/search"),
 }
 
 
@@ -831,6 +911,11 @@ def check_scenario(name, result):
         assert layer.featureCount() == 125 and result["POPULATION_TOTAL"] == pytest.approx(15174.5)
     elif name == "isochrone":
         assert layer.featureCount() == result["COUNT"] == 4
+    elif name == "geocode":
+        # "Saint-Omer" and "Saint-Omer-Capelle" both hold the words; the exact name ranks first
+        assert layer.featureCount() == result["COUNT"] == 2
+        first = next(layer.getFeatures())
+        assert (first["citycode"], first["rank"], first["type"]) == ("62765", 1, "municipality")
     return layer
 
 
@@ -1335,6 +1420,43 @@ def test_population_of_a_commune_keeps_the_cells_touching_it(run_alg, fake, env)
 
 
 # --------------------------------------------------------------------------
+# ville_numerique:geocode
+# --------------------------------------------------------------------------
+def test_geocode_one_commune_among_namesakes_by_its_code(run_alg, fake, env):
+    result = run(run_alg, "geocode", {"QUERY": "saint omer", "KIND": 1, "LIMIT": 5, "CITYCODE": "62766",
+                                      "OUTPUT": "memory:"})
+    rows = features(result["OUTPUT"])
+    assert [(f["label"], f["citycode"], f["query"]) for f in rows] == [("Saint-Omer-Capelle", "62766", "saint omer")]
+    sent = [args for _, path, args in fake.requests if path == "/geocodage/search"][0]
+    assert (sent["citycode"], sent["type"], sent["index"], sent["limit"]) == (["62766"], ["municipality"],
+                                                                              ["address"], ["5"])
+
+
+def test_geocode_lines_and_semicolons_duplicates_once(run_alg, fake, env):
+    feedback = Feedback()
+    result = run(run_alg, "geocode", {"QUERY": "Saint-Omer\n Arques ;Saint-Omer\n\nAtlantide", "KIND": 1,
+                                      "OUTPUT": "memory:"}, feedback)
+    assert [f["query"] for f in features(result["OUTPUT"])] == ["Saint-Omer", "Arques"]
+    assert (result["COUNT"], result["NOT_FOUND"]) == (2, 1)
+    assert "1 query(ies) without an answer: Atlantide." in feedback.log
+    assert fake.count("/geocodage/search") == 3
+
+
+@pytest.mark.parametrize(
+    "parameters, match",
+    [
+        ({"QUERY": " ;\n "}, "Give an address, a place or a commune"),
+        ({"QUERY": "Saint-Omer", "CITYCODE": "Saint-Omer"}, "is not an INSEE commune code"),
+    ],
+)
+def test_geocode_bad_input_sends_nothing(run_alg, fake, env, tmp_path, parameters, match):
+    output = tmp_path / "out.gpkg"
+    with pytest.raises(QgsProcessingException, match=match):
+        run(run_alg, "geocode", dict(parameters, OUTPUT=str(output)))
+    assert fake.requests == [] and not output.exists()
+
+
+# --------------------------------------------------------------------------
 # ville_numerique:isochrone
 # --------------------------------------------------------------------------
 def test_isochrones_of_two_points_and_two_times(run_alg, fake, env):
@@ -1534,6 +1656,7 @@ EMPTY = {
         lambda f: f.fault("/navigation/isochrone", "status", status=200, message="ignored") or None,
         "did not return a polygon",
     ),
+    "geocode": (lambda f: f.layers.update({COMMUNES_TYPENAME: []}), "The geocoder found nothing for: Saint-Omer"),
 }
 
 

@@ -91,12 +91,13 @@ def parameters_for(name, tmp_path):
             "ID_FIELD": "name",
             "MINUTES": "5,10",
         },
+        "geocode": {"QUERY": "Saint-Omer;Arques;Atlantide", "KIND": 1, "LIMIT": 1},
     }[name]
 
 
 @pytest.mark.parametrize(
     "name",
-    ["datagouv_search", "datagouv_load", "fetch_services", "fetch_ign", "fetch_population", "isochrone"],
+    ["datagouv_search", "datagouv_load", "fetch_services", "fetch_ign", "fetch_population", "isochrone", "geocode"],
 )
 def test_success(cli_env, fake, tmp_path, name):  # noqa: F811
     output, parameters = parameters_for(name, tmp_path)
@@ -127,6 +128,12 @@ def test_success(cli_env, fake, tmp_path, name):  # noqa: F811
     elif name == "isochrone":
         assert (results["COUNT"], results["NOT_ROUTABLE"], len(rows)) == (4, 0, 4)
         assert [r["minutes"] for r in rows] == [10, 10, 5, 5] and rows[0]["source_id"] == "gare"
+    elif name == "geocode":
+        assert (results["COUNT"], results["NOT_FOUND"], len(rows)) == (2, 1, 2)
+        assert [(r["query"], r["citycode"], r["rank"]) for r in rows] == [
+            ("Saint-Omer", "62765", 1),
+            ("Arques", "62040", 1),
+        ]
 
 
 FAILURES = {
@@ -155,6 +162,7 @@ FAILURES = {
         {"ID_FIELD": "", "INPUT": "at sea"},
         "None of the 1 point.* could be reached on the IGN walking network",
     ),
+    "geocode": (lambda f, env: None, {"CITYCODE": "6276"}, "'6276' is not an INSEE commune code"),
 }
 
 

@@ -6,6 +6,7 @@ import pytest
 from qgis.core import Qgis, QgsGeometry, QgsGraduatedSymbolRenderer, QgsProject, QgsRectangle, QgsSettings
 
 from .conftest import SAMPLE
+from .test_open_data_algorithms import env, fake, served_files  # noqa: F401 - fixtures
 
 TIMEOUT_MS = 120_000
 
@@ -114,9 +115,11 @@ def test_territory_lists_come_from_the_sample(panel):
     assert "St-Omer" in panel.station_combo.currentText()
     # typed INSEE code or name finds the commune
     panel.commune_combo.setEditText("62525")
-    assert panel._commune_feature()["nom"] == "Longuenesse"
+    assert panel._commune_place().name == "Longuenesse"
     panel.commune_combo.setEditText("longuenesse")
-    assert panel._commune_feature()["code"] == "62525"
+    assert panel._commune_place().code == "62525"
+    panel.commune_combo.setEditText("Béthune")  # not in the sample: nothing chosen, not Saint-Omer
+    assert panel._commune_place() is None
 
 
 def test_station_perimeter_is_a_walking_buffer(panel, qtbot):
@@ -625,3 +628,89 @@ def test_method_and_decay_reach_the_algorithm(panel, qtbot):
     assert finished.args == [True], panel.last_message
     assert (panel.summary["method"], panel.summary["decay"]) == ("e2sfca", "gaussian")
     assert not panel.results_table.isColumnHidden(6)  # the access of the method
+
+
+# --------------------------------------------------------------------------
+# Territory online: geocoder, BD TOPO stations, IGN isochrone and commune boundary,
+# against the local server standing in for the Géoplateforme
+# --------------------------------------------------------------------------
+@pytest.fixture
+def online(fake, env):  # noqa: F811 - fixtures of test_open_data_algorithms
+    return fake
+
+
+def test_commune_found_online_then_its_boundary_from_the_ign(panel, qtbot, online):
+    panel.commune_combo.setEditText("Béthune")
+    assert panel.search_commune_online()
+    wait_idle(qtbot, panel)
+    assert panel.commune_combo.currentData() == "62119", panel.last_message
+    assert panel.commune_combo.currentText() == "Béthune (62119) — IGN"
+    assert panel.last_message[1].startswith("Found: Béthune (62119), Vendin-lès-Béthune (62841)")
+    assert panel.make_commune_perimeter()
+    wait_idle(qtbot, panel)
+    layer = panel.perimeter_layer()
+    assert layer is not None, panel.last_message
+    assert layer.name() == "Perimeter: commune of Béthune"
+    assert [f["code_insee"] for f in layer.getFeatures()] == ["62119"]
+    assert layer.renderer().symbol().symbolLayer(1).strokeStyle() != 0  # perimeter.qml
+    requests = [(path, args) for _, path, args in online.requests]
+    assert requests[0][0] == "/geocodage/search" and requests[0][1]["type"] == ["municipality"]
+    # fetch without a perimeter goes by the code of the commune found online
+    panel.perimeter_combo.setLayer(None)
+    started = []
+    from ville_numerique.ui import algorithms
+
+    panel._start = lambda run, on_done, status: started.append(run) or True
+    assert panel.fetch(algorithms.FETCH_POPULATION)
+    assert started[0].parameters["COMMUNES"] == "62119"
+
+
+def test_commune_search_without_answer_changes_nothing(panel, qtbot, online):
+    before = panel.commune_combo.count()
+    panel.commune_combo.setEditText("Atlantide")
+    assert panel.search_commune_online()
+    wait_idle(qtbot, panel)
+    assert panel.commune_combo.count() == before
+    assert "The geocoder found nothing for: Atlantide" in panel.last_message[1]
+
+
+def test_commune_search_offline_says_what_is_missing(panel, qtbot, online, monkeypatch):
+    monkeypatch.setenv("VILLE_NUMERIQUE_OFFLINE", "1")
+    panel.commune_combo.setEditText("Béthune")
+    panel.search_commune_online()
+    wait_idle(qtbot, panel)
+    assert "Offline mode is on" in panel.last_message[1]
+    assert online.requests == []
+
+
+def test_bd_topo_station_and_ign_isochrone_perimeter(panel, qtbot, online):
+    assert panel.search_stations_online()
+    wait_idle(qtbot, panel)
+    assert panel.station_combo.currentText() == "Gare de Saint-Omer — Saint-Omer (BD TOPO)", panel.last_message
+    assert "1 BD TOPO station(s) added to the list." in panel.last_message[1]
+    wfs = [args for _, path, args in online.requests if path == "/wfs/ows"]
+    assert wfs[-1]["TYPENAMES"] == ["BDTOPO_V3:equipement_de_transport"]
+    panel.walk_spin.setValue(10)
+    panel.perimeter_shape_combo.setCurrentIndex(panel.perimeter_shape_combo.findData("isochrone"))
+    assert panel.make_station_perimeter()
+    wait_idle(qtbot, panel)
+    layer = panel.perimeter_layer()
+    assert layer is not None, panel.last_message
+    assert layer.name() == "Perimeter: 10 min walk (IGN isochrone) around Gare de Saint-Omer"
+    feature = next(layer.getFeatures())
+    assert feature["minutes"] == 10 and feature["profile"] == "pedestrian"
+    sent = [args for _, path, args in online.requests if path == "/navigation/isochrone"][0]
+    lon, lat = (float(v) for v in sent["point"][0].split(","))
+    # the centre of the BD TOPO station polygon, sent in WGS 84
+    assert (lon, lat) == pytest.approx((2.26637, 50.753254), abs=1e-5)
+    assert float(sent["costValue"][0]) == 10 and sent["profile"] == ["pedestrian"]
+
+
+def test_isochrone_perimeter_failure_keeps_the_previous_perimeter(panel, qtbot, online):
+    panel.perimeter_shape_combo.setCurrentIndex(panel.perimeter_shape_combo.findData("isochrone"))
+    online.fault("/navigation/isochrone", "status", status=404, message="Not found")
+    before = project_layer_ids()
+    assert panel.make_station_perimeter()  # the SNCF station of the sample, sent to the IGN
+    wait_idle(qtbot, panel)
+    assert panel.perimeter_layer() is None and project_layer_ids() == before
+    assert "HTTP 404" in panel.last_message[1]

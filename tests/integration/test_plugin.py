@@ -89,3 +89,16 @@ def plugin_version():
     from ville_numerique.core.about import version
 
     return version()
+
+
+def test_every_algorithm_has_its_help_in_french_and_english(qgis_app):
+    from ville_numerique.processing.provider import ALGORITHMS
+    from ville_numerique.processing.utils import PLUGIN_DIR, help_markdown
+
+    for algorithm in ALGORITHMS:
+        name = algorithm.NAME
+        for language in ("fr", "en"):  # no silent fallback to English
+            assert (PLUGIN_DIR / "resources" / "help" / language / "{}.md".format(name)).is_file(), name
+        french, english = help_markdown(name, "fr"), help_markdown(name, "en")
+        assert french and english and french != english, name
+        assert "## " in french and "## " in english, name
