@@ -1381,7 +1381,18 @@ def test_ign_iris_by_commune_code(run_alg, fake, env):
     assert by(layer, "code_iris", "627650100")[0]["nom_iris"] == "Gare"
 
 
+def test_ign_stations_of_a_commune(run_alg, fake, env):
+    result = run(run_alg, "fetch_ign", {"LAYER": 4, "COMMUNES": SAINT_OMER, "OUTPUT": "memory:"})
+    rows = features(result["OUTPUT"])
+    assert [(f["toponyme"], f["nature"], f["insee_commune"]) for f in rows] == [
+        ("Gare de Saint-Omer", "Gare voyageurs et fret", "62765")
+    ]
+    cql = [args for _, path, args in fake.requests if path == "/wfs/ows"][-1]["CQL_FILTER"][0]
+    assert cql.startswith("(nature IN ('Gare voyageurs uniquement','Gare voyageurs et fret','Arrêt voyageurs'))")
+
+
 def test_ign_empty_layer_is_a_clear_error(run_alg, fake, env, tmp_path):
+    fake.layers[STATIONS_TYPENAME] = []
     with pytest.raises(QgsProcessingException, match="returned no Passenger stations"):
         run(run_alg, "fetch_ign", {"LAYER": 4, "COMMUNES": SAINT_OMER, "OUTPUT": str(tmp_path / "o.gpkg")})
     assert not (tmp_path / "o.gpkg").exists()
