@@ -944,7 +944,7 @@
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1175"/>
+        <location filename="../ui/panel.py" line="1236"/>
         <source>Digital services coverage</source>
         <translation>Couverture des services numériques</translation>
     </message>
@@ -974,7 +974,7 @@
         <translation>Services numériques (points)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="394"/>
+        <location filename="../ui/panel.py" line="400"/>
         <source>Category field</source>
         <translation>Champ de catégorie</translation>
     </message>
@@ -1004,22 +1004,22 @@
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="33"/>
+        <location filename="../processing/scenario.py" line="34"/>
         <source>Summary (JSON)</source>
         <translation>Synthèse (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="33"/>
+        <location filename="../processing/scenario.py" line="34"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="380"/>
+        <location filename="../ui/panel.py" line="386"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="393"/>
+        <location filename="../ui/panel.py" line="399"/>
         <source>Digital services</source>
         <translation>Services numériques</translation>
     </message>
@@ -1074,7 +1074,7 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="111"/>
+        <location filename="../processing/recommend.py" line="112"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
@@ -1134,7 +1134,7 @@
         <translation>Projet de gare (scénario)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="793"/>
+        <location filename="../ui/panel.py" line="800"/>
         <source>Station</source>
         <translation>Gare</translation>
     </message>
@@ -1219,7 +1219,7 @@
         <translation>Le site wifi {name} n'est pas en service ({state}).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="337"/>
+        <location filename="../ui/panel.py" line="343"/>
         <source>Search data.gouv.fr</source>
         <translation>Rechercher sur data.gouv.fr</translation>
     </message>
@@ -1234,7 +1234,7 @@
         <translation>Mots qui doivent tous apparaître, par ex. lieux de médiation numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="349"/>
+        <location filename="../ui/panel.py" line="355"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -1359,7 +1359,7 @@
         <translation>Enregistrements conservés</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="408"/>
+        <location filename="../processing/fetch.py" line="417"/>
         <source>Records rejected</source>
         <translation>Enregistrements rejetés</translation>
     </message>
@@ -1419,317 +1419,317 @@
         <translation>{name} contient {n} couches ({layers}) ; la première a été chargée : choisissez-en une autre avec le paramètre de couche.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="79"/>
+        <location filename="../processing/fetch.py" line="80"/>
         <source>Communes (ADMIN EXPRESS)</source>
         <translation>Communes (ADMIN EXPRESS)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="80"/>
+        <location filename="../processing/fetch.py" line="81"/>
         <source>IRIS (statistical units)</source>
         <translation>IRIS (unités statistiques)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="81"/>
+        <location filename="../processing/fetch.py" line="82"/>
         <source>Buildings (BD TOPO)</source>
         <translation>Bâtiments (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="82"/>
+        <location filename="../processing/fetch.py" line="83"/>
         <source>Road sections usable on foot (BD TOPO)</source>
         <translation>Tronçons de route praticables à pied (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="83"/>
+        <location filename="../processing/fetch.py" line="84"/>
         <source>Passenger stations and stops (BD TOPO)</source>
         <translation>Gares et arrêts voyageurs (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="84"/>
+        <location filename="../processing/fetch.py" line="85"/>
         <source>INSEE 200 m grid (Filosofi)</source>
         <translation>Grille INSEE 200 m (Filosofi)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="121"/>
+        <location filename="../processing/fetch.py" line="127"/>
         <source>Fetching {layer} ({typename}) from the IGN Géoplateforme…</source>
         <translation>Récupération de {layer} ({typename}) depuis la Géoplateforme de l'IGN…</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="180"/>
+        <location filename="../processing/fetch.py" line="186"/>
         <source>The IGN Géoplateforme returned no {layer} in the area ({area}).</source>
         <translation>La Géoplateforme de l'IGN n'a renvoyé aucune entité de {layer} dans la zone ({area}).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="170"/>
+        <location filename="../processing/fetch.py" line="176"/>
         <source>{n} feature(s) of the bounding box outside the area left out.</source>
         <translation>{n} entité(s) du rectangle englobant hors de la zone écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="174"/>
+        <location filename="../processing/fetch.py" line="180"/>
         <source>{n} feature(s) without a usable geometry left out.</source>
         <translation>{n} entité(s) sans géométrie exploitable écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="189"/>
+        <location filename="../processing/fetch.py" line="195"/>
         <source>Features per WFS request</source>
         <translation>Entités par requête WFS</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="197"/>
+        <location filename="../processing/fetch.py" line="203"/>
         <source>The Géoplateforme serves at most 5000 features per request; larger areas take several.</source>
         <translation>La Géoplateforme fournit au plus 5000 entités par requête ; les zones plus grandes en nécessitent plusieurs.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="211"/>
+        <location filename="../processing/fetch.py" line="217"/>
         <source>Fetch an IGN Géoplateforme layer</source>
         <translation>Récupérer une couche de la Géoplateforme de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="214"/>
+        <location filename="../processing/fetch.py" line="220"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="220"/>
+        <location filename="../processing/fetch.py" line="226"/>
         <source>IGN layer</source>
         <translation>Couche IGN</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="221"/>
+        <location filename="../processing/fetch.py" line="227"/>
         <source>Number of features</source>
         <translation>Nombre d'entités</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="235"/>
+        <location filename="../processing/fetch.py" line="241"/>
         <source>{n} feature(s) of {layer} written.</source>
         <translation>{n} entité(s) de {layer} écrite(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="247"/>
+        <location filename="../processing/fetch.py" line="255"/>
         <source>Fetch the INSEE 200 m population grid</source>
         <translation>Récupérer la grille de population INSEE 200 m</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="252"/>
+        <location filename="../processing/fetch.py" line="260"/>
         <source>Population grid (200 m)</source>
         <translation>Grille de population (200 m)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="257"/>
+        <location filename="../processing/fetch.py" line="265"/>
         <source>Number of cells</source>
         <translation>Nombre de carreaux</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="258"/>
+        <location filename="../processing/fetch.py" line="266"/>
         <source>Inhabitants in the cells</source>
         <translation>Habitants dans les carreaux</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="272"/>
+        <location filename="../processing/fetch.py" line="280"/>
         <source>The grid served has no field ind (inhabitants).</source>
         <translation>La grille fournie n'a pas de champ ind (habitants).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="277"/>
+        <location filename="../processing/fetch.py" line="285"/>
         <source>{n} cell(s) of 200 m, {population:.1f} inhabitants.</source>
         <translation>{n} carreau(x) de 200 m, {population:.1f} habitants.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="317"/>
+        <location filename="../processing/fetch.py" line="326"/>
         <source>{name} is not recognised as a list of digital services: expected lieux de médiation numérique (schema v0 or v1), the France Services list, tiers-lieux or public Wi-Fi sites.</source>
         <translation>{name} n'est pas reconnu comme une liste de services numériques : sont attendus des lieux de médiation numérique (schéma v0 ou v1), la liste des France Services, des tiers-lieux ou des sites de wifi public.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="329"/>
+        <location filename="../processing/fetch.py" line="357"/>
         <source>Fetch the digital services</source>
         <translation>Récupérer les services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="352"/>
+        <location filename="../processing/fetch.py" line="361"/>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="359"/>
+        <location filename="../processing/fetch.py" line="368"/>
         <source>Places offering at least one of them are kept, with these categories only.</source>
         <translation>Les lieux qui en proposent au moins une sont conservés, avec ces seules catégories.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="374"/>
+        <location filename="../processing/fetch.py" line="383"/>
         <source>Public Wi-Fi datasets</source>
         <translation>Jeux de données de wifi public</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="375"/>
+        <location filename="../processing/fetch.py" line="384"/>
         <source>data.gouv.fr resource identifiers or file addresses of Wi-Fi site lists, separated by commas. Sites that are not operational are left out and counted.</source>
         <translation>Identifiants de ressources data.gouv.fr ou adresses de fichiers de listes de sites wifi, séparés par des virgules. Les sites qui ne sont pas en service sont écartés et comptés.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="382"/>
+        <location filename="../processing/fetch.py" line="391"/>
         <source>Downloaded files</source>
         <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="385"/>
+        <location filename="../processing/fetch.py" line="394"/>
         <source>Files already downloaded (CSV, GeoJSON…): lieux de médiation numérique, France Services, tiers-lieux or Wi-Fi lists, recognised by their columns.</source>
         <translation>Fichiers déjà téléchargés (CSV, GeoJSON…) : listes de lieux de médiation numérique, de France Services, de tiers-lieux ou de sites wifi, reconnues par leurs colonnes.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="392"/>
+        <location filename="../processing/fetch.py" line="401"/>
         <source>Merging distance of duplicates (metres)</source>
         <translation>Distance de fusion des doublons (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="400"/>
+        <location filename="../processing/fetch.py" line="409"/>
         <source>Places of matching names closer than this are one place; 0 merges equal ids only.</source>
         <translation>Les lieux de noms concordants plus proches que cette distance ne forment qu'un seul lieu ; 0 ne fusionne que les identifiants identiques.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="407"/>
+        <location filename="../processing/fetch.py" line="416"/>
         <source>Number of places</source>
         <translation>Nombre de lieux</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="409"/>
+        <location filename="../processing/fetch.py" line="418"/>
         <source>Wi-Fi sites not operational</source>
         <translation>Sites wifi hors service</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="414"/>
+        <location filename="../processing/fetch.py" line="423"/>
         <source>Choose at least one category of services.</source>
         <translation>Choisissez au moins une catégorie de services.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="424"/>
+        <location filename="../processing/fetch.py" line="433"/>
         <source>Choose at least one source: a data.gouv.fr dataset, a Wi-Fi list or a file.</source>
         <translation>Choisissez au moins une source : un jeu de données data.gouv.fr, une liste de sites wifi ou un fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="430"/>
+        <location filename="../processing/fetch.py" line="439"/>
         <source>No area given: every place of the sources is kept.</source>
         <translation>Aucune zone indiquée : tous les lieux des sources sont conservés.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="446"/>
+        <location filename="../processing/fetch.py" line="455"/>
         <source>&quot;{dataset}&quot;: file &quot;{resource}&quot; of {date}.</source>
         <translation>« {dataset} » : fichier « {resource} » du {date}.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="488"/>
+        <location filename="../processing/fetch.py" line="497"/>
         <source>{kept} record(s) in the area, {outside} outside.</source>
         <translation>{kept} enregistrement(s) dans la zone, {outside} en dehors.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="496"/>
+        <location filename="../processing/fetch.py" line="505"/>
         <source>{before} record(s) merged into {after} place(s).</source>
         <translation>{before} enregistrement(s) fusionné(s) en {after} lieu(x).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="506"/>
+        <location filename="../processing/fetch.py" line="515"/>
         <source>{n} place(s) without any of the chosen categories left out.</source>
         <translation>{n} lieu(x) sans aucune des catégories choisies écarté(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="514"/>
+        <location filename="../processing/fetch.py" line="523"/>
         <source>No place of the chosen categories ({categories}) was found{where}.</source>
         <translation>Aucun lieu des catégories choisies ({categories}) n'a été trouvé{where}.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="514"/>
+        <location filename="../processing/fetch.py" line="523"/>
         <source> in the area ({area})</source>
         <translation> dans la zone ({area})</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="535"/>
+        <location filename="../processing/fetch.py" line="544"/>
         <source>{n} place(s) written: {counts}.</source>
         <translation>{n} lieu(x) écrit(s) : {counts}.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="558"/>
+        <location filename="../processing/fetch.py" line="568"/>
         <source>{name}: {read} record(s) read, {kept} kept.</source>
         <translation>{name} : {read} enregistrement(s) lu(s), {kept} conservé(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="563"/>
+        <location filename="../processing/fetch.py" line="573"/>
         <source>Rejected: {details} (e.g. {examples}).</source>
         <translation>Rejetés : {details} (par ex. {examples}).</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="47"/>
+        <location filename="../processing/isochrone.py" line="48"/>
         <source>&apos;{value}&apos; is not a walking time: give minutes between 1 and 600, e.g. 5,10,15.</source>
         <translation>« {value} » n'est pas un temps de marche : indiquez des minutes entre 1 et 600, par ex. 5,10,15.</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="55"/>
+        <location filename="../processing/isochrone.py" line="56"/>
         <source>Give at least one walking time in minutes, e.g. 15 or 5,10,15.</source>
         <translation>Indiquez au moins un temps de marche en minutes, par ex. 15 ou 5,10,15.</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="87"/>
+        <location filename="../processing/isochrone.py" line="174"/>
         <source>Walking isochrones</source>
         <translation>Isochrones à pied</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="100"/>
+        <location filename="../processing/isochrone.py" line="101"/>
         <source>Starting points</source>
         <translation>Points de départ</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="77"/>
+        <location filename="../processing/isochrone.py" line="78"/>
         <source>Identifier field</source>
         <translation>Champ d'identifiant</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="80"/>
+        <location filename="../processing/isochrone.py" line="81"/>
         <source>Copied to source_id in the output; the feature id when empty.</source>
         <translation>Copié dans source_id en sortie ; identifiant de l'entité si vide.</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="82"/>
+        <location filename="../processing/isochrone.py" line="83"/>
         <source>Walking times (minutes)</source>
         <translation>Temps de marche (minutes)</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="83"/>
+        <location filename="../processing/isochrone.py" line="84"/>
         <source>One or several times separated by commas, e.g. 5,10,15 (4 km/h on the IGN network).</source>
         <translation>Un ou plusieurs temps séparés par des virgules, par ex. 5,10,15 (4 km/h sur le réseau de l'IGN).</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="92"/>
+        <location filename="../processing/isochrone.py" line="93"/>
         <source>Number of isochrones</source>
         <translation>Nombre d'isochrones</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="93"/>
+        <location filename="../processing/isochrone.py" line="94"/>
         <source>Points off the walking network</source>
         <translation>Points hors du réseau piéton</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="104"/>
+        <location filename="../processing/isochrone.py" line="105"/>
         <source>No starting point has a usable geometry.</source>
         <translation>Aucun point de départ n'a de géométrie exploitable.</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="106"/>
+        <location filename="../processing/isochrone.py" line="107"/>
         <source>{n} feature(s) without geometry skipped.</source>
         <translation>{n} entité(s) sans géométrie ignorée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="123"/>
+        <location filename="../processing/isochrone.py" line="124"/>
         <source>Point {id}: {message}</source>
         <translation>Point {id} : {message}</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="146"/>
+        <location filename="../processing/isochrone.py" line="147"/>
         <source>None of the {n} point(s) could be reached on the IGN walking network: move them onto streets or paths.</source>
         <translation>Aucun des {n} point(s) n'a pu être atteint sur le réseau piéton de l'IGN : placez-les sur des rues ou des chemins.</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="153"/>
+        <location filename="../processing/isochrone.py" line="154"/>
         <source>{n} point(s) off the walking network were left out: {ids}.</source>
         <translation>{n} point(s) hors du réseau piéton écarté(s) : {ids}.</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="172"/>
+        <location filename="../processing/isochrone.py" line="173"/>
         <source>{n} isochrone(s) written.</source>
         <translation>{n} isochrone(s) écrite(s).</translation>
     </message>
@@ -1939,7 +1939,7 @@
         <translation>Facultatif : le contour de la zone d'étude ; son champ de nom donne le titre par défaut.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="349"/>
+        <location filename="../ui/panel.py" line="355"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -2059,47 +2059,47 @@
         <translation>Le PDF n'a pas pu être écrit ({path}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="75"/>
+        <location filename="../processing/styles.py" line="77"/>
         <source>Planned services (scenario)</source>
         <translation>Services prévus (scénario)</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="128"/>
+        <location filename="../processing/styles.py" line="144"/>
         <source>Priority areas</source>
         <translation>Zones prioritaires</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="78"/>
+        <location filename="../processing/styles.py" line="80"/>
         <source>Project perimeter</source>
         <translation>Périmètre du projet</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="101"/>
+        <location filename="../processing/styles.py" line="105"/>
         <source>… also offers {category}</source>
         <translation>… propose aussi {category}</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="114"/>
+        <location filename="../processing/styles.py" line="118"/>
         <source>{low:g}–{high:g} · least served</source>
         <translation>{low:g}–{high:g} · les moins bien desservis</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="118"/>
+        <location filename="../processing/styles.py" line="122"/>
         <source>{low:g}–{high:g} · best served</source>
         <translation>{low:g}–{high:g} · les mieux desservis</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="167"/>
+        <location filename="../processing/styles.py" line="183"/>
         <source>The style {name} could not be loaded: {message}</source>
         <translation>Le style {name} n'a pas pu être chargé : {message}</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="198"/>
+        <location filename="../processing/styles.py" line="217"/>
         <source>The map style {name} could not be applied.</source>
         <translation>Le style cartographique {name} n'a pas pu être appliqué.</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="239"/>
+        <location filename="../processing/styles.py" line="258"/>
         <source>The style could not be written next to {path}: {error}</source>
         <translation>Le style n'a pas pu être écrit à côté de {path} : {error}</translation>
     </message>
@@ -2264,87 +2264,82 @@
         <translation>Données ouvertes pour le périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="331"/>
-        <source>Fetch the population grid</source>
-        <translation>Récupérer la grille de population</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="341"/>
+        <location filename="../ui/panel.py" line="347"/>
         <source>e.g. médiation numérique, wifi public…</source>
         <translation>par ex. médiation numérique, wifi public…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="342"/>
+        <location filename="../ui/panel.py" line="348"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="349"/>
+        <location filename="../ui/panel.py" line="355"/>
         <source>Last update</source>
         <translation>Dernière mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="349"/>
+        <location filename="../ui/panel.py" line="355"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="357"/>
+        <location filename="../ui/panel.py" line="363"/>
         <source>Add to the map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="381"/>
+        <location filename="../ui/panel.py" line="387"/>
         <source>Inhabitants field</source>
         <translation>Champ des habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="397"/>
+        <location filename="../ui/panel.py" line="403"/>
         <source>Walking time to each kind of service</source>
         <translation>Temps de marche vers chaque type de service</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="417"/>
+        <location filename="../ui/panel.py" line="423"/>
         <source>Default times</source>
         <translation>Temps par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="418"/>
+        <location filename="../ui/panel.py" line="424"/>
         <source>Times set in Settings › Options › Ville numérique.</source>
         <translation>Temps définis dans Préférences › Options › Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="435"/>
+        <location filename="../ui/panel.py" line="441"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="436"/>
+        <location filename="../ui/panel.py" line="442"/>
         <source>Distance decay</source>
         <translation>Décroissance avec la distance</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="437"/>
+        <location filename="../ui/panel.py" line="443"/>
         <source>Only the population inside the perimeter</source>
         <translation>Uniquement la population dans le périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="443"/>
+        <location filename="../ui/panel.py" line="449"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="444"/>
+        <location filename="../ui/panel.py" line="450"/>
         <source>[Temporary layer]</source>
         <translation>[Couche temporaire]</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="445"/>
+        <location filename="../ui/panel.py" line="451"/>
         <source>Save to</source>
         <translation>Enregistrer dans</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="447"/>
+        <location filename="../ui/panel.py" line="453"/>
         <source>Run the analysis</source>
         <translation>Lancer l'analyse</translation>
     </message>
@@ -2354,337 +2349,337 @@
         <translation>{metres} m</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1229"/>
+        <location filename="../ui/panel.py" line="1290"/>
         <source>No analysis yet: run one from “3. Analysis”.</source>
         <translation>Pas encore d'analyse : lancez-en une depuis « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="476"/>
+        <location filename="../ui/panel.py" line="482"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="476"/>
+        <location filename="../ui/panel.py" line="482"/>
         <source>Walk</source>
         <translation>À pied</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="476"/>
+        <location filename="../ui/panel.py" line="482"/>
         <source>Covered</source>
         <translation>Couverts</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="508"/>
+        <location filename="../ui/panel.py" line="514"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="510"/>
+        <location filename="../ui/panel.py" line="516"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="512"/>
+        <location filename="../ui/panel.py" line="518"/>
         <source>Recommend sites</source>
         <translation>Recommander des sites</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="524"/>
+        <location filename="../ui/panel.py" line="530"/>
         <source>An analysis (perimeter, data and parameters) can be saved to a file to share it, or in the QGIS project.</source>
         <translation>Une analyse (périmètre, données et paramètres) peut être enregistrée dans un fichier pour la partager, ou dans le projet QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="533"/>
         <source>Save to a file…</source>
         <translation>Enregistrer dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="533"/>
         <source>Open a file…</source>
         <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="533"/>
         <source>Save in the project</source>
         <translation>Enregistrer dans le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="533"/>
         <source>Load from the project</source>
         <translation>Charger depuis le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="538"/>
+        <location filename="../ui/panel.py" line="544"/>
         <source>Recent analyses</source>
         <translation>Analyses récentes</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="543"/>
+        <location filename="../ui/panel.py" line="549"/>
         <source>Restore the selected analysis</source>
         <translation>Restaurer l'analyse sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="583"/>
+        <location filename="../ui/panel.py" line="590"/>
         <source>Needs the Processing algorithm {id}, not installed yet.</source>
         <translation>Nécessite l'algorithme de Traitements {id}, qui n'est pas encore installé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="590"/>
+        <location filename="../ui/panel.py" line="597"/>
         <source>The installed coverage algorithm measures the walking distance to the nearest service only.</source>
         <translation>L'algorithme de couverture installé ne mesure que la distance à pied jusqu'au service le plus proche.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1150"/>
+        <location filename="../ui/panel.py" line="1211"/>
         <source>An operation is already running: wait for it or cancel it.</source>
         <translation>Une opération est déjà en cours : attendez qu'elle se termine ou annulez-la.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="628"/>
+        <location filename="../ui/panel.py" line="635"/>
         <source>Canceling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="636"/>
+        <location filename="../ui/panel.py" line="643"/>
         <source>The operation failed.</source>
         <translation>L'opération a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="769"/>
+        <location filename="../ui/panel.py" line="776"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="710"/>
+        <location filename="../ui/panel.py" line="717"/>
         <source>{name} — {commune} (UIC {code})</source>
         <translation>{name} — {commune} (UIC {code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="826"/>
+        <location filename="../ui/panel.py" line="833"/>
         <source>Perimeter ready: {name}.</source>
         <translation>Périmètre prêt : {name}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="835"/>
+        <location filename="../ui/panel.py" line="842"/>
         <source>Choose a station first.</source>
         <translation>Choisissez d'abord une gare.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="850"/>
+        <location filename="../ui/panel.py" line="857"/>
         <source>Perimeter: {minutes} min walk around {station}</source>
         <translation>Périmètre : {minutes} min à pied autour de {station}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="894"/>
+        <location filename="../ui/panel.py" line="901"/>
         <source>Making the perimeter…</source>
         <translation>Création du périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="863"/>
+        <location filename="../ui/panel.py" line="870"/>
         <source>Choose a commune first.</source>
         <translation>Choisissez d'abord une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="865"/>
+        <location filename="../ui/panel.py" line="872"/>
         <source>Perimeter: commune of {name}</source>
         <translation>Périmètre : commune de {name}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="882"/>
+        <location filename="../ui/panel.py" line="889"/>
         <source>Make a polygon layer active and select the feature(s) of the perimeter.</source>
         <translation>Rendez active une couche de polygones et sélectionnez la ou les entités du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="886"/>
+        <location filename="../ui/panel.py" line="893"/>
         <source>No feature is selected in {layer}.</source>
         <translation>Aucune entité n'est sélectionnée dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="889"/>
+        <location filename="../ui/panel.py" line="896"/>
         <source>Perimeter: selection of {layer}</source>
         <translation>Périmètre : sélection de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="900"/>
+        <location filename="../ui/panel.py" line="907"/>
         <source>Canceled: no perimeter was made.</source>
         <translation>Annulé : aucun périmètre n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="918"/>
+        <location filename="../ui/panel.py" line="925"/>
         <source>Click the vertices of the perimeter on the map; right-click to finish, Esc to cancel.</source>
         <translation>Cliquez sur les sommets du périmètre sur la carte ; clic droit pour terminer, Échap pour annuler.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="934"/>
+        <location filename="../ui/panel.py" line="941"/>
         <source>Perimeter: drawn</source>
         <translation>Périmètre : dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="962"/>
+        <location filename="../ui/panel.py" line="969"/>
         <source>Saint-Omer sample loaded: go on with “3. Analysis”.</source>
         <translation>Échantillon de Saint-Omer chargé : poursuivez avec « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="996"/>
+        <location filename="../ui/panel.py" line="1004"/>
         <source>Tick at least one category of services.</source>
         <translation>Cochez au moins une catégorie de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1063"/>
+        <location filename="../ui/panel.py" line="1124"/>
         <source>Canceled: nothing was added.</source>
         <translation>Annulé : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1065"/>
+        <location filename="../ui/panel.py" line="1126"/>
         <source>{n} layer(s) added.</source>
         <translation>{n} couche(s) ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1023"/>
+        <location filename="../ui/panel.py" line="1041"/>
         <source>Fetching the data…</source>
         <translation>Récupération des données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1028"/>
+        <location filename="../ui/panel.py" line="1089"/>
         <source>Type what to search for on data.gouv.fr.</source>
         <translation>Saisissez ce que vous cherchez sur data.gouv.fr.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1030"/>
+        <location filename="../ui/panel.py" line="1091"/>
         <source>Searching data.gouv.fr…</source>
         <translation>Recherche sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1035"/>
+        <location filename="../ui/panel.py" line="1096"/>
         <source>Search canceled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1047"/>
+        <location filename="../ui/panel.py" line="1108"/>
         <source>No dataset found.</source>
         <translation>Aucun jeu de données trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1052"/>
+        <location filename="../ui/panel.py" line="1113"/>
         <source>Select a dataset in the results first.</source>
         <translation>Sélectionnez d'abord un jeu de données dans les résultats.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1067"/>
+        <location filename="../ui/panel.py" line="1128"/>
         <source>Loading the dataset…</source>
         <translation>Chargement du jeu de données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1100"/>
+        <location filename="../ui/panel.py" line="1161"/>
         <source>Choose the population layer (for instance the INSEE 200 m grid) in “3. Analysis”.</source>
         <translation>Choisissez la couche de population (par exemple la grille INSEE 200 m) dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1102"/>
+        <location filename="../ui/panel.py" line="1163"/>
         <source>Choose the field of {layer} that holds the number of inhabitants.</source>
         <translation>Choisissez le champ de {layer} qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1105"/>
+        <location filename="../ui/panel.py" line="1166"/>
         <source>The field {field} of {layer} is not numeric: choose the field that holds the number of inhabitants.</source>
         <translation>Le champ {field} de {layer} n'est pas numérique : choisissez le champ qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1108"/>
+        <location filename="../ui/panel.py" line="1169"/>
         <source>Choose the layer of digital services in “3. Analysis”.</source>
         <translation>Choisissez la couche des services numériques dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1110"/>
+        <location filename="../ui/panel.py" line="1171"/>
         <source>Choose the field of {layer} that holds the service categories.</source>
         <translation>Choisissez le champ de {layer} qui contient les catégories de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1113"/>
+        <location filename="../ui/panel.py" line="1174"/>
         <source>Make or choose a perimeter first, or untick “Only the population inside the perimeter”.</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou décochez « Uniquement la population dans le périmètre ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1116"/>
+        <location filename="../ui/panel.py" line="1177"/>
         <source>The layer {layer} has no feature.</source>
         <translation>La couche {layer} ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1171"/>
+        <location filename="../ui/panel.py" line="1232"/>
         <source>Selecting the population inside the perimeter…</source>
         <translation>Sélection de la population dans le périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1178"/>
+        <location filename="../ui/panel.py" line="1239"/>
         <source>Computing the coverage…</source>
         <translation>Calcul de la couverture…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1193"/>
+        <location filename="../ui/panel.py" line="1254"/>
         <source>Analysis canceled: nothing was added to the project.</source>
         <translation>Analyse annulée : rien n'a été ajouté au projet.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1206"/>
+        <location filename="../ui/panel.py" line="1267"/>
         <source>The summary could not be read: {error}</source>
         <translation>La synthèse n'a pas pu être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1217"/>
+        <location filename="../ui/panel.py" line="1278"/>
         <source>Coverage computed: mean score {score} / 100.</source>
         <translation>Couverture calculée : score moyen {score} / 100.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1235"/>
+        <location filename="../ui/panel.py" line="1296"/>
         <source>Population: {population} inhabitants · mean score: {score} / 100</source>
         <translation>Population : {population} habitants · score moyen : {score} / 100</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1253"/>
+        <location filename="../ui/panel.py" line="1314"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1396"/>
+        <location filename="../ui/panel.py" line="1457"/>
         <source>Not found, choose again: {layers}.</source>
         <translation>Introuvable, choisissez à nouveau : {layers}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1402"/>
+        <location filename="../ui/panel.py" line="1463"/>
         <source>Analysis saved to {path}.</source>
         <translation>Analyse enregistrée dans {path}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1414"/>
+        <location filename="../ui/panel.py" line="1475"/>
         <source>Save the analysis</source>
         <translation>Enregistrer l'analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1422"/>
+        <location filename="../ui/panel.py" line="1483"/>
         <source>Ville numérique analysis (*.json)</source>
         <translation>Analyse Ville numérique (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1422"/>
+        <location filename="../ui/panel.py" line="1483"/>
         <source>Open an analysis</source>
         <translation>Ouvrir une analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1429"/>
+        <location filename="../ui/panel.py" line="1490"/>
         <source>Analysis saved in the project (save the project to keep it).</source>
         <translation>Analyse enregistrée dans le projet (enregistrez le projet pour la conserver).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1439"/>
+        <location filename="../ui/panel.py" line="1500"/>
         <source>This project holds no Ville numérique analysis.</source>
         <translation>Ce projet ne contient aucune analyse Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1454"/>
+        <location filename="../ui/panel.py" line="1515"/>
         <source>{layer} — {population} inhabitants, score {score}</source>
         <translation>{layer} — {population} habitants, score {score}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1470"/>
+        <location filename="../ui/panel.py" line="1531"/>
         <source>Select an analysis in the list.</source>
         <translation>Sélectionnez une analyse dans la liste.</translation>
     </message>
@@ -2919,27 +2914,27 @@
         <translation>Le réseau piéton n'a aucune ligne praticable à pied.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="362"/>
+        <location filename="../processing/fetch.py" line="371"/>
         <source>Lieux de médiation numérique (national dataset on data.gouv.fr)</source>
         <translation>Lieux de médiation numérique (jeu de données national sur data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="367"/>
+        <location filename="../processing/fetch.py" line="376"/>
         <source>Found in the catalogue at each run (by its schema), so the latest file is used.</source>
         <translation>Recherché dans le catalogue à chaque exécution (par son schéma) : le fichier le plus récent est donc utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="369"/>
+        <location filename="../processing/fetch.py" line="378"/>
         <source>France Services (ANCT list on data.gouv.fr)</source>
         <translation>France Services (liste de l'ANCT sur data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="372"/>
+        <location filename="../processing/fetch.py" line="381"/>
         <source>Found in the catalogue at each run, so the latest file is used.</source>
         <translation>Recherché dans le catalogue à chaque exécution : le fichier le plus récent est donc utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="109"/>
+        <location filename="../processing/isochrone.py" line="110"/>
         <source>{n} isochrones to compute: about {minutes:.0f} min at 5 requests per second.</source>
         <translation>{n} isochrones à calculer : environ {minutes:.0f} min à 5 requêtes par seconde.</translation>
     </message>
@@ -2949,117 +2944,117 @@
         <translation>{name} : ce format ({suffix}) ne peut pas être chargé. Cherchez une version CSV, GeoJSON, Shapefile zippé ou GeoPackage des données, ou enregistrez-les en CSV.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="44"/>
+        <location filename="../processing/recommend.py" line="45"/>
         <source>Recommend sites for new services</source>
         <translation>Recommander des sites pour de nouveaux services</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="49"/>
+        <location filename="../processing/recommend.py" line="50"/>
         <source>Category of the new services</source>
         <translation>Catégorie des nouveaux services</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="51"/>
+        <location filename="../processing/recommend.py" line="52"/>
         <source>Candidate sites (points) — a regular grid when empty</source>
         <translation>Sites candidats (points) — une grille régulière si vide</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="54"/>
+        <location filename="../processing/recommend.py" line="55"/>
         <source>Spacing of the candidate grid (metres)</source>
         <translation>Pas de la grille de candidats (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="57"/>
+        <location filename="../processing/recommend.py" line="58"/>
         <source>Number of sites to choose</source>
         <translation>Nombre de sites à choisir</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="60"/>
+        <location filename="../processing/recommend.py" line="61"/>
         <source>Walking distance covered by a site (metres; 0 = the category&apos;s default)</source>
         <translation>Distance à pied couverte par un site (mètres ; 0 = valeur par défaut de la catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="63"/>
+        <location filename="../processing/recommend.py" line="64"/>
         <source>Weight the population by its fragility</source>
         <translation>Pondérer la population par sa fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="67"/>
+        <location filename="../processing/styles.py" line="85"/>
         <source>Recommended sites</source>
         <translation>Sites recommandés</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="86"/>
+        <location filename="../processing/recommend.py" line="87"/>
         <source>No fragility available: sites are chosen for the population alone.</source>
         <translation>Aucune fragilité disponible : les sites sont choisis selon la seule population.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="97"/>
+        <location filename="../processing/recommend.py" line="98"/>
         <source>Only {n} site(s) add coverage: every other candidate covers nobody new.</source>
         <translation>Seulement {n} site(s) apportant de la couverture : aucun autre candidat ne couvre de nouvel habitant.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="152"/>
+        <location filename="../processing/recommend.py" line="154"/>
         <source>Site {rank}: +{gain:.1f} weighted inhabitant(s) covered ({pop:.1f} inhabitants).</source>
         <translation>Site {rank} : +{gain:.1f} habitant(s) pondéré(s) couvert(s) ({pop:.1f} habitants).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="166"/>
+        <location filename="../processing/recommend.py" line="168"/>
         <source>{n} candidate(s) without geometry skipped.</source>
         <translation>{n} candidat(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="168"/>
+        <location filename="../processing/recommend.py" line="170"/>
         <source>No candidate site has a usable geometry.</source>
         <translation>Aucun site candidat n'a de géométrie exploitable.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="174"/>
+        <location filename="../processing/recommend.py" line="176"/>
         <source>{n} candidate sites on a {spacing:g} m grid.</source>
         <translation>{n} sites candidats sur une grille de {spacing:g} m.</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="25"/>
+        <location filename="../processing/scenario.py" line="26"/>
         <source>Scenario: coverage before and after planned services</source>
         <translation>Scénario : couverture avant et après les services prévus</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="30"/>
+        <location filename="../processing/scenario.py" line="31"/>
         <source>Planned services (points, same category field)</source>
         <translation>Services prévus (points, même champ de catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="41"/>
+        <location filename="../processing/scenario.py" line="42"/>
         <source>Planned services</source>
         <translation>Services prévus</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="47"/>
+        <location filename="../processing/scenario.py" line="48"/>
         <source>Before: {n} existing service(s).</source>
         <translation>Avant : {n} service(s) existant(s).</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="55"/>
+        <location filename="../processing/scenario.py" line="56"/>
         <source>After: {n} planned service(s) added.</source>
         <translation>Après : {n} service(s) prévu(s) ajouté(s).</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="97"/>
+        <location filename="../processing/scenario.py" line="99"/>
         <source>{code}: {pop:.1f} inhabitant(s) newly within reach.</source>
         <translation>{code} : {pop:.1f} habitant(s) nouvellement à portée.</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="102"/>
+        <location filename="../processing/scenario.py" line="104"/>
         <source>Mean score: {change:+.2f} point(s).</source>
         <translation>Score moyen : {change:+.2f} point(s).</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="127"/>
+        <location filename="../processing/styles.py" line="143"/>
         <source>Coverage score</source>
         <translation>Score de couverture</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1253"/>
+        <location filename="../ui/panel.py" line="1314"/>
         <source>{value}%</source>
         <translation>{value} %</translation>
     </message>
@@ -3084,72 +3079,72 @@
         <translation>Accès internet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="476"/>
+        <location filename="../ui/panel.py" line="482"/>
         <source>Inhabitants</source>
         <translation>Habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="476"/>
+        <location filename="../ui/panel.py" line="482"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="476"/>
+        <location filename="../ui/panel.py" line="482"/>
         <source>Fragile</source>
         <translation>Fragiles</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="476"/>
+        <location filename="../ui/panel.py" line="482"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="480"/>
+        <location filename="../ui/panel.py" line="486"/>
         <source>Kind of digital service</source>
         <translation>Type de service numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="480"/>
+        <location filename="../ui/panel.py" line="486"/>
         <source>Walking time within which a service counts as within reach</source>
         <translation>Temps de marche en deçà duquel un service est considéré comme à portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="480"/>
+        <location filename="../ui/panel.py" line="486"/>
         <source>Inhabitants within that walking time of a service of this kind</source>
         <translation>Habitants à moins de ce temps de marche d'un service de ce type</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="480"/>
+        <location filename="../ui/panel.py" line="486"/>
         <source>Share of the population within that walking time</source>
         <translation>Part de la population à moins de ce temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="480"/>
+        <location filename="../ui/panel.py" line="486"/>
         <source>Half of the population lives closer than this (straight line)</source>
         <translation>La moitié de la population habite plus près que cette distance (à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="480"/>
+        <location filename="../ui/panel.py" line="486"/>
         <source>Fragile inhabitants (elderly, poor, living alone) not within reach</source>
         <translation>Habitants fragiles (personnes âgées, pauvres, vivant seules) hors de portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="480"/>
+        <location filename="../ui/panel.py" line="486"/>
         <source>Mean access of the population, in the unit of the method (services within reach, or services per 1,000 inhabitants)</source>
         <translation>Accessibilité moyenne de la population, dans l'unité de la méthode (services à portée, ou services pour 1 000 habitants)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1002"/>
+        <location filename="../ui/panel.py" line="1010"/>
         <source>Make or choose a perimeter, or a commune, first (1. Territory).</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou une commune (1. Territoire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1056"/>
+        <location filename="../ui/panel.py" line="1117"/>
         <source>This dataset has no file that can be added to the map.</source>
         <translation>Ce jeu de données n'a aucun fichier pouvant être ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1239"/>
+        <location filename="../ui/panel.py" line="1300"/>
         <source>Fragile inhabitants: {fragile} (mean fragility {index} / 10)</source>
         <translation>Habitants fragiles : {fragile} (fragilité moyenne {index} / 10)</translation>
     </message>
@@ -3266,7 +3261,7 @@
     <message>
         <location filename="../processing/geocode.py" line="77"/>
         <source>Points of interest</source>
-        <translation>Points d&apos;intérêt</translation>
+        <translation>Points d'intérêt</translation>
     </message>
     <message>
         <location filename="../processing/geocode.py" line="91"/>
@@ -3311,12 +3306,12 @@
     <message>
         <location filename="../processing/geocode.py" line="125"/>
         <source>&apos;{code}&apos; is not an INSEE commune code (five characters, e.g. 62765).</source>
-        <translation>« {code} » n&apos;est pas un code INSEE de commune (cinq caractères, par exemple 62765).</translation>
+        <translation>« {code} » n'est pas un code INSEE de commune (cinq caractères, par exemple 62765).</translation>
     </message>
     <message>
         <location filename="../processing/geocode.py" line="157"/>
         <source>The geocoder found nothing for: {queries}. Check the spelling or choose another kind of place.</source>
-        <translation>Le géocodeur n&apos;a rien trouvé pour : {queries}. Vérifiez l&apos;orthographe ou choisissez un autre type de lieu.</translation>
+        <translation>Le géocodeur n'a rien trouvé pour : {queries}. Vérifiez l'orthographe ou choisissez un autre type de lieu.</translation>
     </message>
     <message>
         <location filename="../processing/geocode.py" line="162"/>
@@ -3331,7 +3326,7 @@
     <message>
         <location filename="../ui/panel.py" line="208"/>
         <source>Find the commune and the station of the project, then make the perimeter: a walking distance or an IGN walking isochrone around the station, the commune, a polygon you draw or the selected feature of any layer.</source>
-        <translation>Trouvez la commune et la gare du projet, puis faites le périmètre : une distance à pied ou une isochrone piétonne IGN autour de la gare, la commune, un polygone que vous dessinez ou l&apos;entité sélectionnée d&apos;une couche.</translation>
+        <translation>Trouvez la commune et la gare du projet, puis faites le périmètre : une distance à pied ou une isochrone piétonne IGN autour de la gare, la commune, un polygone que vous dessinez ou l'entité sélectionnée d'une couche.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="226"/>
@@ -3351,12 +3346,12 @@
     <message>
         <location filename="../ui/panel.py" line="240"/>
         <source>Add the passenger stations and stops of IGN&apos;s BD TOPO in and around the commune to the list (internet needed).</source>
-        <translation>Ajouter à la liste les gares et arrêts voyageurs de la BD TOPO de l&apos;IGN dans et autour de la commune (connexion internet nécessaire).</translation>
+        <translation>Ajouter à la liste les gares et arrêts voyageurs de la BD TOPO de l'IGN dans et autour de la commune (connexion internet nécessaire).</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="259"/>
         <source>Walking distance as the crow flies (offline)</source>
-        <translation>Distance à pied à vol d&apos;oiseau (hors ligne)</translation>
+        <translation>Distance à pied à vol d'oiseau (hors ligne)</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="260"/>
@@ -3379,59 +3374,139 @@
         <translation>Un cercle de la distance à pied autour de la gare (native:buffer), ou la zone atteignable à pied sur le réseau IGN (ville_numerique:isochrone).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="670"/>
+        <location filename="../ui/panel.py" line="677"/>
         <source>{name} ({code}) — IGN</source>
         <translation>{name} ({code}) — IGN</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="713"/>
+        <location filename="../ui/panel.py" line="720"/>
         <source>{name} — {commune} (BD TOPO)</source>
         <translation>{name} — {commune} (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="739"/>
+        <location filename="../ui/panel.py" line="746"/>
         <source>Type the name or the INSEE code of a commune first.</source>
-        <translation>Tapez d&apos;abord le nom ou le code INSEE d&apos;une commune.</translation>
+        <translation>Tapez d'abord le nom ou le code INSEE d'une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="746"/>
+        <location filename="../ui/panel.py" line="753"/>
         <source>Looking for the commune…</source>
         <translation>Recherche de la commune…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="763"/>
+        <location filename="../ui/panel.py" line="770"/>
         <source>No commune of that name was found.</source>
-        <translation>Aucune commune de ce nom n&apos;a été trouvée.</translation>
+        <translation>Aucune commune de ce nom n'a été trouvée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="770"/>
+        <location filename="../ui/panel.py" line="777"/>
         <source>Found: {communes}.</source>
         <translation>Trouvé : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="782"/>
+        <location filename="../ui/panel.py" line="789"/>
         <source>Looking for stations…</source>
         <translation>Recherche des gares…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="803"/>
+        <location filename="../ui/panel.py" line="810"/>
         <source>{n} BD TOPO station(s) added to the list.</source>
         <translation>{n} gare(s) BD TOPO ajoutée(s) à la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="845"/>
+        <location filename="../ui/panel.py" line="852"/>
         <source>Perimeter: {minutes} min walk (IGN isochrone) around {station}</source>
         <translation>Périmètre : {minutes} min à pied (isochrone IGN) autour de {station}</translation>
     </message>
     <message>
         <location filename="../ui/places.py" line="65"/>
         <source>The station {name} has no usable position.</source>
-        <translation>La gare {name} n&apos;a pas de position utilisable.</translation>
+        <translation>La gare {name} n'a pas de position utilisable.</translation>
     </message>
     <message>
         <location filename="../ui/places.py" line="81"/>
         <source>The station could not be written to {path}: {error}</source>
-        <translation>La gare n&apos;a pas pu être écrite dans {path} : {error}</translation>
+        <translation>La gare n'a pas pu être écrite dans {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="84"/>
+        <source>Scenario: score gained</source>
+        <translation>Scénario : score gagné</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="130"/>
+        <source>score lower</source>
+        <translation>score en baisse</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="130"/>
+        <source>no change</source>
+        <translation>sans changement</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="130"/>
+        <source>+0 to 5 points</source>
+        <translation>+0 à 5 points</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="130"/>
+        <source>+5 to 10 points</source>
+        <translation>+5 à 10 points</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="130"/>
+        <source>+10 to 20 points</source>
+        <translation>+10 à 20 points</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="130"/>
+        <source>more than +20 points</source>
+        <translation>plus de +20 points</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="329"/>
+        <source>Fetch services, population and boundaries</source>
+        <translation>Récupérer services, population et limites</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="334"/>
+        <source>Only the services</source>
+        <translation>Seulement les services</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="336"/>
+        <source>Only the population</source>
+        <translation>Seulement la population</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="1053"/>
+        <source>digital services</source>
+        <translation>services numériques</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="1054"/>
+        <source>INSEE population grid</source>
+        <translation>grille de population INSEE</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="1055"/>
+        <source>commune boundaries</source>
+        <translation>limites communales</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="1062"/>
+        <source>{n} layer(s) added: services, population and communes of the perimeter.</source>
+        <translation>{n} couche(s) ajoutée(s) : services, population et communes du périmètre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="1071"/>
+        <source>Fetching the data ({step}/{total}): {what}…</source>
+        <translation>Récupération des données ({step}/{total}) : {what}…</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="1077"/>
+        <source>Canceled: the {n} layer(s) already added are kept.</source>
+        <translation>Annulé : les {n} couche(s) déjà ajoutée(s) sont conservées.</translation>
     </message>
 </context>
 </TS>

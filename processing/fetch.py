@@ -58,6 +58,7 @@ from .open_data import (
     wkb_type,
     write_sink,
 )
+from .styles import apply_style, default_layer_name
 
 
 # --------------------------------------------------------------------------
@@ -101,6 +102,11 @@ IGN_LAYERS = (
     IgnLayer("grid_200m", FILOSOFI_200M, filosofi=True),
 )
 GRID_LAYER = IGN_LAYERS[-1]
+#: Map style and layer name of the IGN layers the plugin draws its own way (the others keep QGIS's).
+IGN_STYLES = {
+    "communes": lambda: ("communes", default_layer_name("communes")),
+    "grid_200m": lambda: ("population", default_layer_name("population")),
+}
 PAGE_SIZE = "PAGE_SIZE"
 
 
@@ -233,6 +239,8 @@ class FetchIgnAlgorithm(BaseAlgorithm):
             self, parameters, self.OUTPUT, context, schema.fields(), geometry_type, WGS84, rows
         )
         feedback.pushInfo(tr("{n} feature(s) of {layer} written.").format(n=len(rows), layer=spec.label()))
+        if spec.key in IGN_STYLES:
+            apply_style(context, dest_id, *IGN_STYLES[spec.key]())
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id, "COUNT": len(rows)}
 
@@ -277,6 +285,7 @@ class FetchPopulationAlgorithm(BaseAlgorithm):
         feedback.pushInfo(
             tr("{n} cell(s) of 200 m, {population:.1f} inhabitants.").format(n=len(rows), population=total)
         )
+        apply_style(context, dest_id, "population", default_layer_name("population"))
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id, "COUNT": len(rows), "POPULATION_TOTAL": total}
 
@@ -537,6 +546,7 @@ class FetchServicesAlgorithm(BaseAlgorithm):
                 n=len(rows), counts=", ".join("{} {}".format(c, counts[c]) for c in codes if counts[c])
             )
         )
+        apply_style(context, dest_id, "services", default_layer_name("services"))
         feedback.setProgress(100)
         return {
             self.OUTPUT: dest_id,

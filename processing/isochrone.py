@@ -20,6 +20,7 @@ from ..core.ign import PointNotRoutableError
 from .base import BaseAlgorithm
 from .layers import check_not_empty, field_index
 from .open_data import WGS84, Schema, check_canceled, geometry_from_geojson, open_clients, write_sink
+from .styles import apply_style
 
 ISOCHRONE_RATE = 5.0  # requests per second allowed by the service (core.http applies it)
 OUTPUT_FIELDS = (
@@ -170,6 +171,7 @@ class IsochroneAlgorithm(BaseAlgorithm):
             rows,
         )
         feedback.pushInfo(tr("{n} isochrone(s) written.").format(n=len(rows)))
+        apply_style(context, dest_id, "perimeter", tr("Walking isochrones"))
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id, "COUNT": len(rows), "NOT_ROUTABLE": len(not_routable)}
 

@@ -26,6 +26,7 @@ from .compat import make_field
 from .coverage import metadata, write_json_atomically
 from .coverage_inputs import CoverageInputsMixin
 from .layers import read_points
+from .styles import apply_style, default_layer_name
 
 
 class RecommendSitesAlgorithm(CoverageInputsMixin, BaseAlgorithm):
@@ -144,6 +145,7 @@ class RecommendSitesAlgorithm(CoverageInputsMixin, BaseAlgorithm):
         summary.update(metadata(inputs))
         summary["inputs"] = dict(inputs.inputs, candidates=str(parameters.get(self.CANDIDATES) or "grid"))
         outputs = {self.OUTPUT: dest_id, "TOTAL_GAIN": summary["total_gain"]}
+        apply_style(context, dest_id, "recommended", default_layer_name("recommended"))
         path = self.parameterAsFileOutput(parameters, self.SUMMARY, context)
         if path:
             write_json_atomically(path, summary)

@@ -12,6 +12,7 @@ from .base import BaseAlgorithm
 from .coverage import UnitWriter, field_suffix, metadata, write_json_atomically
 from .coverage_inputs import CoverageInputsMixin
 from .layers import check_not_empty
+from .styles import apply_style, default_layer_name
 
 
 class ScenarioAlgorithm(CoverageInputsMixin, BaseAlgorithm):
@@ -82,6 +83,7 @@ class ScenarioAlgorithm(CoverageInputsMixin, BaseAlgorithm):
                         ("priority_after", "double", after.priority)]
         writer = UnitWriter(self, parameters, context, feedback, inputs, columns, self.OUTPUT)
         dest_id = writer.write(feedback)
+        apply_style(context, dest_id, "scenario", default_layer_name("scenario"))
 
         summary = {"before": before.summary(), "after": after.summary(), "delta": delta}
         summary.update(metadata(inputs))

@@ -49,6 +49,8 @@ STYLE_NAMES = (
     "station",  # railway station
     "communes",  # commune boundaries with their names
     "population",  # INSEE grid, graduated ``ind``, classes computed on the data
+    "scenario",  # scenario output, graduated ``score_delta`` (scripts/build_styles.py)
+    "recommended",  # recommended sites, a star numbered with ``rank`` (scripts/build_styles.py)
 )
 
 #: Number of classes of the graduated styles whose breaks depend on the data.
@@ -79,6 +81,8 @@ def default_layer_name(style_name):
         "station": tr("Station"),
         "communes": tr("Communes"),
         "population": tr("Population (INSEE 200 m grid)"),
+        "scenario": tr("Scenario: score gained"),
+        "recommended": tr("Recommended sites"),
     }[style_name]
 
 
@@ -118,6 +122,18 @@ def _localise_score(renderer):
     renderer.updateRangeLabel(
         last, tr("{low:g}–{high:g} · best served").format(
             low=ranges[last].lowerValue(), high=ranges[last].upperValue())
+    )
+
+
+def scenario_labels():
+    """Legend labels of the classes of ``scenario.qml``, in their order."""
+    return (
+        tr("score lower"),
+        tr("no change"),
+        tr("+0 to 5 points"),
+        tr("+5 to 10 points"),
+        tr("+10 to 20 points"),
+        tr("more than +20 points"),
     )
 
 
@@ -180,6 +196,9 @@ def _load(layer, style_name):
                         _short(item.lowerValue(), decimals), _short(item.upperValue(), decimals)))
             if style_name == "coverage":
                 _localise_score(renderer)
+            elif style_name == "scenario" and len(renderer.ranges()) == len(scenario_labels()):
+                for index, label in enumerate(scenario_labels()):
+                    renderer.updateRangeLabel(index, label)
         layer.setRenderer(renderer)
     layer.triggerRepaint()
     return True

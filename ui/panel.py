@@ -326,12 +326,18 @@ class VilleNumeriquePanel(QgsDockWidget):
 
         box = QGroupBox(tr("Open data for the perimeter"), page)
         column = QVBoxLayout(box)
-        self.fetch_services_button = QPushButton(tr("Fetch the digital services"), box)
+        self.fetch_all_button = QPushButton(tr("Fetch services, population and boundaries"), box)
+        self.fetch_all_button.setObjectName("VilleNumeriqueFetchAll")
+        self.fetch_all_button.clicked.connect(self.fetch_all)
+        column.addWidget(self.fetch_all_button)
+        row = QHBoxLayout()
+        self.fetch_services_button = QPushButton(tr("Only the services"), box)
         self.fetch_services_button.clicked.connect(lambda: self.fetch(algorithms.FETCH_SERVICES))
-        self.fetch_population_button = QPushButton(tr("Fetch the population grid"), box)
+        self.fetch_population_button = QPushButton(tr("Only the population"), box)
         self.fetch_population_button.clicked.connect(lambda: self.fetch(algorithms.FETCH_POPULATION))
-        column.addWidget(self.fetch_services_button)
-        column.addWidget(self.fetch_population_button)
+        row.addWidget(self.fetch_services_button)
+        row.addWidget(self.fetch_population_button)
+        column.addLayout(row)
         layout.addWidget(box)
 
         box = QGroupBox(tr("Search data.gouv.fr"), page)
@@ -570,6 +576,7 @@ class VilleNumeriquePanel(QgsDockWidget):
         wired = (
             (self.fetch_services_button, algorithms.FETCH_SERVICES),
             (self.fetch_population_button, algorithms.FETCH_POPULATION),
+            (self.fetch_all_button, algorithms.FETCH_IGN),
             (self.search_button, algorithms.DATAGOUV_SEARCH),
             (self.add_dataset_button, algorithms.DATAGOUV_LOAD),
             (self.report_button, algorithms.REPORT),
@@ -991,36 +998,90 @@ class VilleNumeriquePanel(QgsDockWidget):
         run = AlgorithmRun(alg_id, parameters, styles=styles, project=self.project, load=load, parent=self)
         return self._start(run, on_done, status)
 
-    def fetch(self, alg_id):
+    def _fetch_values(self, alg_id):
+        """What the fetch algorithms get from the panel (the perimeter, else the commune), or None."""
         if not self.checked_categories() and alg_id == algorithms.FETCH_SERVICES:
             self.message(tr("Tick at least one category of services."), Qgis.MessageLevel.Warning)
-            return False
+            return None
         values = self._context_values()
         if self.perimeter_layer() is None:
             commune = self._commune_place()
             if commune is None:
                 self.message(tr("Make or choose a perimeter, or a commune, first (1. Territory)."),
                              Qgis.MessageLevel.Warning)
-                return False
+                return None
             values["communes"] = commune.code  # the algorithms can fetch by INSEE code
-        style = "services" if alg_id == algorithms.FETCH_SERVICES else "population"
-        styles = {"OUTPUT": (style, None)}
+        return values
+
+    def _use_fetched(self, role, layers):
+        """Point the analysis at the layers just fetched (services or population)."""
+        for layer in layers:
+            if not isinstance(layer, QgsVectorLayer):
+                continue
+            if role == "services":
+                self.services_combo.setLayer(layer)
+                self.category_field_combo.setField("categories")
+            elif role == "population":
+                self.population_combo.setLayer(layer)
+
+    def fetch(self, alg_id):
+        values = self._fetch_values(alg_id)
+        if values is None:
+            return False
+        role = "services" if alg_id == algorithms.FETCH_SERVICES else "population"
+        styles = {"OUTPUT": (role, None)}
 
         def done(ok, _results, layers, message):
             if not ok:
                 self._failed(message, tr("Canceled: nothing was added."))
                 return
-            for layer in layers:
-                if not isinstance(layer, QgsVectorLayer):
-                    continue
-                if layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry:
-                    self.services_combo.setLayer(layer)
-                    self.category_field_combo.setField("categories")
-                elif layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry:
-                    self.population_combo.setLayer(layer)
+            self._use_fetched(role, layers)
             self.message(tr("{n} layer(s) added.").format(n=len(layers)), Qgis.MessageLevel.Success)
 
         return self._run_or_dialog(alg_id, values, done, tr("Fetching the data…"), styles)
+
+    def fetch_all(self):
+        """Services, population grid and commune boundaries of the perimeter, one after the other.
+
+        Each step is a Processing algorithm run in the task manager; a failed or
+        canceled step stops the chain and keeps the layers already added.
+        """
+        values = self._fetch_values(algorithms.FETCH_SERVICES)
+        if values is None:
+            return False
+        steps = [
+            (algorithms.FETCH_SERVICES, {}, "services", tr("digital services")),
+            (algorithms.FETCH_POPULATION, {}, "population", tr("INSEE population grid")),
+            (algorithms.FETCH_IGN, {"LAYER": IGN_LAYER_KEYS.index("communes")}, "communes",
+             tr("commune boundaries")),
+        ]
+        total, added = len(steps), []
+
+        def next_step():
+            if not steps:
+                self.message(tr("{n} layer(s) added: services, population and communes of the perimeter.").format(
+                    n=len(added)), Qgis.MessageLevel.Success)
+                return True
+            alg_id, extra, role, what = steps.pop(0)
+            parameters = algorithms.prefill(alg_id, values)
+            parameters.update(extra)
+            parameters = algorithms.complete_outputs(alg_id, parameters, self.project)
+            run = AlgorithmRun(alg_id, parameters, styles={"OUTPUT": (role, None)}, project=self.project,
+                               parent=self)
+            status = tr("Fetching the data ({step}/{total}): {what}…").format(step=total - len(steps),
+                                                                              total=total, what=what)
+            return self._start(run, lambda *args: done(role, *args), status)
+
+        def done(role, ok, _results, layers, message):
+            if not ok:
+                kept = tr("Canceled: the {n} layer(s) already added are kept.").format(n=len(added))
+                self._failed(message, kept)
+                return
+            added.extend(layers)
+            self._use_fetched(role, layers)
+            next_step()
+
+        return next_step()
 
     def search_datagouv(self):
         query = self.search_edit.text().strip()

@@ -1431,6 +1431,28 @@ def test_population_of_a_commune_keeps_the_cells_touching_it(run_alg, fake, env)
 
 
 # --------------------------------------------------------------------------
+# Map styles of the fetched layers
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "name, parameters, style",
+    [
+        ("fetch_services", {"COMMUNES": SAINT_OMER}, "services"),
+        ("fetch_population", {"EXTENT": GRID_EXTENT}, "population"),
+        ("fetch_ign", {"LAYER": 0, "COMMUNES": "29158"}, "communes"),
+        ("isochrone", {"INPUT": "station", "MINUTES": "5"}, "perimeter"),
+    ],
+)
+def test_fetched_layers_carry_the_plugin_style(run_alg, fake, env, tmp_path, name, parameters, style):
+    from ville_numerique.processing.styles import style_path
+
+    output = tmp_path / "{}.gpkg".format(name)
+    run(run_alg, name, scenario_parameters("isochrone", str(output)) if name == "isochrone"
+        else dict(parameters, OUTPUT=str(output)))
+    sidecar = tmp_path / "{}.qml".format(name)  # what QGIS reads when the file is opened
+    assert sidecar.read_bytes() == open(style_path(style), "rb").read()
+
+
+# --------------------------------------------------------------------------
 # ville_numerique:geocode
 # --------------------------------------------------------------------------
 def test_geocode_one_commune_among_namesakes_by_its_code(run_alg, fake, env):

@@ -714,3 +714,36 @@ def test_isochrone_perimeter_failure_keeps_the_previous_perimeter(panel, qtbot, 
     wait_idle(qtbot, panel)
     assert panel.perimeter_layer() is None and project_layer_ids() == before
     assert "HTTP 404" in panel.last_message[1]
+
+
+def test_one_action_fetches_services_population_and_boundaries(panel, qtbot, online):
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsRuleBasedRenderer
+
+    before = project_layer_ids()
+    assert panel.fetch_all()  # no perimeter: the commune chosen, Saint-Omer
+    qtbot.waitUntil(lambda: len(project_layer_ids() - before) == 3 and not panel.is_running(),
+                    timeout=TIMEOUT_MS)
+    assert panel.last_message[1].startswith("3 layer(s) added"), panel.last_message
+    services, population = panel.services_combo.currentLayer(), panel.population_combo.currentLayer()
+    assert services.featureCount() == 10 and isinstance(services.renderer(), QgsRuleBasedRenderer)
+    assert population.name() == "Population (INSEE 200 m grid)"
+    assert isinstance(population.renderer(), QgsGraduatedSymbolRenderer)
+    communes = [QgsProject.instance().mapLayer(i) for i in project_layer_ids() - before]
+    communes = [layer for layer in communes if layer.name() == "Communes"]
+    assert [f["code_insee"] for f in communes[0].getFeatures()] == ["62765"]
+    assert panel.category_field_combo.currentField() == "categories"
+
+
+def test_fetch_chain_stops_at_a_failure_and_keeps_what_it_added(panel, qtbot, online):
+    online.layers["INSEE.FILOSOFI.INDICATORS:carreaux_200m"] = []  # step 2 finds no grid
+    before = project_layer_ids()
+    assert panel.fetch_all()
+    qtbot.waitUntil(lambda: not panel.is_running() and panel.last_message[0] == Qgis.MessageLevel.Critical,
+                    timeout=TIMEOUT_MS)
+    added = [QgsProject.instance().mapLayer(i) for i in project_layer_ids() - before]
+    assert [layer.name() for layer in added] == ["Digital services"]
+    assert "returned no INSEE 200 m grid" in panel.last_message[1]
+    assert panel.services_combo.currentLayer() is added[0]
+    typenames = [args.get("TYPENAMES") for _, path, args in online.requests if path == "/wfs/ows"]
+    assert ["INSEE.FILOSOFI.INDICATORS:carreaux_200m"] in typenames
+    assert typenames[-1] == ["INSEE.FILOSOFI.INDICATORS:carreaux_200m"]  # step 3 never started

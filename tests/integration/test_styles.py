@@ -627,6 +627,59 @@ def test_the_coverage_algorithm_styles_its_output(provider, qgis_new_project, tm
     assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
 
 
+#: Algorithms that run offline on the sample: parameters, style, layer name.
+STYLED_OUTPUTS = {
+    "scenario": (
+        lambda tmp: dict(coverage_parameters(None, str(tmp / "scenario.json")),
+                         PLANNED="{}|layername=projet_gare".format(SAMPLE)),
+        "score_delta", "Scenario: score gained",
+    ),
+    "recommend_sites": (
+        lambda tmp: dict(coverage_parameters(None, str(tmp / "sites.json")), CATEGORY="wifi", K=2),
+        None, "Recommended sites",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(STYLED_OUTPUTS))
+def test_outputs_are_styled_when_loaded_and_as_files(provider, qgis_new_project, tmp_path, name):
+    from qgis import processing
+    from qgis.core import (
+        QgsGraduatedSymbolRenderer,
+        QgsProcessingContext,
+        QgsProcessingOutputLayerDefinition,
+        QgsProject,
+        QgsSingleSymbolRenderer,
+        QgsVectorLayer,
+    )
+
+    make_parameters, field, title = STYLED_OUTPUTS[name]
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    parameters = make_parameters(tmp_path)
+    parameters["OUTPUT"] = QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", QgsProject.instance())
+    results = processing.runAndLoadResults("ville_numerique:" + name, parameters, context=context)
+    layer = QgsProject.instance().mapLayer(results["OUTPUT"])
+    assert layer is not None and layer.name() == title
+    if field:  # the scenario: graduated on the score gained, legend in the user's language
+        assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+        assert layer.renderer().classAttribute() == field
+        labels = [r.label() for r in layer.renderer().ranges()]
+        assert labels[1] == "no change" and labels[-1] == "more than +20 points"
+        deltas = [f["score_delta"] for f in layer.getFeatures()]
+        assert all(layer.renderer().rangeForValue(d) is not None for d in deltas)  # every unit drawn
+    else:  # recommended sites: a numbered star
+        assert isinstance(layer.renderer(), QgsSingleSymbolRenderer)
+        assert layer.labelsEnabled() and layer.labeling().settings().fieldName == "rank"
+    # without loading (qgis_process): the style is written next to the file
+    parameters = make_parameters(tmp_path)
+    parameters["OUTPUT"] = str(tmp_path / "{}.gpkg".format(name))
+    processing.run("ville_numerique:" + name, parameters, context=QgsProcessingContext())
+    assert (tmp_path / "{}.qml".format(name)).is_file()
+    reopened = QgsVectorLayer(str(tmp_path / "{}.gpkg".format(name)), "reopened", "ogr")
+    assert type(reopened.renderer()) is type(layer.renderer())
+
+
 if __name__ == "__main__":
     import os
 
