@@ -29,6 +29,12 @@ export VILLE_NUMERIQUE_LANG="$LANG_CODE" VN_SCREENSHOT="$OUT" PYTHONDONTWRITEBYT
 rm -f "$OUT"
 
 QT_QPA_PLATFORM=offscreen qgis_process.bin plugins enable ville_numerique >/dev/null 2>&1
+# Numbers, dates and currencies in the language's own format (QGIS › Options › General › Locale),
+# as on a French user's machine: 15 174,5 rather than 15174.5.
+INI="$HOME/.local/share/QGIS/QGIS3/profiles/default/QGIS/QGIS3.ini"
+mkdir -p "$(dirname "$INI")"
+case "$LANG_CODE" in fr) GLOBAL_LOCALE=fr_FR ;; *) GLOBAL_LOCALE=en_GB ;; esac
+printf '\n[locale]\noverrideFlag=true\nuserLocale=%s\nglobalLocale=%s\nshowGroupSeparator=true\n' "$LANG_CODE" "$GLOBAL_LOCALE" >> "$INI"
 echo "QGIS desktop under Xvfb ($LANG_CODE)…"
 # QT_QPA_PLATFORM must be empty: with "offscreen" the QGIS 3.22 desktop aborts at start-up.
 QT_QPA_PLATFORM= timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" \
