@@ -74,6 +74,7 @@ from .i18n import tr
 __all__ = [
     "INDICATORS",
     "DEFAULT_WEIGHTS",
+    "indicator_label",
     "NATIONAL_SHARES",
     "GRID_FIELDS",
     "FragilityResult",
@@ -95,6 +96,17 @@ INDICATORS = (
 )
 
 DEFAULT_WEIGHTS = {name: 1.0 for name in INDICATORS}
+
+
+def indicator_label(name):
+    """The translated, user-facing label of a fragility indicator."""
+    return {
+        "age_65_plus": tr("Inhabitants aged 65 or more"),
+        "age_80_plus": tr("Inhabitants aged 80 or more"),
+        "poor_households": tr("Poor households"),
+        "one_person_households": tr("People living alone"),
+        "single_parent_families": tr("Single-parent families"),
+    }.get(name, name)
 
 #: Approximate national (France) shares, ca. 2019–2021, used as reference:
 #: 65+ ≈ 20.5 % and 80+ ≈ 6.1 % of inhabitants (INSEE population estimates),

@@ -264,102 +264,102 @@
         <translation>Le serveur {host} n'a pas répondu avec {what} comme prévu. L'API a peut-être changé.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="157"/>
+        <location filename="../core/fragility.py" line="169"/>
         <source>The field {name} is not numeric.</source>
         <translation>Le champ {name} n'est pas numérique.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="160"/>
+        <location filename="../core/fragility.py" line="172"/>
         <source>The field {name} does not have one value per unit.</source>
         <translation>Le champ {name} n'a pas une valeur par unité.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="170"/>
+        <location filename="../core/fragility.py" line="182"/>
         <source>The population grid lacks the field(s) {names}.</source>
         <translation>La grille de population ne contient pas le(s) champ(s) {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="181"/>
+        <location filename="../core/fragility.py" line="193"/>
         <source>The field {name} has negative values.</source>
         <translation>Le champ {name} contient des valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="212"/>
+        <location filename="../core/fragility.py" line="224"/>
         <source>The fragility weights must be numbers.</source>
         <translation>Les poids de fragilité doivent être des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="316"/>
+        <location filename="../core/fragility.py" line="328"/>
         <source>Unknown fragility indicator(s) {names}: use {known}.</source>
         <translation>Indicateur(s) de fragilité inconnu(s) {names} : utilisez {known}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="221"/>
+        <location filename="../core/fragility.py" line="233"/>
         <source>The fragility weights must be 0 or more.</source>
         <translation>Les poids de fragilité doivent être supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="223"/>
+        <location filename="../core/fragility.py" line="235"/>
         <source>At least one fragility weight must be greater than 0.</source>
         <translation>Au moins un poids de fragilité doit être supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="238"/>
+        <location filename="../core/fragility.py" line="250"/>
         <source>Unknown fragility method {name}: use one of {names}.</source>
         <translation>Méthode de fragilité inconnue : {name}. Valeurs possibles : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="247"/>
+        <location filename="../core/fragility.py" line="259"/>
         <source>No values for the fragility indicator(s) {names}.</source>
         <translation>Aucune valeur pour le(s) indicateur(s) de fragilité {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="298"/>
+        <location filename="../core/fragility.py" line="310"/>
         <source>The fragility reference must be national, area or a table of shares.</source>
         <translation>La référence de fragilité doit être « national », « area » ou une table de parts.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="302"/>
+        <location filename="../core/fragility.py" line="314"/>
         <source>The area reference needs the population counts.</source>
         <translation>La référence « area » nécessite les effectifs de population.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="313"/>
+        <location filename="../core/fragility.py" line="325"/>
         <source>The reference shares must be numbers.</source>
         <translation>Les parts de référence doivent être des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="322"/>
+        <location filename="../core/fragility.py" line="334"/>
         <source>The reference shares must be between 0 (excluded) and 1.</source>
         <translation>Les parts de référence doivent être comprises entre 0 (exclu) et 1.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="408"/>
+        <location filename="../core/fragility.py" line="420"/>
         <source>overlap area</source>
         <translation>surface de recouvrement</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="411"/>
+        <location filename="../core/fragility.py" line="423"/>
         <source>The overlap arrays must have the same length.</source>
         <translation>Les tableaux de recouvrement doivent avoir la même longueur.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="413"/>
+        <location filename="../core/fragility.py" line="425"/>
         <source>An overlap refers to a cell that does not exist.</source>
         <translation>Un recouvrement renvoie à un carreau qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="415"/>
+        <location filename="../core/fragility.py" line="427"/>
         <source>The overlap areas must be finite and not negative.</source>
         <translation>Les surfaces de recouvrement doivent être finies et non négatives.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="416"/>
+        <location filename="../core/fragility.py" line="428"/>
         <source>zone values</source>
         <translation>valeurs des zones</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="418"/>
+        <location filename="../core/fragility.py" line="430"/>
         <source>The zone table must have one value per code.</source>
         <translation>La table des zones doit avoir une valeur par code.</translation>
     </message>
@@ -829,7 +829,7 @@
         <translation>Lieu de médiation numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="93"/>
+        <location filename="../ui/panel.py" line="97"/>
         <source>France Services</source>
         <translation>France Services</translation>
     </message>
@@ -844,7 +844,7 @@
         <translation>Tiers-lieu (coworking)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="96"/>
+        <location filename="../ui/panel.py" line="100"/>
         <source>Fab lab</source>
         <translation>Fab lab</translation>
     </message>
@@ -944,7 +944,7 @@
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1236"/>
+        <location filename="../ui/panel.py" line="1292"/>
         <source>Digital services coverage</source>
         <translation>Couverture des services numériques</translation>
     </message>
@@ -974,7 +974,7 @@
         <translation>Services numériques (points)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="400"/>
+        <location filename="../ui/panel.py" line="404"/>
         <source>Category field</source>
         <translation>Champ de catégorie</translation>
     </message>
@@ -1014,12 +1014,12 @@
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="386"/>
+        <location filename="../ui/panel.py" line="390"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="399"/>
+        <location filename="../ui/panel.py" line="403"/>
         <source>Digital services</source>
         <translation>Services numériques</translation>
     </message>
@@ -1134,7 +1134,7 @@
         <translation>Projet de gare (scénario)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="800"/>
+        <location filename="../ui/panel.py" line="845"/>
         <source>Station</source>
         <translation>Gare</translation>
     </message>
@@ -1159,7 +1159,7 @@
         <translation>Qui habite à distance de marche de chaque type de service numérique ?</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="308"/>
+        <location filename="../ui/panel.py" line="312"/>
         <source>Load the Saint-Omer sample</source>
         <translation>Charger l'échantillon de Saint-Omer</translation>
     </message>
@@ -1219,7 +1219,7 @@
         <translation>Le site wifi {name} n'est pas en service ({state}).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="343"/>
+        <location filename="../ui/panel.py" line="347"/>
         <source>Search data.gouv.fr</source>
         <translation>Rechercher sur data.gouv.fr</translation>
     </message>
@@ -1234,7 +1234,7 @@
         <translation>Mots qui doivent tous apparaître, par ex. lieux de médiation numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="355"/>
+        <location filename="../ui/panel.py" line="359"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -1939,7 +1939,7 @@
         <translation>Facultatif : le contour de la zone d'étude ; son champ de nom donne le titre par défaut.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="355"/>
+        <location filename="../ui/panel.py" line="359"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -2119,82 +2119,82 @@
         <translation>Temps de marche (minutes à 4 km/h)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="103"/>
+        <location filename="../ui/panel.py" line="107"/>
         <source>Nearest service (walking distance)</source>
         <translation>Service le plus proche (distance à pied)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="104"/>
+        <location filename="../ui/panel.py" line="108"/>
         <source>Cumulative opportunities (services within reach)</source>
         <translation>Opportunités cumulées (services à portée)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="105"/>
+        <location filename="../ui/panel.py" line="109"/>
         <source>2SFCA (services per inhabitant)</source>
         <translation>2SFCA (services par habitant)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="106"/>
+        <location filename="../ui/panel.py" line="110"/>
         <source>Enhanced 2SFCA (with distance decay)</source>
         <translation>2SFCA améliorée (avec décroissance selon la distance)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="112"/>
+        <location filename="../ui/panel.py" line="116"/>
         <source>Step (within the threshold or not)</source>
         <translation>Palier (en deçà du seuil ou non)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="113"/>
+        <location filename="../ui/panel.py" line="117"/>
         <source>Linear</source>
         <translation>Linéaire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="114"/>
+        <location filename="../ui/panel.py" line="118"/>
         <source>Gaussian</source>
         <translation>Gaussienne</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="115"/>
+        <location filename="../ui/panel.py" line="119"/>
         <source>Gravity</source>
         <translation>Gravitaire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="171"/>
+        <location filename="../ui/panel.py" line="175"/>
         <source>1. Territory</source>
         <translation>1. Territoire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="172"/>
+        <location filename="../ui/panel.py" line="176"/>
         <source>2. Data</source>
         <translation>2. Données</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="173"/>
+        <location filename="../ui/panel.py" line="177"/>
         <source>3. Analysis</source>
         <translation>3. Analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="174"/>
+        <location filename="../ui/panel.py" line="178"/>
         <source>4. Results</source>
         <translation>4. Résultats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="175"/>
+        <location filename="../ui/panel.py" line="179"/>
         <source>5. Presets</source>
         <translation>5. Préréglages</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="184"/>
+        <location filename="../ui/panel.py" line="188"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="219"/>
+        <location filename="../ui/panel.py" line="223"/>
         <source>Name or INSEE code</source>
         <translation>Nom ou code INSEE</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="233"/>
+        <location filename="../ui/panel.py" line="237"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
@@ -2204,142 +2204,142 @@
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="256"/>
+        <location filename="../ui/panel.py" line="260"/>
         <source>Walking time</source>
         <translation>Temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="274"/>
+        <location filename="../ui/panel.py" line="278"/>
         <source>The commune</source>
         <translation>La commune</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="275"/>
+        <location filename="../ui/panel.py" line="279"/>
         <source>Use the boundary of the commune as perimeter.</source>
         <translation>Utiliser les limites de la commune comme périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="277"/>
+        <location filename="../ui/panel.py" line="281"/>
         <source>Draw…</source>
         <translation>Dessiner…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="278"/>
+        <location filename="../ui/panel.py" line="282"/>
         <source>Draw the perimeter on the map: click the vertices, right-click to finish.</source>
         <translation>Dessinez le périmètre sur la carte : cliquez sur les sommets, clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="281"/>
+        <location filename="../ui/panel.py" line="285"/>
         <source>Selected feature</source>
         <translation>Entité sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="282"/>
+        <location filename="../ui/panel.py" line="286"/>
         <source>Use the selected feature(s) of the active polygon layer.</source>
         <translation>Utiliser la ou les entités sélectionnées de la couche de polygones active.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="294"/>
+        <location filename="../ui/panel.py" line="298"/>
         <source>Perimeter</source>
         <translation>Périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="301"/>
+        <location filename="../ui/panel.py" line="305"/>
         <source>≈ {metres} m at 4 km/h</source>
         <translation>≈ {metres} m à 4 km/h</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="310"/>
+        <location filename="../ui/panel.py" line="314"/>
         <source>Offline sample: Saint-Omer station district (services, INSEE grid, communes, station).</source>
         <translation>Échantillon hors ligne : quartier de la gare de Saint-Omer (services, grille INSEE, communes, gare).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="315"/>
+        <location filename="../ui/panel.py" line="319"/>
         <source>Categories of services</source>
         <translation>Catégories de services</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="327"/>
+        <location filename="../ui/panel.py" line="331"/>
         <source>Open data for the perimeter</source>
         <translation>Données ouvertes pour le périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="347"/>
+        <location filename="../ui/panel.py" line="351"/>
         <source>e.g. médiation numérique, wifi public…</source>
         <translation>par ex. médiation numérique, wifi public…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="348"/>
+        <location filename="../ui/panel.py" line="352"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="355"/>
+        <location filename="../ui/panel.py" line="359"/>
         <source>Last update</source>
         <translation>Dernière mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="355"/>
+        <location filename="../ui/panel.py" line="359"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="363"/>
+        <location filename="../ui/panel.py" line="367"/>
         <source>Add to the map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="387"/>
+        <location filename="../ui/panel.py" line="391"/>
         <source>Inhabitants field</source>
         <translation>Champ des habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="403"/>
+        <location filename="../ui/panel.py" line="407"/>
         <source>Walking time to each kind of service</source>
         <translation>Temps de marche vers chaque type de service</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="423"/>
+        <location filename="../ui/panel.py" line="427"/>
         <source>Default times</source>
         <translation>Temps par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="424"/>
+        <location filename="../ui/panel.py" line="428"/>
         <source>Times set in Settings › Options › Ville numérique.</source>
         <translation>Temps définis dans Préférences › Options › Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="441"/>
+        <location filename="../ui/panel.py" line="476"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="442"/>
+        <location filename="../ui/panel.py" line="477"/>
         <source>Distance decay</source>
         <translation>Décroissance avec la distance</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="443"/>
+        <location filename="../ui/panel.py" line="478"/>
         <source>Only the population inside the perimeter</source>
         <translation>Uniquement la population dans le périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="449"/>
+        <location filename="../ui/panel.py" line="484"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="450"/>
+        <location filename="../ui/panel.py" line="485"/>
         <source>[Temporary layer]</source>
         <translation>[Couche temporaire]</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="451"/>
+        <location filename="../ui/panel.py" line="486"/>
         <source>Save to</source>
         <translation>Enregistrer dans</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="453"/>
+        <location filename="../ui/panel.py" line="488"/>
         <source>Run the analysis</source>
         <translation>Lancer l'analyse</translation>
     </message>
@@ -2349,337 +2349,337 @@
         <translation>{metres} m</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1290"/>
+        <location filename="../ui/panel.py" line="1346"/>
         <source>No analysis yet: run one from “3. Analysis”.</source>
         <translation>Pas encore d'analyse : lancez-en une depuis « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="482"/>
+        <location filename="../ui/panel.py" line="527"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="482"/>
+        <location filename="../ui/panel.py" line="527"/>
         <source>Walk</source>
         <translation>À pied</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="482"/>
+        <location filename="../ui/panel.py" line="527"/>
         <source>Covered</source>
         <translation>Couverts</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="514"/>
+        <location filename="../ui/panel.py" line="559"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="516"/>
+        <location filename="../ui/panel.py" line="561"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="518"/>
+        <location filename="../ui/panel.py" line="563"/>
         <source>Recommend sites</source>
         <translation>Recommander des sites</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="530"/>
+        <location filename="../ui/panel.py" line="575"/>
         <source>An analysis (perimeter, data and parameters) can be saved to a file to share it, or in the QGIS project.</source>
         <translation>Une analyse (périmètre, données et paramètres) peut être enregistrée dans un fichier pour la partager, ou dans le projet QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="533"/>
+        <location filename="../ui/panel.py" line="578"/>
         <source>Save to a file…</source>
         <translation>Enregistrer dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="533"/>
+        <location filename="../ui/panel.py" line="578"/>
         <source>Open a file…</source>
         <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="533"/>
+        <location filename="../ui/panel.py" line="578"/>
         <source>Save in the project</source>
         <translation>Enregistrer dans le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="533"/>
+        <location filename="../ui/panel.py" line="578"/>
         <source>Load from the project</source>
         <translation>Charger depuis le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="544"/>
+        <location filename="../ui/panel.py" line="589"/>
         <source>Recent analyses</source>
         <translation>Analyses récentes</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="549"/>
+        <location filename="../ui/panel.py" line="594"/>
         <source>Restore the selected analysis</source>
         <translation>Restaurer l'analyse sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="590"/>
+        <location filename="../ui/panel.py" line="635"/>
         <source>Needs the Processing algorithm {id}, not installed yet.</source>
         <translation>Nécessite l'algorithme de Traitements {id}, qui n'est pas encore installé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="597"/>
+        <location filename="../ui/panel.py" line="642"/>
         <source>The installed coverage algorithm measures the walking distance to the nearest service only.</source>
         <translation>L'algorithme de couverture installé ne mesure que la distance à pied jusqu'au service le plus proche.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1211"/>
+        <location filename="../ui/panel.py" line="1267"/>
         <source>An operation is already running: wait for it or cancel it.</source>
         <translation>Une opération est déjà en cours : attendez qu'elle se termine ou annulez-la.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="635"/>
+        <location filename="../ui/panel.py" line="680"/>
         <source>Canceling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="643"/>
+        <location filename="../ui/panel.py" line="688"/>
         <source>The operation failed.</source>
         <translation>L'opération a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="776"/>
+        <location filename="../ui/panel.py" line="821"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="717"/>
+        <location filename="../ui/panel.py" line="762"/>
         <source>{name} — {commune} (UIC {code})</source>
         <translation>{name} — {commune} (UIC {code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="833"/>
+        <location filename="../ui/panel.py" line="878"/>
         <source>Perimeter ready: {name}.</source>
         <translation>Périmètre prêt : {name}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="842"/>
+        <location filename="../ui/panel.py" line="887"/>
         <source>Choose a station first.</source>
         <translation>Choisissez d'abord une gare.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="857"/>
+        <location filename="../ui/panel.py" line="902"/>
         <source>Perimeter: {minutes} min walk around {station}</source>
         <translation>Périmètre : {minutes} min à pied autour de {station}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="901"/>
+        <location filename="../ui/panel.py" line="946"/>
         <source>Making the perimeter…</source>
         <translation>Création du périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="870"/>
+        <location filename="../ui/panel.py" line="915"/>
         <source>Choose a commune first.</source>
         <translation>Choisissez d'abord une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="872"/>
+        <location filename="../ui/panel.py" line="917"/>
         <source>Perimeter: commune of {name}</source>
         <translation>Périmètre : commune de {name}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="889"/>
+        <location filename="../ui/panel.py" line="934"/>
         <source>Make a polygon layer active and select the feature(s) of the perimeter.</source>
         <translation>Rendez active une couche de polygones et sélectionnez la ou les entités du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="893"/>
+        <location filename="../ui/panel.py" line="938"/>
         <source>No feature is selected in {layer}.</source>
         <translation>Aucune entité n'est sélectionnée dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="896"/>
+        <location filename="../ui/panel.py" line="941"/>
         <source>Perimeter: selection of {layer}</source>
         <translation>Périmètre : sélection de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="907"/>
+        <location filename="../ui/panel.py" line="952"/>
         <source>Canceled: no perimeter was made.</source>
         <translation>Annulé : aucun périmètre n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="925"/>
+        <location filename="../ui/panel.py" line="970"/>
         <source>Click the vertices of the perimeter on the map; right-click to finish, Esc to cancel.</source>
         <translation>Cliquez sur les sommets du périmètre sur la carte ; clic droit pour terminer, Échap pour annuler.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="941"/>
+        <location filename="../ui/panel.py" line="986"/>
         <source>Perimeter: drawn</source>
         <translation>Périmètre : dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="969"/>
+        <location filename="../ui/panel.py" line="1014"/>
         <source>Saint-Omer sample loaded: go on with “3. Analysis”.</source>
         <translation>Échantillon de Saint-Omer chargé : poursuivez avec « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1004"/>
+        <location filename="../ui/panel.py" line="1051"/>
         <source>Tick at least one category of services.</source>
         <translation>Cochez au moins une catégorie de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1124"/>
+        <location filename="../ui/panel.py" line="1171"/>
         <source>Canceled: nothing was added.</source>
         <translation>Annulé : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1126"/>
+        <location filename="../ui/panel.py" line="1173"/>
         <source>{n} layer(s) added.</source>
         <translation>{n} couche(s) ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1041"/>
+        <location filename="../ui/panel.py" line="1088"/>
         <source>Fetching the data…</source>
         <translation>Récupération des données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1089"/>
+        <location filename="../ui/panel.py" line="1136"/>
         <source>Type what to search for on data.gouv.fr.</source>
         <translation>Saisissez ce que vous cherchez sur data.gouv.fr.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1091"/>
+        <location filename="../ui/panel.py" line="1138"/>
         <source>Searching data.gouv.fr…</source>
         <translation>Recherche sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1096"/>
+        <location filename="../ui/panel.py" line="1143"/>
         <source>Search canceled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1108"/>
+        <location filename="../ui/panel.py" line="1155"/>
         <source>No dataset found.</source>
         <translation>Aucun jeu de données trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1113"/>
+        <location filename="../ui/panel.py" line="1160"/>
         <source>Select a dataset in the results first.</source>
         <translation>Sélectionnez d'abord un jeu de données dans les résultats.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1128"/>
+        <location filename="../ui/panel.py" line="1175"/>
         <source>Loading the dataset…</source>
         <translation>Chargement du jeu de données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1161"/>
+        <location filename="../ui/panel.py" line="1210"/>
         <source>Choose the population layer (for instance the INSEE 200 m grid) in “3. Analysis”.</source>
         <translation>Choisissez la couche de population (par exemple la grille INSEE 200 m) dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1163"/>
+        <location filename="../ui/panel.py" line="1212"/>
         <source>Choose the field of {layer} that holds the number of inhabitants.</source>
         <translation>Choisissez le champ de {layer} qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1166"/>
+        <location filename="../ui/panel.py" line="1215"/>
         <source>The field {field} of {layer} is not numeric: choose the field that holds the number of inhabitants.</source>
         <translation>Le champ {field} de {layer} n'est pas numérique : choisissez le champ qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1169"/>
+        <location filename="../ui/panel.py" line="1218"/>
         <source>Choose the layer of digital services in “3. Analysis”.</source>
         <translation>Choisissez la couche des services numériques dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1171"/>
+        <location filename="../ui/panel.py" line="1220"/>
         <source>Choose the field of {layer} that holds the service categories.</source>
         <translation>Choisissez le champ de {layer} qui contient les catégories de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1174"/>
+        <location filename="../ui/panel.py" line="1223"/>
         <source>Make or choose a perimeter first, or untick “Only the population inside the perimeter”.</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou décochez « Uniquement la population dans le périmètre ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1177"/>
+        <location filename="../ui/panel.py" line="1226"/>
         <source>The layer {layer} has no feature.</source>
         <translation>La couche {layer} ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1232"/>
+        <location filename="../ui/panel.py" line="1288"/>
         <source>Selecting the population inside the perimeter…</source>
         <translation>Sélection de la population dans le périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1239"/>
+        <location filename="../ui/panel.py" line="1295"/>
         <source>Computing the coverage…</source>
         <translation>Calcul de la couverture…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1254"/>
+        <location filename="../ui/panel.py" line="1310"/>
         <source>Analysis canceled: nothing was added to the project.</source>
         <translation>Analyse annulée : rien n'a été ajouté au projet.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1267"/>
+        <location filename="../ui/panel.py" line="1323"/>
         <source>The summary could not be read: {error}</source>
         <translation>La synthèse n'a pas pu être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1278"/>
+        <location filename="../ui/panel.py" line="1334"/>
         <source>Coverage computed: mean score {score} / 100.</source>
         <translation>Couverture calculée : score moyen {score} / 100.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1296"/>
+        <location filename="../ui/panel.py" line="1352"/>
         <source>Population: {population} inhabitants · mean score: {score} / 100</source>
         <translation>Population : {population} habitants · score moyen : {score} / 100</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1314"/>
+        <location filename="../ui/panel.py" line="1370"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1457"/>
+        <location filename="../ui/panel.py" line="1520"/>
         <source>Not found, choose again: {layers}.</source>
         <translation>Introuvable, choisissez à nouveau : {layers}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1463"/>
+        <location filename="../ui/panel.py" line="1526"/>
         <source>Analysis saved to {path}.</source>
         <translation>Analyse enregistrée dans {path}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1475"/>
+        <location filename="../ui/panel.py" line="1538"/>
         <source>Save the analysis</source>
         <translation>Enregistrer l'analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1483"/>
+        <location filename="../ui/panel.py" line="1546"/>
         <source>Ville numérique analysis (*.json)</source>
         <translation>Analyse Ville numérique (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1483"/>
+        <location filename="../ui/panel.py" line="1546"/>
         <source>Open an analysis</source>
         <translation>Ouvrir une analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1490"/>
+        <location filename="../ui/panel.py" line="1553"/>
         <source>Analysis saved in the project (save the project to keep it).</source>
         <translation>Analyse enregistrée dans le projet (enregistrez le projet pour la conserver).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1500"/>
+        <location filename="../ui/panel.py" line="1563"/>
         <source>This project holds no Ville numérique analysis.</source>
         <translation>Ce projet ne contient aucune analyse Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1515"/>
+        <location filename="../ui/panel.py" line="1578"/>
         <source>{layer} — {population} inhabitants, score {score}</source>
         <translation>{layer} — {population} habitants, score {score}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1531"/>
+        <location filename="../ui/panel.py" line="1594"/>
         <source>Select an analysis in the list.</source>
         <translation>Sélectionnez une analyse dans la liste.</translation>
     </message>
@@ -3054,97 +3054,97 @@
         <translation>Score de couverture</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1314"/>
+        <location filename="../ui/panel.py" line="1370"/>
         <source>{value}%</source>
         <translation>{value} %</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="92"/>
+        <location filename="../ui/panel.py" line="96"/>
         <source>Mediation place</source>
         <translation>Lieu de médiation</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="94"/>
+        <location filename="../ui/panel.py" line="98"/>
         <source>Digital adviser</source>
         <translation>Conseiller numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="95"/>
+        <location filename="../ui/panel.py" line="99"/>
         <source>Third place</source>
         <translation>Tiers-lieu</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="97"/>
+        <location filename="../ui/panel.py" line="101"/>
         <source>Public internet</source>
         <translation>Accès internet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="482"/>
+        <location filename="../ui/panel.py" line="527"/>
         <source>Inhabitants</source>
         <translation>Habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="482"/>
+        <location filename="../ui/panel.py" line="527"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="482"/>
+        <location filename="../ui/panel.py" line="527"/>
         <source>Fragile</source>
         <translation>Fragiles</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="482"/>
+        <location filename="../ui/panel.py" line="527"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="486"/>
+        <location filename="../ui/panel.py" line="531"/>
         <source>Kind of digital service</source>
         <translation>Type de service numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="486"/>
+        <location filename="../ui/panel.py" line="531"/>
         <source>Walking time within which a service counts as within reach</source>
         <translation>Temps de marche en deçà duquel un service est considéré comme à portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="486"/>
+        <location filename="../ui/panel.py" line="531"/>
         <source>Inhabitants within that walking time of a service of this kind</source>
         <translation>Habitants à moins de ce temps de marche d'un service de ce type</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="486"/>
+        <location filename="../ui/panel.py" line="531"/>
         <source>Share of the population within that walking time</source>
         <translation>Part de la population à moins de ce temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="486"/>
+        <location filename="../ui/panel.py" line="531"/>
         <source>Half of the population lives closer than this (straight line)</source>
         <translation>La moitié de la population habite plus près que cette distance (à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="486"/>
+        <location filename="../ui/panel.py" line="531"/>
         <source>Fragile inhabitants (elderly, poor, living alone) not within reach</source>
         <translation>Habitants fragiles (personnes âgées, pauvres, vivant seules) hors de portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="486"/>
+        <location filename="../ui/panel.py" line="531"/>
         <source>Mean access of the population, in the unit of the method (services within reach, or services per 1,000 inhabitants)</source>
         <translation>Accessibilité moyenne de la population, dans l'unité de la méthode (services à portée, ou services pour 1 000 habitants)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1010"/>
+        <location filename="../ui/panel.py" line="1057"/>
         <source>Make or choose a perimeter, or a commune, first (1. Territory).</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou une commune (1. Territoire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1117"/>
+        <location filename="../ui/panel.py" line="1164"/>
         <source>This dataset has no file that can be added to the map.</source>
         <translation>Ce jeu de données n'a aucun fichier pouvant être ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1300"/>
+        <location filename="../ui/panel.py" line="1356"/>
         <source>Fragile inhabitants: {fragile} (mean fragility {index} / 10)</source>
         <translation>Habitants fragiles : {fragile} (fragilité moyenne {index} / 10)</translation>
     </message>
@@ -3324,97 +3324,97 @@
         <translation>{n} lieu(x) trouvé(s) (géocodeur de la Géoplateforme IGN, données BAN, Licence Ouverte).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="208"/>
+        <location filename="../ui/panel.py" line="212"/>
         <source>Find the commune and the station of the project, then make the perimeter: a walking distance or an IGN walking isochrone around the station, the commune, a polygon you draw or the selected feature of any layer.</source>
         <translation>Trouvez la commune et la gare du projet, puis faites le périmètre : une distance à pied ou une isochrone piétonne IGN autour de la gare, la commune, un polygone que vous dessinez ou l'entité sélectionnée d'une couche.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="226"/>
+        <location filename="../ui/panel.py" line="230"/>
         <source>Search online</source>
         <translation>Chercher en ligne</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="228"/>
+        <location filename="../ui/panel.py" line="232"/>
         <source>Find a commune of France that is not in the list with the IGN Géoplateforme geocoder (internet needed).</source>
         <translation>Trouver une commune de France absente de la liste avec le géocodeur de la Géoplateforme IGN (connexion internet nécessaire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="238"/>
+        <location filename="../ui/panel.py" line="242"/>
         <source>BD TOPO stations</source>
         <translation>Gares BD TOPO</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="240"/>
+        <location filename="../ui/panel.py" line="244"/>
         <source>Add the passenger stations and stops of IGN&apos;s BD TOPO in and around the commune to the list (internet needed).</source>
         <translation>Ajouter à la liste les gares et arrêts voyageurs de la BD TOPO de l'IGN dans et autour de la commune (connexion internet nécessaire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="259"/>
+        <location filename="../ui/panel.py" line="263"/>
         <source>Walking distance as the crow flies (offline)</source>
         <translation>Distance à pied à vol d'oiseau (hors ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="260"/>
+        <location filename="../ui/panel.py" line="264"/>
         <source>IGN walking isochrone on the street network (online)</source>
         <translation>Isochrone piétonne IGN sur le réseau des rues (en ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="262"/>
+        <location filename="../ui/panel.py" line="266"/>
         <source>Shape</source>
         <translation>Forme</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="266"/>
+        <location filename="../ui/panel.py" line="270"/>
         <source>Perimeter around the station</source>
         <translation>Périmètre autour de la gare</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="268"/>
+        <location filename="../ui/panel.py" line="272"/>
         <source>A circle of the walking distance around the station (native:buffer), or the area reachable on foot on the IGN network (ville_numerique:isochrone).</source>
         <translation>Un cercle de la distance à pied autour de la gare (native:buffer), ou la zone atteignable à pied sur le réseau IGN (ville_numerique:isochrone).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="677"/>
+        <location filename="../ui/panel.py" line="722"/>
         <source>{name} ({code}) — IGN</source>
         <translation>{name} ({code}) — IGN</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="720"/>
+        <location filename="../ui/panel.py" line="765"/>
         <source>{name} — {commune} (BD TOPO)</source>
         <translation>{name} — {commune} (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="746"/>
+        <location filename="../ui/panel.py" line="791"/>
         <source>Type the name or the INSEE code of a commune first.</source>
         <translation>Tapez d'abord le nom ou le code INSEE d'une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="753"/>
+        <location filename="../ui/panel.py" line="798"/>
         <source>Looking for the commune…</source>
         <translation>Recherche de la commune…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="770"/>
+        <location filename="../ui/panel.py" line="815"/>
         <source>No commune of that name was found.</source>
         <translation>Aucune commune de ce nom n'a été trouvée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="777"/>
+        <location filename="../ui/panel.py" line="822"/>
         <source>Found: {communes}.</source>
         <translation>Trouvé : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="789"/>
+        <location filename="../ui/panel.py" line="834"/>
         <source>Looking for stations…</source>
         <translation>Recherche des gares…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="810"/>
+        <location filename="../ui/panel.py" line="855"/>
         <source>{n} BD TOPO station(s) added to the list.</source>
         <translation>{n} gare(s) BD TOPO ajoutée(s) à la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="852"/>
+        <location filename="../ui/panel.py" line="897"/>
         <source>Perimeter: {minutes} min walk (IGN isochrone) around {station}</source>
         <translation>Périmètre : {minutes} min à pied (isochrone IGN) autour de {station}</translation>
     </message>
@@ -3464,49 +3464,99 @@
         <translation>plus de +20 points</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="329"/>
+        <location filename="../ui/panel.py" line="333"/>
         <source>Fetch services, population and boundaries</source>
         <translation>Récupérer services, population et limites</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="334"/>
+        <location filename="../ui/panel.py" line="338"/>
         <source>Only the services</source>
         <translation>Seulement les services</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="336"/>
+        <location filename="../ui/panel.py" line="340"/>
         <source>Only the population</source>
         <translation>Seulement la population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1053"/>
+        <location filename="../ui/panel.py" line="1100"/>
         <source>digital services</source>
         <translation>services numériques</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1054"/>
+        <location filename="../ui/panel.py" line="1101"/>
         <source>INSEE population grid</source>
         <translation>grille de population INSEE</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1055"/>
+        <location filename="../ui/panel.py" line="1102"/>
         <source>commune boundaries</source>
         <translation>limites communales</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1062"/>
+        <location filename="../ui/panel.py" line="1109"/>
         <source>{n} layer(s) added: services, population and communes of the perimeter.</source>
         <translation>{n} couche(s) ajoutée(s) : services, population et communes du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1071"/>
+        <location filename="../ui/panel.py" line="1118"/>
         <source>Fetching the data ({step}/{total}): {what}…</source>
         <translation>Récupération des données ({step}/{total}) : {what}…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1077"/>
+        <location filename="../ui/panel.py" line="1124"/>
         <source>Canceled: the {n} layer(s) already added are kept.</source>
         <translation>Annulé : les {n} couche(s) déjà ajoutée(s) sont conservées.</translation>
+    </message>
+    <message>
+        <location filename="../core/fragility.py" line="104"/>
+        <source>Inhabitants aged 65 or more</source>
+        <translation>Habitants de 65 ans ou plus</translation>
+    </message>
+    <message>
+        <location filename="../core/fragility.py" line="105"/>
+        <source>Inhabitants aged 80 or more</source>
+        <translation>Habitants de 80 ans ou plus</translation>
+    </message>
+    <message>
+        <location filename="../core/fragility.py" line="106"/>
+        <source>Poor households</source>
+        <translation>Ménages pauvres</translation>
+    </message>
+    <message>
+        <location filename="../core/fragility.py" line="107"/>
+        <source>People living alone</source>
+        <translation>Personnes seules</translation>
+    </message>
+    <message>
+        <location filename="../core/fragility.py" line="108"/>
+        <source>Single-parent families</source>
+        <translation>Familles monoparentales</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="434"/>
+        <source>Fragility of the population</source>
+        <translation>Fragilité de la population</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="441"/>
+        <source>A field already holding a fragility index from 0 to 10 (for instance the IFN spread by ville_numerique:fragility_ifn). Empty: the index is computed from the INSEE grid fields with the weights below.</source>
+        <translation>Un champ qui contient déjà un indice de fragilité de 0 à 10 (par exemple l&apos;IFN réparti par ville_numerique:fragility_ifn). Vide : l&apos;indice est calculé à partir des champs de la grille INSEE avec les poids ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="446"/>
+        <source>Fragility field (0–10)</source>
+        <translation>Champ de fragilité (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="456"/>
+        <source>Weight of the indicator in the index; 0 leaves it out.</source>
+        <translation>Poids de l&apos;indicateur dans l&apos;indice ; 0 l&apos;écarte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="1251"/>
+        <source>Give at least one fragility indicator a weight above 0, or choose a fragility field.</source>
+        <translation>Donnez à au moins un indicateur de fragilité un poids supérieur à 0, ou choisissez un champ de fragilité.</translation>
     </message>
 </context>
 </TS>

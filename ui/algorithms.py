@@ -44,6 +44,8 @@ ROLE_NAMES = {
     "category_field": ("CATEGORY_FIELD",),
     "categories": ("CATEGORIES", "CATEGORY"),
     "thresholds": ("THRESHOLDS",),
+    "fragility_field": ("FRAGILITY_FIELD",),
+    "fragility_weights": ("FRAGILITY_WEIGHTS",),
     "coverage": ("COVERAGE", "INPUT", "RESULT"),
     "summary": ("SUMMARY", "SUMMARY_JSON"),
     "query": ("QUERY", "SEARCH", "Q", "TEXT"),

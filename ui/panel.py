@@ -36,6 +36,7 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -58,6 +59,9 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import about
 from ..core.errors import InputError
+from ..core.fragility import DEFAULT_WEIGHTS as FRAGILITY_DEFAULT_WEIGHTS
+from ..core.fragility import INDICATORS as FRAGILITY_INDICATORS
+from ..core.fragility import indicator_label
 from ..core.i18n import tr
 from ..core.services import CATEGORIES, category_label
 from ..processing.coverage import field_suffix
@@ -427,6 +431,37 @@ class VilleNumeriquePanel(QgsDockWidget):
         layout.addWidget(box)
         self.reset_thresholds()
 
+        box = QGroupBox(tr("Fragility of the population"), page)
+        grid = QGridLayout(box)
+        self.fragility_field_combo = QgsFieldComboBox(box)
+        compact(self.fragility_field_combo)
+        self.fragility_field_combo.setObjectName("VilleNumeriqueFragilityField")
+        self.fragility_field_combo.setFilters(QgsFieldProxyModel.Filter.Numeric)
+        self.fragility_field_combo.setAllowEmptyFieldName(True)
+        self.fragility_field_combo.setToolTip(tr("A field already holding a fragility index from 0 to 10 (for "
+                                                 "instance the IFN spread by ville_numerique:fragility_ifn). "
+                                                 "Empty: the index is computed from the INSEE grid fields with "
+                                                 "the weights below."))
+        self.fragility_field_combo.fieldChanged.connect(self._fragility_field_changed)
+        grid.addWidget(QLabel(tr("Fragility field (0–10)"), box), 0, 0, 1, 2)
+        grid.addWidget(self.fragility_field_combo, 0, 2)
+        self.fragility_spins = {}
+        for row, name in enumerate(FRAGILITY_INDICATORS, start=1):
+            spin = QDoubleSpinBox(box)
+            spin.setObjectName("VilleNumeriqueFragilityWeight_{}".format(name))
+            spin.setRange(0.0, 10.0)
+            spin.setSingleStep(0.5)
+            spin.setDecimals(1)
+            spin.setValue(FRAGILITY_DEFAULT_WEIGHTS[name])
+            spin.setToolTip(tr("Weight of the indicator in the index; 0 leaves it out."))
+            label = QLabel(indicator_label(name), box)
+            label.setWordWrap(True)
+            grid.addWidget(label, row, 0, 1, 2)
+            grid.addWidget(spin, row, 2)
+            self.fragility_spins[name] = spin
+        grid.setColumnStretch(1, 1)
+        layout.addWidget(box)
+
         form = QFormLayout()
         self.method_combo = QComboBox(page)
         compact(self.method_combo)
@@ -456,6 +491,16 @@ class VilleNumeriquePanel(QgsDockWidget):
         layout.addWidget(self.run_button)
         layout.addStretch(1)
         return page
+
+    def _fragility_field_changed(self, field):
+        for spin in self.fragility_spins.values():  # the weights only make the computed index
+            spin.setEnabled(not field)
+
+    def fragility_weights(self):
+        return {name: spin.value() for name, spin in self.fragility_spins.items()}
+
+    def fragility_weights_text(self):
+        return ";".join("{}={:g}".format(name, value) for name, value in self.fragility_weights().items())
 
     def _update_threshold_label(self, code):
         self.threshold_metres[code].setText(tr("{metres} m").format(
@@ -985,6 +1030,8 @@ class VilleNumeriquePanel(QgsDockWidget):
             "category_field": self.category_field_combo.currentField() or None,
             "categories": self.checked_categories(),
             "thresholds": self.thresholds_text(),
+            "fragility_field": self.fragility_field_combo.currentField() or None,
+            "fragility_weights": self.fragility_weights_text(),
             "coverage": self.output_layer_id,
             "summary": self.summary_path,
         }
@@ -1132,6 +1179,8 @@ class VilleNumeriquePanel(QgsDockWidget):
     # ======================================================================
     def _population_layer_changed(self, layer):
         self.population_field_combo.setLayer(layer)
+        self.fragility_field_combo.setLayer(layer)
+        self.fragility_field_combo.setField("")
         if layer is not None:
             for name in ("ind", "population", "pop", "p_pop"):
                 if layer.fields().lookupField(name) >= 0:
@@ -1191,10 +1240,17 @@ class VilleNumeriquePanel(QgsDockWidget):
             "SERVICES": services.id(),
             "CATEGORY_FIELD": category_field,
             "THRESHOLDS": self.thresholds_text(),
+            "FRAGILITY_WEIGHTS": self.fragility_weights_text(),
             "OUTPUT": output_definition(output or "TEMPORARY_OUTPUT", tr("Digital services coverage"),
                                         self.project),
             "SUMMARY": summary,
         }
+        if self.fragility_field_combo.currentField():
+            parameters["FRAGILITY_FIELD"] = self.fragility_field_combo.currentField()
+        elif not any(self.fragility_weights().values()):
+            self.message(tr("Give at least one fragility indicator a weight above 0, or choose a fragility "
+                            "field."), Qgis.MessageLevel.Warning)
+            return None
         coverage = algorithms.algorithm(algorithms.COVERAGE)
         choices = (("METHOD", self.method_combo, METHODS), ("DECAY", self.decay_combo, DECAYS))
         for name, combo, codes in choices:
@@ -1391,6 +1447,8 @@ class VilleNumeriquePanel(QgsDockWidget):
                 "services": presets.layer_reference(self.services_combo.currentLayer()),
                 "category_field": self.category_field_combo.currentField(),
                 "thresholds_minutes": self.thresholds_minutes(),
+                "fragility_field": self.fragility_field_combo.currentField(),
+                "fragility_weights": self.fragility_weights(),
                 "method": self.method_combo.currentData(),
                 "decay": self.decay_combo.currentData(),
                 "restrict_to_perimeter": self.restrict_check.isChecked(),
@@ -1442,6 +1500,11 @@ class VilleNumeriquePanel(QgsDockWidget):
         for code, minutes in (analysis.get("thresholds_minutes") or {}).items():
             if code in self.threshold_spins:
                 self.threshold_spins[code].setValue(float(minutes))
+        if population is not None:
+            self.fragility_field_combo.setField(analysis.get("fragility_field") or "")
+        for name, weight in (analysis.get("fragility_weights") or {}).items():
+            if name in self.fragility_spins:
+                self.fragility_spins[name].setValue(float(weight))
         for combo, key in ((self.method_combo, "method"), (self.decay_combo, "decay")):
             index = combo.findData(analysis.get(key))
             if index >= 0:

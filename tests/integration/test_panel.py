@@ -747,3 +747,41 @@ def test_fetch_chain_stops_at_a_failure_and_keeps_what_it_added(panel, qtbot, on
     typenames = [args.get("TYPENAMES") for _, path, args in online.requests if path == "/wfs/ows"]
     assert ["INSEE.FILOSOFI.INDICATORS:carreaux_200m"] in typenames
     assert typenames[-1] == ["INSEE.FILOSOFI.INDICATORS:carreaux_200m"]  # step 3 never started
+
+
+def test_fragility_weights_reach_the_algorithm(panel, qtbot):
+    """Only the poor households weigh: F = min(10, 5 × (men_pauv / men) / 14.5 %) for each cell."""
+    panel.load_sample()
+    assert panel.fragility_field_combo.currentField() == ""  # computed from the INSEE fields
+    for name, spin in panel.fragility_spins.items():
+        spin.setValue(1.0 if name == "poor_households" else 0.0)
+    parameters = panel.validate()
+    assert parameters["FRAGILITY_WEIGHTS"] == ("age_65_plus=0;age_80_plus=0;poor_households=1;"
+                                               "one_person_households=0;single_parent_families=0")
+    assert "FRAGILITY_FIELD" not in parameters
+    with qtbot.waitSignal(panel.analysisFinished, timeout=TIMEOUT_MS) as finished:
+        assert panel.run_analysis()
+    assert finished.args == [True], panel.last_message
+    layer = QgsProject.instance().mapLayer(panel.output_layer_id)
+    checked = 0
+    for feature in layer.getFeatures():
+        if feature["men"] and feature["men"] > 0:
+            expected = min(10.0, 5 * (feature["men_pauv"] / feature["men"]) / 0.145)
+            assert feature["fragility"] == pytest.approx(expected, abs=1e-4)  # written to 4 decimals
+            checked += 1
+    assert checked > 100
+    # the preset keeps the weights
+    preset = panel.collect_preset()
+    assert preset["analysis"]["fragility_weights"]["poor_households"] == 1.0
+    assert preset["analysis"]["fragility_weights"]["age_65_plus"] == 0.0
+
+
+def test_fragility_field_replaces_the_weights(panel):
+    panel.load_sample()
+    for spin in panel.fragility_spins.values():
+        spin.setValue(0.0)
+    assert panel.validate() is None  # nothing would make the index
+    assert "fragility indicator a weight above 0" in panel.last_message[1]
+    panel.fragility_field_combo.setField("ind_80p")  # any numeric field 0–10 the user trusts
+    assert not any(spin.isEnabled() for spin in panel.fragility_spins.values())
+    assert panel.validate()["FRAGILITY_FIELD"] == "ind_80p"
