@@ -487,25 +487,6 @@ def test_each_output_gets_its_own_post_processor_kept_alive(qgis_app):
     assert styles._POST_PROCESSORS[-1] is second and styles._POST_PROCESSORS[-2] is first
 
 
-def styled_coverage():
-    """The coverage algorithm plus the one call the lead adds to processing/coverage.py."""
-    from ville_numerique.core.i18n import tr
-    from ville_numerique.processing.coverage import CoverageAlgorithm
-    from ville_numerique.processing.styles import apply_style
-
-    class StyledCoverage(CoverageAlgorithm):
-        def run_algorithm(self, parameters, context, feedback):
-            outputs = super().run_algorithm(parameters, context, feedback)
-            name = tr("Digital services coverage")
-            self.applied = apply_style(context, outputs[self.OUTPUT], "coverage", name)
-            return outputs
-
-        def createInstance(self):
-            return StyledCoverage()
-
-    return StyledCoverage()
-
-
 def coverage_parameters(output, summary):
     return {
         "POPULATION": "{}|layername=carreaux_200m".format(SAMPLE), "POPULATION_FIELD": "ind",
@@ -552,7 +533,7 @@ def test_post_processor_styles_outputs_loaded_by_qgis(provider, qgis_new_project
         QgsProject,
     )
 
-    algorithm = styled_coverage()
+    algorithm = "ville_numerique:coverage"
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     output = QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", QgsProject.instance())
@@ -581,7 +562,7 @@ def test_post_processor_through_processing_run(provider, qgis_new_project, tmp_p
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     output = QgsProcessingOutputLayerDefinition(str(tmp_path / "coverage.gpkg"), QgsProject.instance())
-    results = processing.run(styled_coverage(), coverage_parameters(output, str(tmp_path / "s.json")),
+    results = processing.run("ville_numerique:coverage", coverage_parameters(output, str(tmp_path / "s.json")),
                              context=context, feedback=QgsProcessingFeedback(), onFinish=lambda *a: None)
     assert context.willLoadLayerOnCompletion(results["OUTPUT"])
     details = context.layerToLoadOnCompletionDetails(results["OUTPUT"])
@@ -597,35 +578,12 @@ def test_outputs_not_loaded_get_a_sidecar_style(provider, run_alg, tmp_path):
     from qgis.core import QgsGraduatedSymbolRenderer, QgsProcessingContext, QgsVectorLayer
 
     output = tmp_path / "coverage.gpkg"
-    processing.run(styled_coverage(), coverage_parameters(str(output), str(tmp_path / "summary.json")),
+    processing.run("ville_numerique:coverage", coverage_parameters(str(output), str(tmp_path / "summary.json")),
                    context=QgsProcessingContext())
     assert (tmp_path / "coverage.qml").is_file()
     layer = QgsVectorLayer(str(output), "reopened", "ogr")  # how a user opens it later
     assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
     assert json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))["population_total"] == 15174.5
-
-
-def test_the_coverage_algorithm_styles_its_output(provider, qgis_new_project, tmp_path):
-    """Once processing/coverage.py calls apply_style (see the report to the lead)."""
-    from qgis import processing
-    from qgis.core import (
-        QgsGraduatedSymbolRenderer,
-        QgsProcessingContext,
-        QgsProcessingOutputLayerDefinition,
-        QgsProject,
-    )
-    from ville_numerique.processing import coverage
-
-    if not hasattr(coverage, "apply_style"):
-        pytest.skip("processing/coverage.py does not call processing.styles.apply_style yet")
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    output = QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", QgsProject.instance())
-    parameters = coverage_parameters(output, str(tmp_path / "s.json"))
-    results = processing.runAndLoadResults("ville_numerique:coverage", parameters, context=context)
-    layer = QgsProject.instance().mapLayer(results["OUTPUT"])
-    assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
-
 
 #: Algorithms that run offline on the sample: parameters, style, layer name.
 STYLED_OUTPUTS = {
