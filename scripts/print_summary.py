@@ -9,34 +9,41 @@ import sys
 
 LABELS = {
     "fr": {
-        "head": "Population : {pop} habitants   Score moyen : {score:.1f}/100",
+        "head": "Population : {pop} habitants   Score moyen : {score}/100",
         "crs": "Distances : {method} en {crs}",
         "straight_line": "à vol d'oiseau", "network": "le long du réseau piéton",
         "columns": ("catégorie", "services", "seuil", "pop. couverte", "couverte", "dist. médiane"),
-        "scenario": "Scénario : score moyen {before:.1f} → {after:.1f} ({change:+.1f}) ; "
+        "scenario": "Scénario : score moyen {before} → {after} ({change}) ; "
                     "{pop} habitants gagnent au moins un type de service à portée",
         "new": "{code:<22} +{pop:>10} habitants à portée ({added:+d} service(s))",
     },
     "en": {
-        "head": "Population: {pop} inhabitants   Mean score: {score:.1f}/100",
+        "head": "Population: {pop} inhabitants   Mean score: {score}/100",
         "crs": "Distances: {method} in {crs}",
         "straight_line": "straight line", "network": "along the walking network",
         "columns": ("category", "services", "threshold", "pop. covered", "covered", "median dist."),
-        "scenario": "Scenario: mean score {before:.1f} → {after:.1f} ({change:+.1f}); "
+        "scenario": "Scenario: mean score {before} → {after} ({change}); "
                     "{pop} inhabitants gain at least one kind of service within reach",
         "new": "{code:<22} +{pop:>10} inhabitants within reach ({added:+d} service(s))",
     },
 }
 
 
-def number(value, lang):
-    text = "{:,.1f}".format(value).replace(",", " ")
-    return text.replace(".", ",") if lang == "fr" else text
+def number(value, lang, sign=False):
+    """``15 174,5`` in French, ``15,174.5`` in English (one decimal)."""
+    text = "{:+,.1f}".format(value) if sign else "{:,.1f}".format(value)
+    return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
+
+
+def percent(share, lang):
+    text = number(100 * share, lang)
+    return text + "\u00a0%" if lang == "fr" else text + "%"
 
 
 def table(summary, lang):
     t = LABELS[lang]
-    lines = [t["head"].format(pop=number(summary["population_total"], lang), score=summary["score_mean"] or 0)]
+    lines = [t["head"].format(pop=number(summary["population_total"], lang),
+                              score=number(summary["score_mean"] or 0, lang))]
     method = t.get(summary.get("distance_method", "straight_line"), "")
     lines.append(t["crs"].format(method=method, crs=summary.get("distance_crs", {}).get("authid", "?")))
     lines.append("")
@@ -44,17 +51,18 @@ def table(summary, lang):
     lines += [header, "-" * len(header)]
     for code, c in summary["categories"].items():
         median = c["median_distance_m"]
-        lines.append("{:<22} {:>9} {:>8.0f} m {:>14} {:>8.1f}% {:>12} m".format(
+        lines.append("{:<22} {:>9} {:>8.0f} m {:>14} {:>9} {:>12} m".format(
             code, c.get("n_services", ""), c["threshold_m"], number(c["population_covered"], lang),
-            100 * c["share_covered"], "-" if median is None else "{:.0f}".format(median)))
+            percent(c["share_covered"], lang), "-" if median is None else "{:.0f}".format(median)))
     return "\n".join(lines)
 
 
 def scenario(summary, lang):
     t = LABELS[lang]
     delta = summary["delta"]
-    lines = [t["scenario"].format(before=summary["before"]["score_mean"], after=summary["after"]["score_mean"],
-                                  change=delta["score_mean_change"],
+    lines = [t["scenario"].format(before=number(summary["before"]["score_mean"], lang),
+                                  after=number(summary["after"]["score_mean"], lang),
+                                  change=number(delta["score_mean_change"], lang, sign=True),
                                   pop=number(delta["population_newly_covered_any"], lang))]
     for code, entry in delta["categories"].items():
         if entry["n_services_added"]:
