@@ -754,7 +754,11 @@ class VilleNumeriquePanel(QgsDockWidget):
         stations = list(self._stations)
         if commune is not None:
             centre = commune.point(WGS84, self.project)
-            stations.sort(key=lambda s: centre.distance(s.point(WGS84, self.project)) if centre else 0)
+
+            def distance(station):
+                point = station.point(WGS84, self.project)
+                return centre.distance(point) if centre is not None and point is not None else float("inf")
+            stations.sort(key=distance)
         current = self.station_combo.currentData()
         self.station_combo.clear()
         for place in stations:
@@ -790,27 +794,33 @@ class VilleNumeriquePanel(QgsDockWidget):
         if not text:
             self.message(tr("Type the name or the INSEE code of a commune first."), Qgis.MessageLevel.Warning)
             return False
-        parameters = {"QUERY": text, "KIND": GEOCODE_COMMUNES, "LIMIT": 5}
-        if COMMUNE_CODE.match(text.upper()):  # an INSEE code: the geocoder finds it by citycode
-            parameters.update(QUERY=text, CITYCODE=text.upper())
-        parameters = algorithms.complete_outputs(algorithms.GEOCODE, parameters, self.project, load=False)
-        run = AlgorithmRun(algorithms.GEOCODE, parameters, project=self.project, load=False, parent=self)
+        if COMMUNE_CODE.match(text.upper()):  # an INSEE code: the commune itself from ADMIN EXPRESS
+            alg_id = algorithms.FETCH_IGN
+            parameters = {"LAYER": IGN_LAYER_KEYS.index("communes"), "COMMUNES": text.upper()}
+        else:  # a name: the geocoder's communes, best first
+            alg_id = algorithms.GEOCODE
+            parameters = {"QUERY": text, "KIND": GEOCODE_COMMUNES, "LIMIT": 5}
+        parameters = algorithms.complete_outputs(alg_id, parameters, self.project, load=False)
+        run = AlgorithmRun(alg_id, parameters, project=self.project, load=False, parent=self)
         return self._start(run, self._communes_found, tr("Looking for the commune…"))
 
     def _communes_found(self, ok, results, _layers, message):
         if not ok:
             self._failed(message, tr("Search canceled."))
             return
-        layer = QgsVectorLayer(str(results.get("OUTPUT", "")), "geocode", "ogr")
+        layer = QgsVectorLayer(str(results.get("OUTPUT", "")), "communes", "ogr")
+        names = layer.fields().names() if layer.isValid() else []
         found = []
         for feature in layer.getFeatures() if layer.isValid() else []:
-            code = str(feature["citycode"] or "")
+            # geocoder answers (citycode, name, context) or ADMIN EXPRESS communes (code_insee, nom)
+            values = {n: str(v) for n, v in zip(names, feature.attributes()) if v is not None and v != NULL}
+            code = values.get("citycode") or values.get("code_insee") or ""
             if not code or code in [place.code for place in found]:
                 continue
             known = [place for place in self._communes if place.code == code]
             found.append(known[0] if known else Place(
-                str(feature["name"] or feature["label"]), code, str(feature["context"] or ""),
-                QgsGeometry(feature.geometry()), layer.crs(), SOURCE_IGN))
+                values.get("name") or values.get("nom") or values.get("label", code), code,
+                values.get("context", ""), QgsGeometry(feature.geometry()), layer.crs(), SOURCE_IGN))
         if not found:
             self.message(tr("No commune of that name was found."), Qgis.MessageLevel.Warning)
             return

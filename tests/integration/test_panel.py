@@ -665,6 +665,17 @@ def test_commune_found_online_then_its_boundary_from_the_ign(panel, qtbot, onlin
     assert started[0].parameters["COMMUNES"] == "62119"
 
 
+def test_commune_found_online_by_its_insee_code(panel, qtbot, online):
+    panel.commune_combo.setEditText("62119")
+    assert panel._commune_place() is None  # not in the sample
+    assert panel.search_commune_online()
+    wait_idle(qtbot, panel)
+    assert panel.commune_combo.currentText() == "Béthune (62119) — IGN", panel.last_message
+    wfs = [args for _, path, args in online.requests if path == "/wfs/ows"]
+    assert wfs[0]["CQL_FILTER"] == ["code_insee IN ('62119')"]
+    assert not any(path == "/geocodage/search" for _, path, _ in online.requests)
+
+
 def test_commune_search_without_answer_changes_nothing(panel, qtbot, online):
     before = panel.commune_combo.count()
     panel.commune_combo.setEditText("Atlantide")
