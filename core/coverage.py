@@ -208,20 +208,51 @@ class NetworkEngine:
 # statistics
 
 
+#: Below this many values the weighted median sorts them all; above, it narrows down first.
+_MEDIAN_SORT_MAX = 65_536
+_MEDIAN_BINS = 4096
+
+
 def weighted_median(values, weights):
     """Population-weighted median: half the population is at most this far.
 
-    Infinite values (no service at all) take part; returns ``None`` when the
-    total weight is zero or the median itself is infinite.
+    The smallest value whose cumulative weight (values in increasing order)
+    reaches half the total. Infinite values (no service at all) take part;
+    returns ``None`` when the total weight is zero or the median itself is
+    infinite. Large inputs are not sorted whole: one pass of weighted counts
+    over value bins finds the bin holding the median, and only that bin is
+    sorted (same result, linear time).
     """
     values = np.asarray(values, dtype=float)
     weights = np.asarray(weights, dtype=float)
     total = weights.sum()
     if len(values) == 0 or total <= 0:
         return None
+    half = total / 2.0
+    if len(values) <= _MEDIAN_SORT_MAX:
+        return _median_of_sorted(values, weights, half, 0.0)
+    finite = np.isfinite(values)
+    if not finite.all():
+        values, weights = values[finite], weights[finite]
+        if len(values) == 0:
+            return None
+    low, high = values.min(), values.max()
+    if low == high:
+        return float(low) if weights.sum() >= half else None
+    bins = np.minimum(((values - low) * (_MEDIAN_BINS / (high - low))).astype(np.int64), _MEDIAN_BINS - 1)
+    cumulative = np.cumsum(np.bincount(bins, weights=weights, minlength=_MEDIAN_BINS))
+    b = int(np.searchsorted(cumulative, half, side="left"))
+    if b >= _MEDIAN_BINS:  # the finite values weigh less than half: the median is infinite
+        return None
+    inside = bins == b
+    return _median_of_sorted(values[inside], weights[inside], half, cumulative[b - 1] if b else 0.0)
+
+
+def _median_of_sorted(values, weights, half, before):
+    """The weighted median of ``values`` whose lighter neighbours weigh ``before``."""
     order = np.argsort(values, kind="stable")
-    cumulative = np.cumsum(weights[order])
-    index = int(np.searchsorted(cumulative, total / 2.0, side="left"))
+    cumulative = before + np.cumsum(weights[order])
+    index = int(np.searchsorted(cumulative, half, side="left"))
     value = values[order][min(index, len(values) - 1)]
     return float(value) if np.isfinite(value) else None
 

@@ -226,3 +226,33 @@ def test_compare_scenarios_by_hand():
 def test_bad_options(kwargs, match):
     with pytest.raises(InputError, match=match):
         compute_coverage(POP_XY, POP, SVC_XY, SVC_CATS, **kwargs)
+
+
+def _sorted_weighted_median(values, weights):
+    """The definition, by a full sort: first value whose cumulative weight reaches half."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    half, running = sum(weights) / 2.0, 0.0
+    for i in order:
+        running += weights[i]
+        if running >= half:
+            return None if math.isinf(values[i]) else values[i]
+    return None
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_weighted_median_of_large_inputs_equals_the_full_sort(seed):
+    """Above 65,536 values the median narrows down over bins; the value must not change."""
+    rng = np.random.default_rng(seed)
+    n = 70_000 + 1_000 * seed
+    values = np.round(rng.lognormal(6.5, 1.0, n), 1)  # many ties, like distances in metres
+    weights = rng.integers(0, 40, n).astype(float)  # empty cells weigh 0
+    if seed % 2:
+        values[rng.random(n) < 0.3] = math.inf  # people with no service at all
+    if seed == 4:
+        values[:] = 250.0  # one value
+    if seed == 5:
+        values[rng.random(n) < 0.6] = math.inf  # more than half out of reach: no median
+    expected = _sorted_weighted_median(values.tolist(), weights.tolist())
+    assert weighted_median(values, weights) == expected
+    if seed == 5:
+        assert expected is None
