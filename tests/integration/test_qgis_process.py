@@ -108,3 +108,7 @@ def test_science_algorithms_through_qgis_process(qgis_process_env, tmp_path):
     sites = json.loads((tmp_path / "sites.json").read_text(encoding="utf-8"))
     assert [s["rank"] for s in sites["sites"]] == [1, 2]
     assert data["results"]["TOTAL_GAIN"] == pytest.approx(sites["total_gain"])
+    # each output carries its map style for whoever opens it in QGIS later
+    styles = ROOT / "resources" / "styles"
+    for output, style in (("e2sfca", "coverage"), ("scenario", "scenario"), ("sites", "recommended")):
+        assert (tmp_path / (output + ".qml")).read_bytes() == (styles / (style + ".qml")).read_bytes()
