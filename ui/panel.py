@@ -800,27 +800,39 @@ class VilleNumeriquePanel(QgsDockWidget):
         else:  # a name: the geocoder's communes, best first
             alg_id = algorithms.GEOCODE
             parameters = {"QUERY": text, "KIND": GEOCODE_COMMUNES, "LIMIT": 5}
+        return self._run_unloaded(alg_id, parameters, self._communes_found, tr("Looking for the commune…"))
+
+    def _run_unloaded(self, alg_id, parameters, on_done, status):
+        """Run ``alg_id`` with its outputs written to temporary files the panel reads (not added to the map)."""
         parameters = algorithms.complete_outputs(alg_id, parameters, self.project, load=False)
         run = AlgorithmRun(alg_id, parameters, project=self.project, load=False, parent=self)
-        return self._start(run, self._communes_found, tr("Looking for the commune…"))
+        return self._start(run, on_done, status)
+
+    @staticmethod
+    def _output_rows(results):
+        """``(attributes, geometry, crs)`` of each feature of the OUTPUT file; nulls left out."""
+        layer = QgsVectorLayer(str(results.get("OUTPUT", "")), "output", "ogr")
+        if not layer.isValid():
+            return []
+        names = layer.fields().names()
+        return [({n: str(v) for n, v in zip(names, feature.attributes()) if v is not None and v != NULL},
+                 QgsGeometry(feature.geometry()), layer.crs())
+                for feature in layer.getFeatures()]
 
     def _communes_found(self, ok, results, _layers, message):
         if not ok:
             self._failed(message, tr("Search canceled."))
             return
-        layer = QgsVectorLayer(str(results.get("OUTPUT", "")), "communes", "ogr")
-        names = layer.fields().names() if layer.isValid() else []
         found = []
-        for feature in layer.getFeatures() if layer.isValid() else []:
+        for values, geometry, crs in self._output_rows(results):
             # geocoder answers (citycode, name, context) or ADMIN EXPRESS communes (code_insee, nom)
-            values = {n: str(v) for n, v in zip(names, feature.attributes()) if v is not None and v != NULL}
             code = values.get("citycode") or values.get("code_insee") or ""
             if not code or code in [place.code for place in found]:
                 continue
             known = [place for place in self._communes if place.code == code]
             found.append(known[0] if known else Place(
                 values.get("name") or values.get("nom") or values.get("label", code), code,
-                values.get("context", ""), QgsGeometry(feature.geometry()), layer.crs(), SOURCE_IGN))
+                values.get("context", ""), geometry, crs, SOURCE_IGN))
         if not found:
             self.message(tr("No commune of that name was found."), Qgis.MessageLevel.Warning)
             return
@@ -839,23 +851,18 @@ class VilleNumeriquePanel(QgsDockWidget):
             return False
         parameters = {"LAYER": IGN_LAYER_KEYS.index("stations"), "COMMUNES": place.code,
                       "BUFFER": STATION_SEARCH_BUFFER_M}
-        parameters = algorithms.complete_outputs(algorithms.FETCH_IGN, parameters, self.project, load=False)
-        run = AlgorithmRun(algorithms.FETCH_IGN, parameters, project=self.project, load=False, parent=self)
-        return self._start(run, self._stations_found, tr("Looking for stations…"))
+        return self._run_unloaded(algorithms.FETCH_IGN, parameters, self._stations_found,
+                                  tr("Looking for stations…"))
 
     def _stations_found(self, ok, results, _layers, message):
         if not ok:
             self._failed(message, tr("Search canceled."))
             return
-        layer = QgsVectorLayer(str(results.get("OUTPUT", "")), "stations", "ogr")
-        names = layer.fields().names() if layer.isValid() else []
         found = []
-        for feature in layer.getFeatures() if layer.isValid() else []:
-            values = {n: str(v) for n, v in zip(names, feature.attributes()) if v is not None and v != NULL}
+        for number, (values, geometry, crs) in enumerate(self._output_rows(results)):
             name = values.get("toponyme") or values.get("nature") or tr("Station")
-            code = values.get("cleabs") or "bdtopo:{}".format(feature.id())
-            found.append(Place(name, code, values.get("commune", ""), QgsGeometry(feature.geometry()), layer.crs(),
-                               SOURCE_BDTOPO))
+            code = values.get("cleabs") or "bdtopo:{}".format(number)
+            found.append(Place(name, code, values.get("commune", ""), geometry, crs, SOURCE_BDTOPO))
         self._stations = [s for s in self._stations if s.source != SOURCE_BDTOPO] + found
         self._fill_stations()
         if found:
