@@ -214,27 +214,27 @@
         <translation>{what} : la valeur de « {key} » doit être un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="358"/>
+        <location filename="../core/coverage.py" line="389"/>
         <source>Population values and points differ in number.</source>
         <translation>Les valeurs de population et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="360"/>
+        <location filename="../core/coverage.py" line="391"/>
         <source>Service categories and points differ in number.</source>
         <translation>Les catégories de services et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="362"/>
+        <location filename="../core/coverage.py" line="393"/>
         <source>The population field has negative values.</source>
         <translation>Le champ de population contient des valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="380"/>
+        <location filename="../core/coverage.py" line="411"/>
         <source>No service category to evaluate: the services have no category.</source>
         <translation>Aucune catégorie de service à évaluer : les services n'ont pas de catégorie.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="435"/>
+        <location filename="../core/coverage.py" line="466"/>
         <source>The category weights sum to zero: give at least one positive weight.</source>
         <translation>La somme des poids des catégories est nulle : indiquez au moins un poids positif.</translation>
     </message>
@@ -929,22 +929,22 @@
         <translation>La valeur « {value} » donnée par {origin} pour l'option {option} n'est pas valide.</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="54"/>
+        <location filename="../processing/base.py" line="73"/>
         <source>Coverage analysis</source>
         <translation>Analyse de couverture</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="55"/>
+        <location filename="../processing/base.py" line="74"/>
         <source>Open data</source>
         <translation>Données ouvertes</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="56"/>
+        <location filename="../processing/base.py" line="75"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1292"/>
+        <location filename="../ui/panel.py" line="1309"/>
         <source>Digital services coverage</source>
         <translation>Couverture des services numériques</translation>
     </message>
@@ -999,17 +999,17 @@
         <translation>Poids des catégories dans le score</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="162"/>
+        <location filename="../processing/coverage.py" line="142"/>
         <source>Coverage</source>
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="34"/>
+        <location filename="../processing/scenario.py" line="35"/>
         <source>Summary (JSON)</source>
         <translation>Synthèse (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="34"/>
+        <location filename="../processing/scenario.py" line="35"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
@@ -1074,17 +1074,17 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="112"/>
+        <location filename="../processing/recommend.py" line="113"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="195"/>
+        <location filename="../processing/coverage.py" line="175"/>
         <source>{code}: {share:.1%} of the population within {threshold:g} m ({n} service(s)).</source>
         <translation>{code} : {share:.1%} de la population à moins de {threshold:g} m ({n} service(s)).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="88"/>
+        <location filename="../processing/coverage.py" line="68"/>
         <source>Field &apos;{name}&apos; of the population layer replaced by the new result.</source>
         <translation>Champ « {name} » de la couche de population remplacé par le nouveau résultat.</translation>
     </message>
@@ -1094,7 +1094,7 @@
         <translation>La couche « {label} » n'a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="218"/>
+        <location filename="../processing/report.py" line="201"/>
         <source>The layer &apos;{label}&apos; has no feature.</source>
         <translation>La couche « {label} » ne contient aucune entité.</translation>
     </message>
@@ -1134,7 +1134,7 @@
         <translation>Projet de gare (scénario)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="845"/>
+        <location filename="../ui/panel.py" line="863"/>
         <source>Station</source>
         <translation>Gare</translation>
     </message>
@@ -1874,67 +1874,67 @@
         <translation>L'écriture de la sortie a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="109"/>
+        <location filename="../processing/report.py" line="110"/>
         <source>The file &apos;{label}&apos; cannot be read ({path}): {error}</source>
         <translation>Le fichier « {label} » ne peut pas être lu ({path}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="112"/>
+        <location filename="../processing/report.py" line="113"/>
         <source>The file &apos;{label}&apos; is not valid JSON ({path}): {error}</source>
         <translation>Le fichier « {label} » n'est pas du JSON valide ({path}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="115"/>
+        <location filename="../processing/report.py" line="116"/>
         <source>The file &apos;{label}&apos; does not hold a JSON object ({path}).</source>
         <translation>Le fichier « {label} » ne contient pas d'objet JSON ({path}).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="162"/>
+        <location filename="../processing/report.py" line="145"/>
         <source>Coverage report (HTML and PDF)</source>
         <translation>Rapport de couverture (HTML et PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="169"/>
+        <location filename="../processing/report.py" line="152"/>
         <source>Coverage layer</source>
         <translation>Couche de couverture</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="174"/>
+        <location filename="../processing/report.py" line="157"/>
         <source>The Coverage output of ville_numerique:coverage (dist_&lt;category&gt;, cov_&lt;category&gt;, score fields).</source>
         <translation>La sortie Couverture de ville_numerique:coverage (champs dist_&lt;category&gt;, cov_&lt;category&gt;, score).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="177"/>
+        <location filename="../processing/report.py" line="160"/>
         <source>Coverage summary (JSON)</source>
         <translation>Synthèse de couverture (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="178"/>
+        <location filename="../processing/report.py" line="161"/>
         <source>The Summary (JSON) written with this coverage layer.</source>
         <translation>La Synthèse (JSON) écrite avec cette couche de couverture.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="180"/>
+        <location filename="../processing/report.py" line="163"/>
         <source>Scenario summary (JSON)</source>
         <translation>Synthèse du scénario (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="183"/>
+        <location filename="../processing/report.py" line="166"/>
         <source>Optional: a scenario summary with before/after figures, shown as a comparison table.</source>
         <translation>Facultatif : une synthèse de scénario avec les chiffres avant/après, présentée sous forme de tableau comparatif.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="185"/>
+        <location filename="../processing/report.py" line="168"/>
         <source>Digital services (drawn on the map)</source>
         <translation>Services numériques (dessinés sur la carte)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="190"/>
+        <location filename="../processing/report.py" line="173"/>
         <source>Perimeter (drawn on the map)</source>
         <translation>Périmètre (dessiné sur la carte)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="194"/>
+        <location filename="../processing/report.py" line="177"/>
         <source>Optional: the study area outline; its name field gives the default title.</source>
         <translation>Facultatif : le contour de la zone d'étude ; son champ de nom donne le titre par défaut.</translation>
     </message>
@@ -1944,117 +1944,117 @@
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="197"/>
+        <location filename="../processing/report.py" line="180"/>
         <source>Empty: &quot;Couverture numérique — &lt;place&gt;&quot; (or its English version), the place being named by the perimeter or the services layer.</source>
         <translation>Vide : « Couverture numérique — &lt;lieu&gt; » (ou sa version anglaise), le lieu étant nommé d'après le périmètre ou la couche des services.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="200"/>
+        <location filename="../processing/report.py" line="183"/>
         <source>Report language</source>
         <translation>Langue du rapport</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="204"/>
+        <location filename="../processing/report.py" line="187"/>
         <source>fr (French, default) or en (English).</source>
         <translation>fr (français, par défaut) ou en (anglais).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="206"/>
+        <location filename="../processing/report.py" line="189"/>
         <source>Report (HTML)</source>
         <translation>Rapport (HTML)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="206"/>
+        <location filename="../processing/report.py" line="189"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="208"/>
+        <location filename="../processing/report.py" line="191"/>
         <source>Report (PDF)</source>
         <translation>Rapport (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="208"/>
+        <location filename="../processing/report.py" line="191"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="216"/>
+        <location filename="../processing/report.py" line="199"/>
         <source>The coverage layer could not be opened.</source>
         <translation>La couche de couverture n'a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="219"/>
+        <location filename="../processing/report.py" line="202"/>
         <source>Coverage summary</source>
         <translation>Synthèse de couverture</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="221"/>
+        <location filename="../processing/report.py" line="204"/>
         <source>The coverage summary has no &apos;categories&apos;: is it the Summary (JSON) of ville_numerique:coverage?</source>
         <translation>La synthèse de couverture n'a pas de « categories » : s'agit-il bien de la Synthèse (JSON) de ville_numerique:coverage ?</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="224"/>
+        <location filename="../processing/report.py" line="207"/>
         <source>Scenario summary</source>
         <translation>Synthèse du scénario</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="232"/>
+        <location filename="../processing/report.py" line="215"/>
         <source>Choose a file for the HTML report.</source>
         <translation>Choisissez un fichier pour le rapport HTML.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="235"/>
+        <location filename="../processing/report.py" line="218"/>
         <source>Reading the coverage layer…</source>
         <translation>Lecture de la couche de couverture…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="254"/>
+        <location filename="../processing/report.py" line="237"/>
         <source>Drawing the map…</source>
         <translation>Dessin de la carte…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="272"/>
+        <location filename="../processing/report.py" line="255"/>
         <source>HTML report written: {path}</source>
         <translation>Rapport HTML écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="277"/>
+        <location filename="../processing/report.py" line="260"/>
         <source>Exporting the PDF from the print layout…</source>
         <translation>Export du PDF depuis la mise en page…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="284"/>
+        <location filename="../processing/report.py" line="267"/>
         <source>PDF report written: {path}</source>
         <translation>Rapport PDF écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="312"/>
+        <location filename="../processing/report.py" line="295"/>
         <source>The coverage layer has no population field &apos;{name}&apos; (named in the summary): choose the layer written with this summary.</source>
         <translation>La couche de couverture n'a pas de champ de population « {name} » (indiqué dans la synthèse) : choisissez la couche écrite avec cette synthèse.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="319"/>
+        <location filename="../processing/report.py" line="302"/>
         <source>The coverage layer has neither a score field nor dist_&lt;category&gt; fields: choose the Coverage output of ville_numerique:coverage that goes with this summary.</source>
         <translation>La couche de couverture n'a ni champ score ni champs dist_&lt;category&gt; : choisissez la sortie Couverture de ville_numerique:coverage qui correspond à cette synthèse.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="324"/>
+        <location filename="../processing/report.py" line="307"/>
         <source>Fields missing from the coverage layer, left out of the report: {names}.</source>
         <translation>Champs absents de la couche de couverture, omis du rapport : {names}.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="603"/>
+        <location filename="../processing/report.py" line="586"/>
         <source>The print layout template is missing: {path}</source>
         <translation>Le modèle de mise en page est introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="620"/>
+        <location filename="../processing/report.py" line="603"/>
         <source>The print layout template cannot be read: {path}</source>
         <translation>Le modèle de mise en page ne peut pas être lu : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="638"/>
+        <location filename="../processing/report.py" line="621"/>
         <source>The PDF could not be written ({path}): {error}</source>
         <translation>Le PDF n'a pas pu être écrit ({path}) : {error}</translation>
     </message>
@@ -2349,7 +2349,7 @@
         <translation>{metres} m</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1346"/>
+        <location filename="../ui/panel.py" line="1363"/>
         <source>No analysis yet: run one from “3. Analysis”.</source>
         <translation>Pas encore d'analyse : lancez-en une depuis « 3. Analyse ».</translation>
     </message>
@@ -2429,7 +2429,7 @@
         <translation>L'algorithme de couverture installé ne mesure que la distance à pied jusqu'au service le plus proche.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1267"/>
+        <location filename="../ui/panel.py" line="1284"/>
         <source>An operation is already running: wait for it or cancel it.</source>
         <translation>Une opération est déjà en cours : attendez qu'elle se termine ou annulez-la.</translation>
     </message>
@@ -2444,242 +2444,242 @@
         <translation>L'opération a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="821"/>
+        <location filename="../ui/panel.py" line="843"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="762"/>
+        <location filename="../ui/panel.py" line="766"/>
         <source>{name} — {commune} (UIC {code})</source>
         <translation>{name} — {commune} (UIC {code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="878"/>
+        <location filename="../ui/panel.py" line="895"/>
         <source>Perimeter ready: {name}.</source>
         <translation>Périmètre prêt : {name}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="887"/>
+        <location filename="../ui/panel.py" line="904"/>
         <source>Choose a station first.</source>
         <translation>Choisissez d'abord une gare.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="902"/>
+        <location filename="../ui/panel.py" line="919"/>
         <source>Perimeter: {minutes} min walk around {station}</source>
         <translation>Périmètre : {minutes} min à pied autour de {station}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="946"/>
+        <location filename="../ui/panel.py" line="963"/>
         <source>Making the perimeter…</source>
         <translation>Création du périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="915"/>
+        <location filename="../ui/panel.py" line="932"/>
         <source>Choose a commune first.</source>
         <translation>Choisissez d'abord une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="917"/>
+        <location filename="../ui/panel.py" line="934"/>
         <source>Perimeter: commune of {name}</source>
         <translation>Périmètre : commune de {name}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="934"/>
+        <location filename="../ui/panel.py" line="951"/>
         <source>Make a polygon layer active and select the feature(s) of the perimeter.</source>
         <translation>Rendez active une couche de polygones et sélectionnez la ou les entités du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="938"/>
+        <location filename="../ui/panel.py" line="955"/>
         <source>No feature is selected in {layer}.</source>
         <translation>Aucune entité n'est sélectionnée dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="941"/>
+        <location filename="../ui/panel.py" line="958"/>
         <source>Perimeter: selection of {layer}</source>
         <translation>Périmètre : sélection de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="952"/>
+        <location filename="../ui/panel.py" line="969"/>
         <source>Canceled: no perimeter was made.</source>
         <translation>Annulé : aucun périmètre n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="970"/>
+        <location filename="../ui/panel.py" line="987"/>
         <source>Click the vertices of the perimeter on the map; right-click to finish, Esc to cancel.</source>
         <translation>Cliquez sur les sommets du périmètre sur la carte ; clic droit pour terminer, Échap pour annuler.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="986"/>
+        <location filename="../ui/panel.py" line="1003"/>
         <source>Perimeter: drawn</source>
         <translation>Périmètre : dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1014"/>
+        <location filename="../ui/panel.py" line="1031"/>
         <source>Saint-Omer sample loaded: go on with “3. Analysis”.</source>
         <translation>Échantillon de Saint-Omer chargé : poursuivez avec « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1051"/>
+        <location filename="../ui/panel.py" line="1068"/>
         <source>Tick at least one category of services.</source>
         <translation>Cochez au moins une catégorie de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1171"/>
+        <location filename="../ui/panel.py" line="1188"/>
         <source>Canceled: nothing was added.</source>
         <translation>Annulé : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1173"/>
+        <location filename="../ui/panel.py" line="1190"/>
         <source>{n} layer(s) added.</source>
         <translation>{n} couche(s) ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1088"/>
+        <location filename="../ui/panel.py" line="1105"/>
         <source>Fetching the data…</source>
         <translation>Récupération des données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1136"/>
+        <location filename="../ui/panel.py" line="1153"/>
         <source>Type what to search for on data.gouv.fr.</source>
         <translation>Saisissez ce que vous cherchez sur data.gouv.fr.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1138"/>
+        <location filename="../ui/panel.py" line="1155"/>
         <source>Searching data.gouv.fr…</source>
         <translation>Recherche sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1143"/>
+        <location filename="../ui/panel.py" line="1160"/>
         <source>Search canceled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1155"/>
+        <location filename="../ui/panel.py" line="1172"/>
         <source>No dataset found.</source>
         <translation>Aucun jeu de données trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1160"/>
+        <location filename="../ui/panel.py" line="1177"/>
         <source>Select a dataset in the results first.</source>
         <translation>Sélectionnez d'abord un jeu de données dans les résultats.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1175"/>
+        <location filename="../ui/panel.py" line="1192"/>
         <source>Loading the dataset…</source>
         <translation>Chargement du jeu de données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1210"/>
+        <location filename="../ui/panel.py" line="1227"/>
         <source>Choose the population layer (for instance the INSEE 200 m grid) in “3. Analysis”.</source>
         <translation>Choisissez la couche de population (par exemple la grille INSEE 200 m) dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1212"/>
+        <location filename="../ui/panel.py" line="1229"/>
         <source>Choose the field of {layer} that holds the number of inhabitants.</source>
         <translation>Choisissez le champ de {layer} qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1215"/>
+        <location filename="../ui/panel.py" line="1232"/>
         <source>The field {field} of {layer} is not numeric: choose the field that holds the number of inhabitants.</source>
         <translation>Le champ {field} de {layer} n'est pas numérique : choisissez le champ qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1218"/>
+        <location filename="../ui/panel.py" line="1235"/>
         <source>Choose the layer of digital services in “3. Analysis”.</source>
         <translation>Choisissez la couche des services numériques dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1220"/>
+        <location filename="../ui/panel.py" line="1237"/>
         <source>Choose the field of {layer} that holds the service categories.</source>
         <translation>Choisissez le champ de {layer} qui contient les catégories de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1223"/>
+        <location filename="../ui/panel.py" line="1240"/>
         <source>Make or choose a perimeter first, or untick “Only the population inside the perimeter”.</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou décochez « Uniquement la population dans le périmètre ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1226"/>
+        <location filename="../ui/panel.py" line="1243"/>
         <source>The layer {layer} has no feature.</source>
         <translation>La couche {layer} ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1288"/>
+        <location filename="../ui/panel.py" line="1305"/>
         <source>Selecting the population inside the perimeter…</source>
         <translation>Sélection de la population dans le périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1295"/>
+        <location filename="../ui/panel.py" line="1312"/>
         <source>Computing the coverage…</source>
         <translation>Calcul de la couverture…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1310"/>
+        <location filename="../ui/panel.py" line="1327"/>
         <source>Analysis canceled: nothing was added to the project.</source>
         <translation>Analyse annulée : rien n'a été ajouté au projet.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1323"/>
+        <location filename="../ui/panel.py" line="1340"/>
         <source>The summary could not be read: {error}</source>
         <translation>La synthèse n'a pas pu être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1334"/>
+        <location filename="../ui/panel.py" line="1351"/>
         <source>Coverage computed: mean score {score} / 100.</source>
         <translation>Couverture calculée : score moyen {score} / 100.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1352"/>
+        <location filename="../ui/panel.py" line="1369"/>
         <source>Population: {population} inhabitants · mean score: {score} / 100</source>
         <translation>Population : {population} habitants · score moyen : {score} / 100</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1370"/>
+        <location filename="../ui/panel.py" line="1387"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1520"/>
+        <location filename="../ui/panel.py" line="1537"/>
         <source>Not found, choose again: {layers}.</source>
         <translation>Introuvable, choisissez à nouveau : {layers}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1526"/>
+        <location filename="../ui/panel.py" line="1543"/>
         <source>Analysis saved to {path}.</source>
         <translation>Analyse enregistrée dans {path}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1538"/>
+        <location filename="../ui/panel.py" line="1555"/>
         <source>Save the analysis</source>
         <translation>Enregistrer l'analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1546"/>
+        <location filename="../ui/panel.py" line="1563"/>
         <source>Ville numérique analysis (*.json)</source>
         <translation>Analyse Ville numérique (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1546"/>
+        <location filename="../ui/panel.py" line="1563"/>
         <source>Open an analysis</source>
         <translation>Ouvrir une analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1553"/>
+        <location filename="../ui/panel.py" line="1570"/>
         <source>Analysis saved in the project (save the project to keep it).</source>
         <translation>Analyse enregistrée dans le projet (enregistrez le projet pour la conserver).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1563"/>
+        <location filename="../ui/panel.py" line="1580"/>
         <source>This project holds no Ville numérique analysis.</source>
         <translation>Ce projet ne contient aucune analyse Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1578"/>
+        <location filename="../ui/panel.py" line="1595"/>
         <source>{layer} — {population} inhabitants, score {score}</source>
         <translation>{layer} — {population} habitants, score {score}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1594"/>
+        <location filename="../ui/panel.py" line="1611"/>
         <source>Select an analysis in the list.</source>
         <translation>Sélectionnez une analyse dans la liste.</translation>
     </message>
@@ -2809,27 +2809,27 @@
         <translation>Le résultat {name} n'a pas pu être chargé.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="307"/>
+        <location filename="../core/coverage.py" line="338"/>
         <source>{what}: unknown value &apos;{value}&apos;, use one of {choices}.</source>
         <translation>{what} : valeur inconnue « {value} », utilisez l'une des valeurs suivantes : {choices}.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="369"/>
+        <location filename="../core/coverage.py" line="400"/>
         <source>Service weights and points differ in number.</source>
         <translation>Les poids des services et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="372"/>
+        <location filename="../core/coverage.py" line="403"/>
         <source>The service weights must be 0 or more.</source>
         <translation>Les poids des services doivent être supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="387"/>
+        <location filename="../core/coverage.py" line="418"/>
         <source>Fragility values and population units differ in number.</source>
         <translation>Les valeurs de fragilité et les unités de population ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="459"/>
+        <location filename="../core/coverage.py" line="490"/>
         <source>The two scenarios do not have the same population units.</source>
         <translation>Les deux scénarios n'ont pas les mêmes unités de population.</translation>
     </message>
@@ -2944,37 +2944,37 @@
         <translation>{name} : ce format ({suffix}) ne peut pas être chargé. Cherchez une version CSV, GeoJSON, Shapefile zippé ou GeoPackage des données, ou enregistrez-les en CSV.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="45"/>
+        <location filename="../processing/recommend.py" line="46"/>
         <source>Recommend sites for new services</source>
         <translation>Recommander des sites pour de nouveaux services</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="50"/>
+        <location filename="../processing/recommend.py" line="51"/>
         <source>Category of the new services</source>
         <translation>Catégorie des nouveaux services</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="52"/>
+        <location filename="../processing/recommend.py" line="53"/>
         <source>Candidate sites (points) — a regular grid when empty</source>
         <translation>Sites candidats (points) — une grille régulière si vide</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="55"/>
+        <location filename="../processing/recommend.py" line="56"/>
         <source>Spacing of the candidate grid (metres)</source>
         <translation>Pas de la grille de candidats (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="58"/>
+        <location filename="../processing/recommend.py" line="59"/>
         <source>Number of sites to choose</source>
         <translation>Nombre de sites à choisir</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="61"/>
+        <location filename="../processing/recommend.py" line="62"/>
         <source>Walking distance covered by a site (metres; 0 = the category&apos;s default)</source>
         <translation>Distance à pied couverte par un site (mètres ; 0 = valeur par défaut de la catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="64"/>
+        <location filename="../processing/recommend.py" line="65"/>
         <source>Weight the population by its fragility</source>
         <translation>Pondérer la population par sa fragilité</translation>
     </message>
@@ -2984,67 +2984,67 @@
         <translation>Sites recommandés</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="87"/>
+        <location filename="../processing/recommend.py" line="88"/>
         <source>No fragility available: sites are chosen for the population alone.</source>
         <translation>Aucune fragilité disponible : les sites sont choisis selon la seule population.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="98"/>
+        <location filename="../processing/recommend.py" line="99"/>
         <source>Only {n} site(s) add coverage: every other candidate covers nobody new.</source>
         <translation>Seulement {n} site(s) apportant de la couverture : aucun autre candidat ne couvre de nouvel habitant.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="154"/>
+        <location filename="../processing/recommend.py" line="155"/>
         <source>Site {rank}: +{gain:.1f} weighted inhabitant(s) covered ({pop:.1f} inhabitants).</source>
         <translation>Site {rank} : +{gain:.1f} habitant(s) pondéré(s) couvert(s) ({pop:.1f} habitants).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="168"/>
+        <location filename="../processing/recommend.py" line="169"/>
         <source>{n} candidate(s) without geometry skipped.</source>
         <translation>{n} candidat(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="170"/>
+        <location filename="../processing/recommend.py" line="171"/>
         <source>No candidate site has a usable geometry.</source>
         <translation>Aucun site candidat n'a de géométrie exploitable.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="176"/>
+        <location filename="../processing/recommend.py" line="177"/>
         <source>{n} candidate sites on a {spacing:g} m grid.</source>
         <translation>{n} sites candidats sur une grille de {spacing:g} m.</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="26"/>
+        <location filename="../processing/scenario.py" line="27"/>
         <source>Scenario: coverage before and after planned services</source>
         <translation>Scénario : couverture avant et après les services prévus</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="31"/>
+        <location filename="../processing/scenario.py" line="32"/>
         <source>Planned services (points, same category field)</source>
         <translation>Services prévus (points, même champ de catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="42"/>
+        <location filename="../processing/scenario.py" line="43"/>
         <source>Planned services</source>
         <translation>Services prévus</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="48"/>
+        <location filename="../processing/scenario.py" line="49"/>
         <source>Before: {n} existing service(s).</source>
         <translation>Avant : {n} service(s) existant(s).</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="56"/>
+        <location filename="../processing/scenario.py" line="57"/>
         <source>After: {n} planned service(s) added.</source>
         <translation>Après : {n} service(s) prévu(s) ajouté(s).</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="99"/>
+        <location filename="../processing/scenario.py" line="100"/>
         <source>{code}: {pop:.1f} inhabitant(s) newly within reach.</source>
         <translation>{code} : {pop:.1f} habitant(s) nouvellement à portée.</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="104"/>
+        <location filename="../processing/scenario.py" line="105"/>
         <source>Mean score: {change:+.2f} point(s).</source>
         <translation>Score moyen : {change:+.2f} point(s).</translation>
     </message>
@@ -3054,7 +3054,7 @@
         <translation>Score de couverture</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1370"/>
+        <location filename="../ui/panel.py" line="1387"/>
         <source>{value}%</source>
         <translation>{value} %</translation>
     </message>
@@ -3134,17 +3134,17 @@
         <translation>Accessibilité moyenne de la population, dans l'unité de la méthode (services à portée, ou services pour 1 000 habitants)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1057"/>
+        <location filename="../ui/panel.py" line="1074"/>
         <source>Make or choose a perimeter, or a commune, first (1. Territory).</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou une commune (1. Territoire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1164"/>
+        <location filename="../ui/panel.py" line="1181"/>
         <source>This dataset has no file that can be added to the map.</source>
         <translation>Ce jeu de données n'a aucun fichier pouvant être ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1356"/>
+        <location filename="../ui/panel.py" line="1373"/>
         <source>Fragile inhabitants: {fragile} (mean fragility {index} / 10)</source>
         <translation>Habitants fragiles : {fragile} (fragilité moyenne {index} / 10)</translation>
     </message>
@@ -3379,42 +3379,42 @@
         <translation>{name} ({code}) — IGN</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="765"/>
+        <location filename="../ui/panel.py" line="769"/>
         <source>{name} — {commune} (BD TOPO)</source>
         <translation>{name} — {commune} (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="791"/>
+        <location filename="../ui/panel.py" line="795"/>
         <source>Type the name or the INSEE code of a commune first.</source>
         <translation>Tapez d'abord le nom ou le code INSEE d'une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="798"/>
+        <location filename="../ui/panel.py" line="803"/>
         <source>Looking for the commune…</source>
         <translation>Recherche de la commune…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="815"/>
+        <location filename="../ui/panel.py" line="837"/>
         <source>No commune of that name was found.</source>
         <translation>Aucune commune de ce nom n'a été trouvée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="822"/>
+        <location filename="../ui/panel.py" line="844"/>
         <source>Found: {communes}.</source>
         <translation>Trouvé : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="834"/>
+        <location filename="../ui/panel.py" line="854"/>
         <source>Looking for stations…</source>
         <translation>Recherche des gares…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="855"/>
+        <location filename="../ui/panel.py" line="872"/>
         <source>{n} BD TOPO station(s) added to the list.</source>
         <translation>{n} gare(s) BD TOPO ajoutée(s) à la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="897"/>
+        <location filename="../ui/panel.py" line="914"/>
         <source>Perimeter: {minutes} min walk (IGN isochrone) around {station}</source>
         <translation>Périmètre : {minutes} min à pied (isochrone IGN) autour de {station}</translation>
     </message>
@@ -3479,32 +3479,32 @@
         <translation>Seulement la population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1100"/>
+        <location filename="../ui/panel.py" line="1117"/>
         <source>digital services</source>
         <translation>services numériques</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1101"/>
+        <location filename="../ui/panel.py" line="1118"/>
         <source>INSEE population grid</source>
         <translation>grille de population INSEE</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1102"/>
+        <location filename="../ui/panel.py" line="1119"/>
         <source>commune boundaries</source>
         <translation>limites communales</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1109"/>
+        <location filename="../ui/panel.py" line="1126"/>
         <source>{n} layer(s) added: services, population and communes of the perimeter.</source>
         <translation>{n} couche(s) ajoutée(s) : services, population et communes du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1118"/>
+        <location filename="../ui/panel.py" line="1135"/>
         <source>Fetching the data ({step}/{total}): {what}…</source>
         <translation>Récupération des données ({step}/{total}) : {what}…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1124"/>
+        <location filename="../ui/panel.py" line="1141"/>
         <source>Canceled: the {n} layer(s) already added are kept.</source>
         <translation>Annulé : les {n} couche(s) déjà ajoutée(s) sont conservées.</translation>
     </message>
@@ -3541,7 +3541,7 @@
     <message>
         <location filename="../ui/panel.py" line="441"/>
         <source>A field already holding a fragility index from 0 to 10 (for instance the IFN spread by ville_numerique:fragility_ifn). Empty: the index is computed from the INSEE grid fields with the weights below.</source>
-        <translation>Un champ qui contient déjà un indice de fragilité de 0 à 10 (par exemple l&apos;IFN réparti par ville_numerique:fragility_ifn). Vide : l&apos;indice est calculé à partir des champs de la grille INSEE avec les poids ci-dessous.</translation>
+        <translation>Un champ qui contient déjà un indice de fragilité de 0 à 10 (par exemple l'IFN réparti par ville_numerique:fragility_ifn). Vide : l'indice est calculé à partir des champs de la grille INSEE avec les poids ci-dessous.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="446"/>
@@ -3551,12 +3551,47 @@
     <message>
         <location filename="../ui/panel.py" line="456"/>
         <source>Weight of the indicator in the index; 0 leaves it out.</source>
-        <translation>Poids de l&apos;indicateur dans l&apos;indice ; 0 l&apos;écarte.</translation>
+        <translation>Poids de l'indicateur dans l'indice ; 0 l'écarte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1251"/>
+        <location filename="../ui/panel.py" line="1268"/>
         <source>Give at least one fragility indicator a weight above 0, or choose a fragility field.</source>
         <translation>Donnez à au moins un indicateur de fragilité un poids supérieur à 0, ou choisissez un champ de fragilité.</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="193"/>
+        <source>The outputs &apos;{first}&apos; and &apos;{second}&apos; are the same file ({path}): give each output its own file name.</source>
+        <translation>Les sorties « {first} » et « {second} » sont le même fichier ({path}) : donnez à chaque sortie son propre nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="204"/>
+        <source>The output &apos;{output}&apos; would overwrite the input &apos;{input}&apos; ({path}). Nothing was written: choose another file name for the output.</source>
+        <translation>La sortie « {output} » écraserait l&apos;entrée « {input} » ({path}). Rien n&apos;a été écrit : choisissez un autre nom de fichier pour la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="209"/>
+        <source>The output &apos;{output}&apos; is a folder ({path}): give a file name.</source>
+        <translation>La sortie « {output} » est un dossier ({path}) : indiquez un nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="246"/>
+        <source>Canceled: the previous outputs were left as they were.</source>
+        <translation>Annulé : les sorties précédentes sont restées telles quelles.</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="319"/>
+        <source>permission denied or read-only</source>
+        <translation>permission refusée ou lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="320"/>
+        <source>The folder of the output &apos;{output}&apos; cannot be written ({path}: {reason}). Nothing was written: choose a folder where you may write.</source>
+        <translation>Le dossier de la sortie « {output} » n&apos;est pas accessible en écriture ({path} : {reason}). Rien n&apos;a été écrit : choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="325"/>
+        <source>The output &apos;{output}&apos; exists and is read-only ({path}). Nothing was written.</source>
+        <translation>La sortie « {output} » existe et est en lecture seule ({path}). Rien n&apos;a été écrit.</translation>
     </message>
 </context>
 </TS>

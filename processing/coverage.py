@@ -1,10 +1,7 @@
 """``ville_numerique:coverage`` — who is within reach of which digital service."""
 
-import json
 import math
-import os
 import re
-import tempfile
 import unicodedata
 from datetime import datetime, timezone
 
@@ -20,6 +17,7 @@ from qgis.core import (
 from ..core import about
 from ..core.coverage import compute_coverage
 from ..core.errors import CanceledError, InputError
+from ..core.files import write_json_atomically
 from ..core.i18n import tr
 from .base import BaseAlgorithm
 from .compat import make_field
@@ -31,24 +29,6 @@ def field_suffix(code):
     """A category code as a safe field-name suffix (ASCII, lowercase, ``_``)."""
     text = unicodedata.normalize("NFKD", code).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "cat"
-
-
-def write_json_atomically(path, data):
-    """Write ``data`` as JSON to ``path`` through a temporary file (no half-written file)."""
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(suffix=".json.part", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, indent=2, allow_nan=False)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
 
 
 def number(value, digits):

@@ -19,11 +19,12 @@ from qgis.core import (
 
 from ..core.coverage import DEFAULT_THRESHOLDS, FALLBACK_THRESHOLD
 from ..core.errors import CanceledError, InputError
+from ..core.files import write_json_atomically
 from ..core.i18n import tr
 from ..core.recommend import candidate_grid, greedy_max_cover, priority_weights
 from .base import BaseAlgorithm
 from .compat import make_field
-from .coverage import metadata, write_json_atomically
+from .coverage import metadata
 from .coverage_inputs import CoverageInputsMixin
 from .layers import read_points
 from .styles import apply_style, default_layer_name

@@ -74,6 +74,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..core import about
 from ..core import report as core_report
 from ..core.errors import CanceledError, InputError
+from ..core.files import atomic_write
 from ..core.i18n import tr
 from .base import BaseAlgorithm
 from .compat import make_field
@@ -115,24 +116,6 @@ def read_json(path, label):
         raise InputError(tr("The file '{label}' does not hold a JSON object ({path}).").format(
             label=label, path=path))
     return data
-
-
-def replace_atomically(write, path, suffix):
-    """Call ``write(tmp_path)`` then move the file to ``path`` (no half-written output)."""
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(suffix=suffix, prefix=".report-", dir=directory)
-    os.close(handle)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a report is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
 
 
 def lookup(fields, *names):
@@ -267,9 +250,9 @@ class ReportAlgorithm(BaseAlgorithm):
                 with open(tmp, "w", encoding="utf-8") as stream:
                     stream.write(document)
 
-            replace_atomically(write_html, html_path, ".html.part")
+            atomic_write(html_path, write_html, suffix=".html")
             outputs = {self.OUTPUT_HTML: html_path}
-            feedback.pushInfo(tr("HTML report written: {path}").format(path=html_path))
+            feedback.pushInfo(tr("HTML report written: {path}").format(path=self.final_path(html_path)))
             feedback.setProgress(60)
 
             if pdf_path:
@@ -281,7 +264,7 @@ class ReportAlgorithm(BaseAlgorithm):
                 pages = self._export_pdf(project, layers, crs, extent, texts, chart, pdf_path)
                 outputs[self.OUTPUT_PDF] = pdf_path
                 outputs["PDF_PAGES"] = pages
-                feedback.pushInfo(tr("PDF report written: {path}").format(path=pdf_path))
+                feedback.pushInfo(tr("PDF report written: {path}").format(path=self.final_path(pdf_path)))
         finally:
             project.removeAllMapLayers()  # deletes the copies
             project.clear()
@@ -638,7 +621,7 @@ class ReportAlgorithm(BaseAlgorithm):
                     raise InputError(tr("The PDF could not be written ({path}): {error}").format(
                         path=pdf_path, error=exporter.errorMessage() or result))
 
-            replace_atomically(write_pdf, pdf_path, ".pdf")
+            atomic_write(pdf_path, write_pdf, suffix=".pdf")
             return layout.pageCollection().pageCount()
         finally:
             if layout is not None:

@@ -7,9 +7,10 @@ from qgis.core import (
 
 from ..core.coverage import compare_scenarios, compute_coverage
 from ..core.errors import CanceledError
+from ..core.files import write_json_atomically
 from ..core.i18n import tr
 from .base import BaseAlgorithm
-from .coverage import UnitWriter, field_suffix, metadata, write_json_atomically
+from .coverage import UnitWriter, field_suffix, metadata
 from .coverage_inputs import CoverageInputsMixin
 from .layers import check_not_empty
 from .styles import apply_style, default_layer_name
