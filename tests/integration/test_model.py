@@ -90,11 +90,14 @@ def description(model):
     return {
         "name": model.name(),
         "group": model.group(),
+        # QGIS 3.40 names a model's destination parameters and outputs "<step>:<OUTPUT>" when it
+        # builds the model, 3.22 after the output: they are told apart by their description
         "parameters": [
-            (p.name(), p.type(), p.description(), p.defaultValue(), int(p.flags()))
+            ("<output>" if p.isDestination() else p.name(), p.type(), p.description(), p.defaultValue(),
+             int(p.flags()))
             for p in model.parameterDefinitions()
         ],
-        "outputs": [(o.name(), o.type(), o.description()) for o in model.outputDefinitions()],
+        "outputs": sorted((o.type(), o.description()) for o in model.outputDefinitions()),
         "children": children,
         "help": model.helpContent(),
     }
