@@ -25,7 +25,6 @@ from ville_numerique.core.inputs import (
 from ville_numerique.core.network import WalkNetwork
 from ville_numerique.core.recommend import exhaustive_max_cover, greedy_max_cover
 
-
 # --------------------------------------------------------------------------- categories
 
 @pytest.mark.parametrize("raw,code", [
