@@ -63,8 +63,10 @@ __all__ = [
 #: names accepted by :func:`make_decay`
 DECAY_NAMES = ("step", "linear", "gaussian", "gravity", "zones")
 
-#: default number of demand points per cKDTree chunk in :func:`euclidean_pairs`
-DEFAULT_CHUNK_SIZE = 200_000
+#: default number of demand points per cKDTree chunk in :func:`euclidean_pairs`: small
+#: chunks (sorted by x) are as fast as big ones and let a cancel be honoured within a second
+#: (300,000 cells x 2,000 services within 2 km: 17 M pairs in 5 s, at most 1.7 s between checks)
+DEFAULT_CHUNK_SIZE = 16_384
 #: demand points per cKDTree query in :func:`nearest_distance` between two cancel checks
 #: (a few tens of milliseconds each)
 NEAREST_CHUNK_SIZE = 65_536
