@@ -55,8 +55,12 @@ POLYGONS = QgsWkbTypes.GeometryType.PolygonGeometry
 
 
 def _type_words(kinds):
+    """``(POINTS, POLYGONS)`` → "points or polygons" (translated as whole phrases)."""
+    kinds = tuple(sorted(kinds, key=int))
+    if kinds == tuple(sorted((POINTS, POLYGONS), key=int)):
+        return tr("points or polygons")
     words = {POINTS: tr("points"), LINES: tr("lines"), POLYGONS: tr("polygons")}
-    return tr(" or ").join(words[k] for k in kinds)
+    return ", ".join(words[k] for k in kinds)
 
 
 def check_geometry_type(source, kinds, label):
