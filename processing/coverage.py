@@ -1,8 +1,6 @@
 """``ville_numerique:coverage`` — who is within reach of which digital service."""
 
 import math
-import re
-import unicodedata
 from datetime import datetime, timezone
 
 from qgis.core import (
@@ -19,6 +17,7 @@ from ..core.coverage import compute_coverage
 from ..core.errors import CanceledError, InputError
 from ..core.files import write_json_atomically
 from ..core.i18n import tr
+from ..core.inputs import check_unique_names, normalise_code
 from .base import BaseAlgorithm
 from .compat import make_field
 from .coverage_inputs import CoverageInputsMixin
@@ -26,9 +25,12 @@ from .styles import apply_style
 
 
 def field_suffix(code):
-    """A category code as a safe field-name suffix (ASCII, lowercase, ``_``)."""
-    text = unicodedata.normalize("NFKD", code).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "cat"
+    """A category code as a safe field-name suffix (ASCII, lowercase, ``_``).
+
+    The codes read from the services are already in this form
+    (``core.inputs.normalise_code``), so two categories never share a suffix.
+    """
+    return normalise_code(code) or "cat"
 
 
 def number(value, digits):
@@ -117,6 +119,7 @@ def coverage_columns(result, suffix=""):
         columns.append(("cov_{}{}".format(name, suffix), "int", r.covered))
         columns.append(("acc_{}{}".format(name, suffix), "double", r.access))
     columns.append(("score{}".format(suffix), "double", result.score))
+    check_unique_names([name for name, _, _ in columns])
     return columns
 
 

@@ -76,6 +76,7 @@ from ..core import report as core_report
 from ..core.errors import CanceledError, InputError
 from ..core.files import atomic_write
 from ..core.i18n import tr
+from ..core.inputs import check_coverage_summary
 from .base import BaseAlgorithm
 from .compat import make_field
 from .coverage import field_suffix
@@ -200,9 +201,7 @@ class ReportAlgorithm(BaseAlgorithm):
         if layer.featureCount() == 0:
             raise InputError(tr("The layer '{label}' has no feature.").format(label=layer.name()))
         summary = read_json(self.parameterAsFile(parameters, self.SUMMARY, context), tr("Coverage summary"))
-        if not isinstance(summary.get("categories"), dict):
-            raise InputError(tr("The coverage summary has no 'categories': is it the Summary (JSON) of "
-                                "ville_numerique:coverage?"))
+        check_coverage_summary(summary, tr("Coverage summary"))
         scenario_path = self.parameterAsFile(parameters, self.SCENARIO_SUMMARY, context)
         scenario = read_json(scenario_path, tr("Scenario summary")) if scenario_path else None
         services = self.parameterAsVectorLayer(parameters, self.SERVICES, context)
