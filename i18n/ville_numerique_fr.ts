@@ -14,227 +14,227 @@
         <translation>Ville numérique</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="79"/>
+        <location filename="../core/access.py" line="94"/>
         <source>The coordinates of {name} are not numbers.</source>
         <translation>Les coordonnées des {name} ne sont pas des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="85"/>
+        <location filename="../core/access.py" line="100"/>
         <source>The coordinates of {name} must be pairs of x and y in metres.</source>
         <translation>Les coordonnées des {name} doivent être des couples x, y en mètres.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="92"/>
+        <location filename="../core/access.py" line="107"/>
         <source>{count} of the {name} have no valid coordinates.</source>
         <translation>Parmi les {name}, {count} n'ont pas de coordonnées valides.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="110"/>
+        <location filename="../core/access.py" line="125"/>
         <source>The {name} are not numbers.</source>
         <translation>Les {name} ne sont pas des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="114"/>
+        <location filename="../core/access.py" line="129"/>
         <source>Expected {expected} {name}, got {got}.</source>
         <translation>Valeurs de « {name} » : {expected} attendues, {got} reçues.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="120"/>
+        <location filename="../core/access.py" line="135"/>
         <source>Some {name} are missing or not finite.</source>
         <translation>Des valeurs manquent ou ne sont pas finies parmi les {name}.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="124"/>
+        <location filename="../core/access.py" line="139"/>
         <source>The {name} cannot be negative.</source>
         <translation>Les {name} ne peuvent pas contenir de valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="132"/>
+        <location filename="../core/access.py" line="147"/>
         <source>The {name} must be a number.</source>
         <translation>Le paramètre « {name} » doit être un nombre.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="134"/>
+        <location filename="../core/access.py" line="149"/>
         <source>The {name} must be greater than 0.</source>
         <translation>Le paramètre « {name} » doit être supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="171"/>
+        <location filename="../core/access.py" line="186"/>
         <source>The cost pairs must be three arrays of the same length.</source>
         <translation>Les paires de coûts doivent être formées de trois tableaux de même longueur.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="174"/>
+        <location filename="../core/access.py" line="189"/>
         <source>A cost pair refers to a population point that does not exist.</source>
         <translation>Une paire de coûts renvoie à un point de population qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="176"/>
+        <location filename="../core/access.py" line="191"/>
         <source>A cost pair refers to a service that does not exist.</source>
         <translation>Une paire de coûts renvoie à un service qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="178"/>
+        <location filename="../core/access.py" line="193"/>
         <source>The costs must be finite and not negative.</source>
         <translation>Les coûts doivent être finis et non négatifs.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="340"/>
+        <location filename="../core/access.py" line="355"/>
         <source>Unknown distance decay {name}: use one of {names}.</source>
         <translation>Décroissance avec la distance inconnue : {name}. Valeurs possibles : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="348"/>
+        <location filename="../core/access.py" line="363"/>
         <source>The weighted zones need a table of distance limits and weights.</source>
         <translation>Les zones pondérées nécessitent une table de limites de distance et de poids.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="355"/>
+        <location filename="../core/access.py" line="370"/>
         <source>The weighted zones need positive distance limits and weights of 0 or more.</source>
         <translation>Les zones pondérées nécessitent des limites de distance positives et des poids supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="359"/>
+        <location filename="../core/access.py" line="374"/>
         <source>The threshold of weighted zones must be their last distance limit.</source>
         <translation>Le seuil des zones pondérées doit être leur dernière limite de distance.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="369"/>
+        <location filename="../core/access.py" line="384"/>
         <source>A distance threshold is needed.</source>
         <translation>Un seuil de distance est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="370"/>
+        <location filename="../core/access.py" line="385"/>
         <source>distance threshold</source>
         <translation>seuil de distance</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="376"/>
+        <location filename="../core/access.py" line="391"/>
         <source>A linear decay needs a finite threshold.</source>
         <translation>Une décroissance linéaire nécessite un seuil fini.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="383"/>
+        <location filename="../core/access.py" line="398"/>
         <source>A gaussian decay needs sigma or a finite threshold.</source>
         <translation>Une décroissance gaussienne nécessite sigma ou un seuil fini.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="385"/>
+        <location filename="../core/access.py" line="400"/>
         <source>gaussian width (sigma)</source>
         <translation>largeur gaussienne (sigma)</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="396"/>
+        <location filename="../core/access.py" line="411"/>
         <source>The gravity exponent (beta) must be a number.</source>
         <translation>L'exposant de gravité (beta) doit être un nombre.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="398"/>
+        <location filename="../core/access.py" line="413"/>
         <source>The gravity exponent (beta) must be 0 or more.</source>
         <translation>L'exposant de gravité (beta) doit être supérieur ou égal à 0.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="402"/>
+        <location filename="../core/access.py" line="417"/>
         <source>A gravity decay needs a minimum distance or a finite threshold.</source>
         <translation>Une décroissance gravitaire nécessite une distance minimale ou un seuil fini.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="404"/>
+        <location filename="../core/access.py" line="419"/>
         <source>minimum distance</source>
         <translation>distance minimale</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="406"/>
+        <location filename="../core/access.py" line="421"/>
         <source>gravity scale</source>
         <translation>échelle gravitaire</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="417"/>
+        <location filename="../core/access.py" line="432"/>
         <source>Unknown decay parameter(s): {names}.</source>
         <translation>Paramètre(s) de décroissance inconnu(s) : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="431"/>
+        <location filename="../core/access.py" line="446"/>
         <source>The distance decay is not valid.</source>
         <translation>La décroissance avec la distance n'est pas valide.</translation>
     </message>
     <message>
-        <location filename="../core/recommend.py" line="259"/>
+        <location filename="../core/recommend.py" line="263"/>
         <source>population points</source>
         <translation>points de population</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="603"/>
+        <location filename="../core/network.py" line="619"/>
         <source>services</source>
         <translation>services</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="454"/>
+        <location filename="../core/access.py" line="470"/>
         <source>maximum distance</source>
         <translation>distance maximale</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="456"/>
+        <location filename="../core/access.py" line="472"/>
         <source>The maximum distance must be finite.</source>
         <translation>La distance maximale doit être finie.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="595"/>
+        <location filename="../core/access.py" line="619"/>
         <source>service weights</source>
         <translation>poids des services</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="594"/>
+        <location filename="../core/access.py" line="618"/>
         <source>population weights</source>
         <translation>poids de la population</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="596"/>
+        <location filename="../core/access.py" line="620"/>
         <source>population unit</source>
         <translation>unité de population</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="625"/>
+        <location filename="../core/access.py" line="649"/>
         <source>The enhanced 2SFCA needs a distance decay.</source>
         <translation>La méthode 2SFCA améliorée nécessite une décroissance avec la distance.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="103"/>
+        <location filename="../core/coverage.py" line="106"/>
         <source>{what}: cannot read &apos;{item}&apos;, expected category=value (e.g. epn=1000).</source>
         <translation>{what} : impossible de lire « {item} », format attendu catégorie=valeur (par ex. epn=1000).</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="111"/>
+        <location filename="../core/coverage.py" line="114"/>
         <source>{what}: &apos;{value}&apos; is not a number (in &apos;{item}&apos;).</source>
         <translation>{what} : « {value} » n'est pas un nombre (dans « {item} »).</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="117"/>
+        <location filename="../core/coverage.py" line="120"/>
         <source>{what}: the value of &apos;{key}&apos; must be a positive number.</source>
         <translation>{what} : la valeur de « {key} » doit être un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="389"/>
+        <location filename="../core/coverage.py" line="428"/>
         <source>Population values and points differ in number.</source>
         <translation>Les valeurs de population et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="391"/>
+        <location filename="../core/coverage.py" line="430"/>
         <source>Service categories and points differ in number.</source>
         <translation>Les catégories de services et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="393"/>
+        <location filename="../core/coverage.py" line="432"/>
         <source>The population field has negative values.</source>
         <translation>Le champ de population contient des valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="411"/>
+        <location filename="../core/coverage.py" line="450"/>
         <source>No service category to evaluate: the services have no category.</source>
         <translation>Aucune catégorie de service à évaluer : les services n'ont pas de catégorie.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="466"/>
+        <location filename="../core/coverage.py" line="508"/>
         <source>The category weights sum to zero: give at least one positive weight.</source>
         <translation>La somme des poids des catégories est nulle : indiquez au moins un poids positif.</translation>
     </message>
@@ -264,102 +264,102 @@
         <translation>Le serveur {host} n'a pas répondu avec {what} comme prévu. L'API a peut-être changé.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="169"/>
+        <location filename="../core/fragility.py" line="170"/>
         <source>The field {name} is not numeric.</source>
         <translation>Le champ {name} n'est pas numérique.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="172"/>
+        <location filename="../core/fragility.py" line="173"/>
         <source>The field {name} does not have one value per unit.</source>
         <translation>Le champ {name} n'a pas une valeur par unité.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="182"/>
+        <location filename="../core/fragility.py" line="183"/>
         <source>The population grid lacks the field(s) {names}.</source>
         <translation>La grille de population ne contient pas le(s) champ(s) {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="193"/>
+        <location filename="../core/fragility.py" line="194"/>
         <source>The field {name} has negative values.</source>
         <translation>Le champ {name} contient des valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="224"/>
+        <location filename="../core/fragility.py" line="225"/>
         <source>The fragility weights must be numbers.</source>
         <translation>Les poids de fragilité doivent être des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="328"/>
+        <location filename="../core/fragility.py" line="329"/>
         <source>Unknown fragility indicator(s) {names}: use {known}.</source>
         <translation>Indicateur(s) de fragilité inconnu(s) {names} : utilisez {known}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="233"/>
+        <location filename="../core/fragility.py" line="234"/>
         <source>The fragility weights must be 0 or more.</source>
         <translation>Les poids de fragilité doivent être supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="235"/>
+        <location filename="../core/fragility.py" line="236"/>
         <source>At least one fragility weight must be greater than 0.</source>
         <translation>Au moins un poids de fragilité doit être supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="250"/>
+        <location filename="../core/fragility.py" line="251"/>
         <source>Unknown fragility method {name}: use one of {names}.</source>
         <translation>Méthode de fragilité inconnue : {name}. Valeurs possibles : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="259"/>
+        <location filename="../core/fragility.py" line="260"/>
         <source>No values for the fragility indicator(s) {names}.</source>
         <translation>Aucune valeur pour le(s) indicateur(s) de fragilité {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="310"/>
+        <location filename="../core/fragility.py" line="311"/>
         <source>The fragility reference must be national, area or a table of shares.</source>
         <translation>La référence de fragilité doit être « national », « area » ou une table de parts.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="314"/>
+        <location filename="../core/fragility.py" line="315"/>
         <source>The area reference needs the population counts.</source>
         <translation>La référence « area » nécessite les effectifs de population.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="325"/>
+        <location filename="../core/fragility.py" line="326"/>
         <source>The reference shares must be numbers.</source>
         <translation>Les parts de référence doivent être des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="334"/>
+        <location filename="../core/fragility.py" line="335"/>
         <source>The reference shares must be between 0 (excluded) and 1.</source>
         <translation>Les parts de référence doivent être comprises entre 0 (exclu) et 1.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="420"/>
+        <location filename="../core/fragility.py" line="432"/>
         <source>overlap area</source>
         <translation>surface de recouvrement</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="423"/>
+        <location filename="../core/fragility.py" line="435"/>
         <source>The overlap arrays must have the same length.</source>
         <translation>Les tableaux de recouvrement doivent avoir la même longueur.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="425"/>
+        <location filename="../core/fragility.py" line="437"/>
         <source>An overlap refers to a cell that does not exist.</source>
         <translation>Un recouvrement renvoie à un carreau qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="427"/>
+        <location filename="../core/fragility.py" line="439"/>
         <source>The overlap areas must be finite and not negative.</source>
         <translation>Les surfaces de recouvrement doivent être finies et non négatives.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="428"/>
+        <location filename="../core/fragility.py" line="440"/>
         <source>zone values</source>
         <translation>valeurs des zones</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="430"/>
+        <location filename="../core/fragility.py" line="442"/>
         <source>The zone table must have one value per code.</source>
         <translation>La table des zones doit avoir une valeur par code.</translation>
     </message>
@@ -659,7 +659,7 @@
         <translation>entité invalide</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="611"/>
+        <location filename="../processing/layers.py" line="78"/>
         <source>no geometry</source>
         <translation>pas de géométrie</translation>
     </message>
@@ -729,27 +729,27 @@
         <translation>{expected} enregistrements attributaires attendus pour les lignes, {got} reçus.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="404"/>
+        <location filename="../core/network.py" line="408"/>
         <source>points to snap</source>
         <translation>points à rattacher au réseau</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="407"/>
+        <location filename="../core/network.py" line="411"/>
         <source>The maximum snapping distance must be 0 or more.</source>
         <translation>La distance maximale de rattachement au réseau doit être supérieure ou égale à 0.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="606"/>
+        <location filename="../core/network.py" line="622"/>
         <source>A finite walking cut-off is needed to list the pairs.</source>
         <translation>Une distance limite de marche finie est nécessaire pour lister les paires.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="656"/>
+        <location filename="../core/network.py" line="673"/>
         <source>The walking cut-off must be a number.</source>
         <translation>La distance limite de marche doit être un nombre.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="658"/>
+        <location filename="../core/network.py" line="675"/>
         <source>The walking cut-off must be 0 or more.</source>
         <translation>La distance limite de marche doit être supérieure ou égale à 0.</translation>
     </message>
@@ -804,22 +804,22 @@
         <translation>Un indicateur de couverture par unité de population est attendu.</translation>
     </message>
     <message>
-        <location filename="../core/recommend.py" line="174"/>
+        <location filename="../core/recommend.py" line="175"/>
         <source>The number of sites must be a whole number.</source>
         <translation>Le nombre de sites doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../core/recommend.py" line="176"/>
+        <location filename="../core/recommend.py" line="177"/>
         <source>The number of sites cannot be negative.</source>
         <translation>Le nombre de sites ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../core/recommend.py" line="232"/>
+        <location filename="../core/recommend.py" line="234"/>
         <source>{count} combinations of sites are too many for an exhaustive search.</source>
         <translation>{count} combinaisons de sites, c'est trop pour une recherche exhaustive.</translation>
     </message>
     <message>
-        <location filename="../core/recommend.py" line="260"/>
+        <location filename="../core/recommend.py" line="264"/>
         <source>candidate sites</source>
         <translation>sites candidats</translation>
     </message>
@@ -949,27 +949,27 @@
         <translation>Couverture des services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="109"/>
+        <location filename="../processing/coverage_inputs.py" line="129"/>
         <source>Population (grid cells, IRIS, buildings… or points)</source>
         <translation>Population (carreaux, IRIS, bâtiments… ou points)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="114"/>
+        <location filename="../processing/coverage_inputs.py" line="134"/>
         <source>Population units; polygons are represented by their centroid.</source>
         <translation>Unités de population ; les polygones sont représentés par leur centroïde.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="116"/>
+        <location filename="../processing/coverage_inputs.py" line="136"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="123"/>
+        <location filename="../processing/coverage_inputs.py" line="143"/>
         <source>Number of inhabitants of each unit (INSEE grid: ind).</source>
         <translation>Nombre d'habitants de chaque unité (grille INSEE : ind).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="127"/>
+        <location filename="../processing/coverage_inputs.py" line="147"/>
         <source>Digital services (points)</source>
         <translation>Services numériques (points)</translation>
     </message>
@@ -979,37 +979,37 @@
         <translation>Champ de catégorie</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="142"/>
+        <location filename="../processing/coverage_inputs.py" line="162"/>
         <source>Category codes of each service, several separated by | (e.g. epn|wifi).</source>
         <translation>Codes de catégorie de chaque service, plusieurs séparés par | (par ex. epn|wifi).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="146"/>
+        <location filename="../processing/coverage_inputs.py" line="166"/>
         <source>Walking distance thresholds (metres, per category)</source>
         <translation>Seuils de distance à pied (mètres, par catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="151"/>
+        <location filename="../processing/coverage_inputs.py" line="171"/>
         <source>category=metres separated by ; — categories not listed keep their default.</source>
         <translation>catégorie=mètres séparés par ; — les catégories non citées gardent leur valeur par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="154"/>
+        <location filename="../processing/coverage_inputs.py" line="174"/>
         <source>Category weights in the score</source>
         <translation>Poids des catégories dans le score</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="142"/>
+        <location filename="../processing/coverage.py" line="145"/>
         <source>Coverage</source>
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="35"/>
+        <location filename="../processing/scenario.py" line="36"/>
         <source>Summary (JSON)</source>
         <translation>Synthèse (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="35"/>
+        <location filename="../processing/scenario.py" line="36"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
@@ -1024,47 +1024,42 @@
         <translation>Services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="219"/>
+        <location filename="../processing/coverage_inputs.py" line="308"/>
         <source>Thresholds</source>
         <translation>Seuils</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="220"/>
+        <location filename="../processing/coverage_inputs.py" line="309"/>
         <source>Weights</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="225"/>
+        <location filename="../processing/coverage_inputs.py" line="251"/>
         <source>Distances measured in {crs} ({name}).</source>
         <translation>Distances mesurées dans le SCR {crs} ({name}).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="252"/>
+        <location filename="../processing/coverage_inputs.py" line="290"/>
         <source>{n} population unit(s) without geometry skipped (kept in the output with empty results).</source>
         <translation>{n} unité(s) de population sans géométrie ignorée(s) (conservée(s) dans la sortie avec des résultats vides).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="258"/>
+        <location filename="../processing/coverage_inputs.py" line="296"/>
         <source>{n} service(s) without geometry skipped.</source>
         <translation>{n} service(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="262"/>
+        <location filename="../processing/coverage_inputs.py" line="300"/>
         <source>No population unit has a usable geometry: they are empty or cannot be placed in {crs} from the layer&apos;s CRS {source}. Check the CRS of the layer.</source>
         <translation>Aucune unité de population n'a de géométrie exploitable : elles sont vides ou ne peuvent pas être placées dans {crs} depuis le SCR {source} de la couche. Vérifiez le SCR de la couche.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="271"/>
+        <location filename="../processing/coverage_inputs.py" line="366"/>
         <source>No service has a category in field &apos;{field}&apos;: fill it with codes such as epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</source>
         <translation>Aucun service n'a de catégorie dans le champ « {field} » : remplissez-le avec des codes tels que epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="276"/>
-        <source>{n} service(s) without category ignored.</source>
-        <translation>{n} service(s) sans catégorie ignoré(s).</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_inputs.py" line="280"/>
+        <location filename="../processing/coverage_inputs.py" line="393"/>
         <source>{n} population unit(s) with an empty population counted as 0.</source>
         <translation>{n} unité(s) de population sans valeur de population comptée(s) pour 0.</translation>
     </message>
@@ -1074,42 +1069,42 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="113"/>
+        <location filename="../processing/recommend.py" line="119"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="175"/>
+        <location filename="../processing/coverage.py" line="178"/>
         <source>{code}: {share:.1%} of the population within {threshold:g} m ({n} service(s)).</source>
         <translation>{code} : {share:.1%} de la population à moins de {threshold:g} m ({n} service(s)).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="68"/>
+        <location filename="../processing/coverage.py" line="70"/>
         <source>Field &apos;{name}&apos; of the population layer replaced by the new result.</source>
         <translation>Champ « {name} » de la couche de population remplacé par le nouveau résultat.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="20"/>
+        <location filename="../processing/layers.py" line="21"/>
         <source>The layer &apos;{label}&apos; could not be opened.</source>
         <translation>La couche « {label} » n'a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="201"/>
+        <location filename="../processing/report.py" line="202"/>
         <source>The layer &apos;{label}&apos; has no feature.</source>
         <translation>La couche « {label} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="24"/>
+        <location filename="../processing/layers.py" line="25"/>
         <source>The layer &apos;{label}&apos; has no coordinate reference system: set one in its properties.</source>
         <translation>La couche « {label} » n'a pas de système de coordonnées de référence : définissez-en un dans ses propriétés.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="36"/>
+        <location filename="../processing/layers.py" line="37"/>
         <source>The layer &apos;{label}&apos; has no field &apos;{name}&apos;. Available fields: {fields}.</source>
         <translation>La couche « {label} » n'a pas de champ « {name} ». Champs disponibles : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="42"/>
+        <location filename="../processing/layers.py" line="43"/>
         <source>The field &apos;{name}&apos; of layer &apos;{label}&apos; is not numeric (type {type}): choose a numeric field or convert it with the field calculator.</source>
         <translation>Le champ « {name} » de la couche « {label} » n'est pas numérique (type {type}) : choisissez un champ numérique ou convertissez-le avec la calculatrice de champ.</translation>
     </message>
@@ -1874,67 +1869,67 @@
         <translation>L'écriture de la sortie a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="110"/>
+        <location filename="../processing/report.py" line="111"/>
         <source>The file &apos;{label}&apos; cannot be read ({path}): {error}</source>
         <translation>Le fichier « {label} » ne peut pas être lu ({path}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="113"/>
+        <location filename="../processing/report.py" line="114"/>
         <source>The file &apos;{label}&apos; is not valid JSON ({path}): {error}</source>
         <translation>Le fichier « {label} » n'est pas du JSON valide ({path}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="116"/>
+        <location filename="../processing/report.py" line="117"/>
         <source>The file &apos;{label}&apos; does not hold a JSON object ({path}).</source>
         <translation>Le fichier « {label} » ne contient pas d'objet JSON ({path}).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="145"/>
+        <location filename="../processing/report.py" line="146"/>
         <source>Coverage report (HTML and PDF)</source>
         <translation>Rapport de couverture (HTML et PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="152"/>
+        <location filename="../processing/report.py" line="153"/>
         <source>Coverage layer</source>
         <translation>Couche de couverture</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="157"/>
+        <location filename="../processing/report.py" line="158"/>
         <source>The Coverage output of ville_numerique:coverage (dist_&lt;category&gt;, cov_&lt;category&gt;, score fields).</source>
         <translation>La sortie Couverture de ville_numerique:coverage (champs dist_&lt;category&gt;, cov_&lt;category&gt;, score).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="160"/>
+        <location filename="../processing/report.py" line="161"/>
         <source>Coverage summary (JSON)</source>
         <translation>Synthèse de couverture (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="161"/>
+        <location filename="../processing/report.py" line="162"/>
         <source>The Summary (JSON) written with this coverage layer.</source>
         <translation>La Synthèse (JSON) écrite avec cette couche de couverture.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="163"/>
+        <location filename="../processing/report.py" line="164"/>
         <source>Scenario summary (JSON)</source>
         <translation>Synthèse du scénario (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="166"/>
+        <location filename="../processing/report.py" line="167"/>
         <source>Optional: a scenario summary with before/after figures, shown as a comparison table.</source>
         <translation>Facultatif : une synthèse de scénario avec les chiffres avant/après, présentée sous forme de tableau comparatif.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="168"/>
+        <location filename="../processing/report.py" line="169"/>
         <source>Digital services (drawn on the map)</source>
         <translation>Services numériques (dessinés sur la carte)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="173"/>
+        <location filename="../processing/report.py" line="174"/>
         <source>Perimeter (drawn on the map)</source>
         <translation>Périmètre (dessiné sur la carte)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="177"/>
+        <location filename="../processing/report.py" line="178"/>
         <source>Optional: the study area outline; its name field gives the default title.</source>
         <translation>Facultatif : le contour de la zone d'étude ; son champ de nom donne le titre par défaut.</translation>
     </message>
@@ -1944,117 +1939,117 @@
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="180"/>
+        <location filename="../processing/report.py" line="181"/>
         <source>Empty: &quot;Couverture numérique — &lt;place&gt;&quot; (or its English version), the place being named by the perimeter or the services layer.</source>
         <translation>Vide : « Couverture numérique — &lt;lieu&gt; » (ou sa version anglaise), le lieu étant nommé d'après le périmètre ou la couche des services.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="183"/>
+        <location filename="../processing/report.py" line="184"/>
         <source>Report language</source>
         <translation>Langue du rapport</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="187"/>
+        <location filename="../processing/report.py" line="188"/>
         <source>fr (French, default) or en (English).</source>
         <translation>fr (français, par défaut) ou en (anglais).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="189"/>
+        <location filename="../processing/report.py" line="190"/>
         <source>Report (HTML)</source>
         <translation>Rapport (HTML)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="189"/>
+        <location filename="../processing/report.py" line="190"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="191"/>
+        <location filename="../processing/report.py" line="192"/>
         <source>Report (PDF)</source>
         <translation>Rapport (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="191"/>
+        <location filename="../processing/report.py" line="192"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="199"/>
+        <location filename="../processing/report.py" line="200"/>
         <source>The coverage layer could not be opened.</source>
         <translation>La couche de couverture n'a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="202"/>
+        <location filename="../processing/report.py" line="204"/>
         <source>Coverage summary</source>
         <translation>Synthèse de couverture</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="204"/>
+        <location filename="../core/inputs.py" line="229"/>
         <source>The coverage summary has no &apos;categories&apos;: is it the Summary (JSON) of ville_numerique:coverage?</source>
         <translation>La synthèse de couverture n'a pas de « categories » : s'agit-il bien de la Synthèse (JSON) de ville_numerique:coverage ?</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="207"/>
+        <location filename="../processing/report.py" line="206"/>
         <source>Scenario summary</source>
         <translation>Synthèse du scénario</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="215"/>
+        <location filename="../processing/report.py" line="214"/>
         <source>Choose a file for the HTML report.</source>
         <translation>Choisissez un fichier pour le rapport HTML.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="218"/>
+        <location filename="../processing/report.py" line="217"/>
         <source>Reading the coverage layer…</source>
         <translation>Lecture de la couche de couverture…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="237"/>
+        <location filename="../processing/report.py" line="236"/>
         <source>Drawing the map…</source>
         <translation>Dessin de la carte…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="255"/>
+        <location filename="../processing/report.py" line="254"/>
         <source>HTML report written: {path}</source>
         <translation>Rapport HTML écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="260"/>
+        <location filename="../processing/report.py" line="259"/>
         <source>Exporting the PDF from the print layout…</source>
         <translation>Export du PDF depuis la mise en page…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="267"/>
+        <location filename="../processing/report.py" line="266"/>
         <source>PDF report written: {path}</source>
         <translation>Rapport PDF écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="295"/>
+        <location filename="../processing/report.py" line="294"/>
         <source>The coverage layer has no population field &apos;{name}&apos; (named in the summary): choose the layer written with this summary.</source>
         <translation>La couche de couverture n'a pas de champ de population « {name} » (indiqué dans la synthèse) : choisissez la couche écrite avec cette synthèse.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="302"/>
+        <location filename="../processing/report.py" line="301"/>
         <source>The coverage layer has neither a score field nor dist_&lt;category&gt; fields: choose the Coverage output of ville_numerique:coverage that goes with this summary.</source>
         <translation>La couche de couverture n'a ni champ score ni champs dist_&lt;category&gt; : choisissez la sortie Couverture de ville_numerique:coverage qui correspond à cette synthèse.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="307"/>
+        <location filename="../processing/report.py" line="306"/>
         <source>Fields missing from the coverage layer, left out of the report: {names}.</source>
         <translation>Champs absents de la couche de couverture, omis du rapport : {names}.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="586"/>
+        <location filename="../processing/report.py" line="585"/>
         <source>The print layout template is missing: {path}</source>
         <translation>Le modèle de mise en page est introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="603"/>
+        <location filename="../processing/report.py" line="602"/>
         <source>The print layout template cannot be read: {path}</source>
         <translation>Le modèle de mise en page ne peut pas être lu : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="621"/>
+        <location filename="../processing/report.py" line="620"/>
         <source>The PDF could not be written ({path}): {error}</source>
         <translation>Le PDF n'a pas pu être écrit ({path}) : {error}</translation>
     </message>
@@ -2809,107 +2804,107 @@
         <translation>Le résultat {name} n'a pas pu être chargé.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="338"/>
+        <location filename="../core/coverage.py" line="374"/>
         <source>{what}: unknown value &apos;{value}&apos;, use one of {choices}.</source>
         <translation>{what} : valeur inconnue « {value} », utilisez l'une des valeurs suivantes : {choices}.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="400"/>
+        <location filename="../core/coverage.py" line="439"/>
         <source>Service weights and points differ in number.</source>
         <translation>Les poids des services et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="403"/>
+        <location filename="../core/coverage.py" line="442"/>
         <source>The service weights must be 0 or more.</source>
         <translation>Les poids des services doivent être supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="418"/>
+        <location filename="../core/coverage.py" line="457"/>
         <source>Fragility values and population units differ in number.</source>
         <translation>Les valeurs de fragilité et les unités de population ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="490"/>
+        <location filename="../core/coverage.py" line="532"/>
         <source>The two scenarios do not have the same population units.</source>
         <translation>Les deux scénarios n'ont pas les mêmes unités de population.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="157"/>
+        <location filename="../processing/coverage_inputs.py" line="177"/>
         <source>Access method</source>
         <translation>Méthode d'accessibilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="159"/>
+        <location filename="../processing/coverage_inputs.py" line="179"/>
         <source>Service weight field (number, or opening hours)</source>
         <translation>Champ de poids des services (nombre ou horaires d'ouverture)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="169"/>
+        <location filename="../processing/coverage_inputs.py" line="189"/>
         <source>Walking network (lines) — straight line when empty</source>
         <translation>Réseau piéton (lignes) — à vol d'oiseau si vide</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="175"/>
+        <location filename="../processing/coverage_inputs.py" line="195"/>
         <source>Maximum distance to the network (metres)</source>
         <translation>Distance maximale au réseau (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="184"/>
+        <location filename="../processing/coverage_inputs.py" line="204"/>
         <source>Fragility field (0–10) — computed from the INSEE fields when empty</source>
         <translation>Champ de fragilité (0–10) — calculée à partir des champs INSEE si vide</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="190"/>
+        <location filename="../processing/coverage_inputs.py" line="210"/>
         <source>Fragility indicator weights</source>
         <translation>Poids des indicateurs de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="260"/>
+        <location filename="../processing/coverage_inputs.py" line="298"/>
         <source>No service has a usable geometry: check the services layer and its CRS.</source>
         <translation>Aucun service n'a de géométrie exploitable : vérifiez la couche des services et son SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="339"/>
+        <location filename="../processing/coverage_inputs.py" line="438"/>
         <source>The fragility field &apos;{name}&apos; must hold values from 0 to 10.</source>
         <translation>Le champ de fragilité « {name} » doit contenir des valeurs de 0 à 10.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="344"/>
+        <location filename="../processing/coverage_inputs.py" line="443"/>
         <source>No fragility: the population layer has neither a fragility field nor the INSEE grid fields.</source>
         <translation>Pas de fragilité : la couche de population n'a ni champ de fragilité ni les champs de la grille INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="348"/>
+        <location filename="../processing/coverage_inputs.py" line="447"/>
         <source>Fragility weights</source>
         <translation>Poids de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="357"/>
+        <location filename="../processing/coverage_inputs.py" line="456"/>
         <source>{n} unit(s) without inhabitants have no fragility value.</source>
         <translation>{n} unité(s) sans habitant n'ont pas de valeur de fragilité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="372"/>
+        <location filename="../processing/coverage_inputs.py" line="471"/>
         <source>Service weights: opening hours per week read from &apos;{field}&apos;.</source>
         <translation>Poids des services : heures d'ouverture par semaine lues dans « {field} ».</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="376"/>
+        <location filename="../processing/coverage_inputs.py" line="475"/>
         <source>{n} service(s) without a usable weight get the median weight.</source>
         <translation>{n} service(s) sans poids exploitable reçoivent le poids médian.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="386"/>
+        <location filename="../processing/coverage_inputs.py" line="485"/>
         <source>The walking network layer has no feature.</source>
         <translation>La couche du réseau piéton ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="390"/>
+        <location filename="../processing/coverage_inputs.py" line="490"/>
         <source>Walking network: {nodes} nodes, {edges} edges; {dropped} line(s) not walkable left out.</source>
         <translation>Réseau piéton : {nodes} nœuds, {edges} arcs ; {dropped} ligne(s) non praticable(s) à pied écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="396"/>
+        <location filename="../processing/coverage_inputs.py" line="496"/>
         <source>The walking network has no walkable line.</source>
         <translation>Le réseau piéton n'a aucune ligne praticable à pied.</translation>
     </message>
@@ -2944,37 +2939,37 @@
         <translation>{name} : ce format ({suffix}) ne peut pas être chargé. Cherchez une version CSV, GeoJSON, Shapefile zippé ou GeoPackage des données, ou enregistrez-les en CSV.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="46"/>
+        <location filename="../processing/recommend.py" line="47"/>
         <source>Recommend sites for new services</source>
         <translation>Recommander des sites pour de nouveaux services</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="51"/>
+        <location filename="../processing/recommend.py" line="52"/>
         <source>Category of the new services</source>
         <translation>Catégorie des nouveaux services</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="53"/>
+        <location filename="../processing/recommend.py" line="54"/>
         <source>Candidate sites (points) — a regular grid when empty</source>
         <translation>Sites candidats (points) — une grille régulière si vide</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="56"/>
+        <location filename="../processing/recommend.py" line="57"/>
         <source>Spacing of the candidate grid (metres)</source>
         <translation>Pas de la grille de candidats (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="59"/>
+        <location filename="../processing/recommend.py" line="60"/>
         <source>Number of sites to choose</source>
         <translation>Nombre de sites à choisir</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="62"/>
+        <location filename="../processing/recommend.py" line="63"/>
         <source>Walking distance covered by a site (metres; 0 = the category&apos;s default)</source>
         <translation>Distance à pied couverte par un site (mètres ; 0 = valeur par défaut de la catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="65"/>
+        <location filename="../processing/recommend.py" line="66"/>
         <source>Weight the population by its fragility</source>
         <translation>Pondérer la population par sa fragilité</translation>
     </message>
@@ -2984,67 +2979,67 @@
         <translation>Sites recommandés</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="88"/>
+        <location filename="../processing/recommend.py" line="92"/>
         <source>No fragility available: sites are chosen for the population alone.</source>
         <translation>Aucune fragilité disponible : les sites sont choisis selon la seule population.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="99"/>
+        <location filename="../processing/recommend.py" line="105"/>
         <source>Only {n} site(s) add coverage: every other candidate covers nobody new.</source>
         <translation>Seulement {n} site(s) apportant de la couverture : aucun autre candidat ne couvre de nouvel habitant.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="155"/>
+        <location filename="../processing/recommend.py" line="161"/>
         <source>Site {rank}: +{gain:.1f} weighted inhabitant(s) covered ({pop:.1f} inhabitants).</source>
         <translation>Site {rank} : +{gain:.1f} habitant(s) pondéré(s) couvert(s) ({pop:.1f} habitants).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="169"/>
+        <location filename="../processing/recommend.py" line="176"/>
         <source>{n} candidate(s) without geometry skipped.</source>
         <translation>{n} candidat(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="171"/>
+        <location filename="../processing/recommend.py" line="178"/>
         <source>No candidate site has a usable geometry.</source>
         <translation>Aucun site candidat n'a de géométrie exploitable.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="177"/>
+        <location filename="../processing/recommend.py" line="184"/>
         <source>{n} candidate sites on a {spacing:g} m grid.</source>
         <translation>{n} sites candidats sur une grille de {spacing:g} m.</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="27"/>
+        <location filename="../processing/scenario.py" line="28"/>
         <source>Scenario: coverage before and after planned services</source>
         <translation>Scénario : couverture avant et après les services prévus</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="32"/>
+        <location filename="../processing/scenario.py" line="33"/>
         <source>Planned services (points, same category field)</source>
         <translation>Services prévus (points, même champ de catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="43"/>
+        <location filename="../processing/scenario.py" line="44"/>
         <source>Planned services</source>
         <translation>Services prévus</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="49"/>
+        <location filename="../processing/scenario.py" line="50"/>
         <source>Before: {n} existing service(s).</source>
         <translation>Avant : {n} service(s) existant(s).</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="57"/>
+        <location filename="../processing/scenario.py" line="58"/>
         <source>After: {n} planned service(s) added.</source>
         <translation>Après : {n} service(s) prévu(s) ajouté(s).</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="100"/>
+        <location filename="../processing/scenario.py" line="102"/>
         <source>{code}: {pop:.1f} inhabitant(s) newly within reach.</source>
         <translation>{code} : {pop:.1f} habitant(s) nouvellement à portée.</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="105"/>
+        <location filename="../processing/scenario.py" line="107"/>
         <source>Mean score: {change:+.2f} point(s).</source>
         <translation>Score moyen : {change:+.2f} point(s).</translation>
     </message>
@@ -3154,72 +3149,72 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="49"/>
+        <location filename="../processing/fragility_ifn.py" line="60"/>
         <source>Digital fragility index (IFN) on population units</source>
         <translation>Indice de fragilité numérique (IFN) sur les unités de population</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="52"/>
+        <location filename="../processing/fragility_ifn.py" line="63"/>
         <source>Population units (polygons, e.g. the INSEE 200 m grid)</source>
         <translation>Unités de population (polygones, par ex. la grille INSEE de 200 m)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="55"/>
+        <location filename="../processing/fragility_ifn.py" line="66"/>
         <source>IRIS contours (polygons)</source>
         <translation>Contours IRIS (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="57"/>
+        <location filename="../processing/fragility_ifn.py" line="68"/>
         <source>IRIS code field of the contours</source>
         <translation>Champ du code IRIS des contours</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="60"/>
+        <location filename="../processing/fragility_ifn.py" line="71"/>
         <source>IFN table (one row per IRIS)</source>
         <translation>Table de l'IFN (une ligne par IRIS)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="62"/>
+        <location filename="../processing/fragility_ifn.py" line="73"/>
         <source>IRIS code field of the table</source>
         <translation>Champ du code IRIS de la table</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="65"/>
+        <location filename="../processing/fragility_ifn.py" line="76"/>
         <source>IFN score field of the table</source>
         <translation>Champ du score IFN de la table</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="68"/>
+        <location filename="../processing/fragility_ifn.py" line="79"/>
         <source>Rescale the IFN (100 = reference) to 0–10</source>
         <translation>Ramener l'IFN (100 = référence) sur une échelle de 0 à 10</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="70"/>
+        <location filename="../processing/fragility_ifn.py" line="81"/>
         <source>Population with fragility</source>
         <translation>Population avec fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="83"/>
+        <location filename="../processing/fragility_ifn.py" line="123"/>
         <source>IRIS contours</source>
         <translation>Contours IRIS</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="85"/>
+        <location filename="../processing/fragility_ifn.py" line="98"/>
         <source>IFN table</source>
         <translation>Table de l'IFN</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="129"/>
+        <location filename="../processing/fragility_ifn.py" line="167"/>
         <source>{n} IRIS code(s) of the contours are not in the table: {codes}.</source>
         <translation>{n} code(s) IRIS des contours absent(s) de la table : {codes}.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="133"/>
+        <location filename="../processing/fragility_ifn.py" line="171"/>
         <source>No population unit overlaps an IRIS of the table: check the codes and the CRS.</source>
         <translation>Aucune unité de population ne recouvre un IRIS de la table : vérifiez les codes et le SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="135"/>
+        <location filename="../processing/fragility_ifn.py" line="173"/>
         <source>{n} unit(s) overlap no IRIS with a known score: fragility left empty.</source>
         <translation>{n} unité(s) ne recouvrent aucun IRIS au score connu : fragilité laissée vide.</translation>
     </message>
@@ -3509,27 +3504,27 @@
         <translation>Annulé : les {n} couche(s) déjà ajoutée(s) sont conservées.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="104"/>
+        <location filename="../core/fragility.py" line="105"/>
         <source>Inhabitants aged 65 or more</source>
         <translation>Habitants de 65 ans ou plus</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="105"/>
+        <location filename="../core/fragility.py" line="106"/>
         <source>Inhabitants aged 80 or more</source>
         <translation>Habitants de 80 ans ou plus</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="106"/>
+        <location filename="../core/fragility.py" line="107"/>
         <source>Poor households</source>
         <translation>Ménages pauvres</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="107"/>
+        <location filename="../core/fragility.py" line="108"/>
         <source>People living alone</source>
         <translation>Personnes seules</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="108"/>
+        <location filename="../core/fragility.py" line="109"/>
         <source>Single-parent families</source>
         <translation>Familles monoparentales</translation>
     </message>
@@ -3559,39 +3554,184 @@
         <translation>Donnez à au moins un indicateur de fragilité un poids supérieur à 0, ou choisissez un champ de fragilité.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="193"/>
+        <location filename="../processing/outputs.py" line="194"/>
         <source>The outputs &apos;{first}&apos; and &apos;{second}&apos; are the same file ({path}): give each output its own file name.</source>
         <translation>Les sorties « {first} » et « {second} » sont le même fichier ({path}) : donnez à chaque sortie son propre nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="204"/>
+        <location filename="../processing/outputs.py" line="205"/>
         <source>The output &apos;{output}&apos; would overwrite the input &apos;{input}&apos; ({path}). Nothing was written: choose another file name for the output.</source>
-        <translation>La sortie « {output} » écraserait l&apos;entrée « {input} » ({path}). Rien n&apos;a été écrit : choisissez un autre nom de fichier pour la sortie.</translation>
+        <translation>La sortie « {output} » écraserait l'entrée « {input} » ({path}). Rien n'a été écrit : choisissez un autre nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="209"/>
+        <location filename="../processing/outputs.py" line="210"/>
         <source>The output &apos;{output}&apos; is a folder ({path}): give a file name.</source>
         <translation>La sortie « {output} » est un dossier ({path}) : indiquez un nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="246"/>
+        <location filename="../processing/outputs.py" line="247"/>
         <source>Canceled: the previous outputs were left as they were.</source>
         <translation>Annulé : les sorties précédentes sont restées telles quelles.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="319"/>
+        <location filename="../processing/outputs.py" line="338"/>
         <source>permission denied or read-only</source>
         <translation>permission refusée ou lecture seule</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="320"/>
+        <location filename="../processing/outputs.py" line="339"/>
         <source>The folder of the output &apos;{output}&apos; cannot be written ({path}: {reason}). Nothing was written: choose a folder where you may write.</source>
-        <translation>Le dossier de la sortie « {output} » n&apos;est pas accessible en écriture ({path} : {reason}). Rien n&apos;a été écrit : choisissez un dossier où vous pouvez écrire.</translation>
+        <translation>Le dossier de la sortie « {output} » n'est pas accessible en écriture ({path} : {reason}). Rien n'a été écrit : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="325"/>
+        <location filename="../processing/outputs.py" line="344"/>
         <source>The output &apos;{output}&apos; exists and is read-only ({path}). Nothing was written.</source>
-        <translation>La sortie « {output} » existe et est en lecture seule ({path}). Rien n&apos;a été écrit.</translation>
+        <translation>La sortie « {output} » existe et est en lecture seule ({path}). Rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="126"/>
+        <source>{what}: &apos;{key}&apos; is given more than once; keep one value per category.</source>
+        <translation>{what} : « {key} » est donné plusieurs fois ; gardez une seule valeur par catégorie.</translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="205"/>
+        <source>No population unit lies within {max_snap:g} m of the walking network: nothing can be routed. Check that the network covers the study area and is in the right place (CRS), or raise the maximum distance to the network.</source>
+        <translation>Aucune unité de population n&apos;est à moins de {max_snap:g} m du réseau piéton : aucun trajet n&apos;est possible. Vérifiez que le réseau couvre la zone d&apos;étude et qu&apos;il est au bon endroit (SCR), ou augmentez la distance maximale au réseau.</translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="211"/>
+        <source>No service lies within {max_snap:g} m of the walking network: nothing can be routed. Check that the network covers the services, or raise the maximum distance to the network.</source>
+        <translation>Aucun service n&apos;est à moins de {max_snap:g} m du réseau piéton : aucun trajet n&apos;est possible. Vérifiez que le réseau couvre les services, ou augmentez la distance maximale au réseau.</translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="425"/>
+        <source>The population field has infinite values: correct them or leave them empty.</source>
+        <translation>Le champ de population contient des valeurs infinies : corrigez-les ou laissez-les vides.</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="141"/>
+        <source>{what}: unknown category {names}. Use the codes {known}, or correct the spelling.</source>
+        <translation>{what} : catégorie inconnue {names}. Utilisez les codes {known}, ou corrigez l&apos;orthographe.</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="155"/>
+        <source>Two output fields would be named &apos;{name}&apos;: rename the category codes of the services so that they differ by more than case, accents or punctuation.</source>
+        <translation>Deux champs de sortie s&apos;appelleraient « {name} » : renommez les codes de catégorie des services pour qu&apos;ils diffèrent autrement que par la casse, les accents ou la ponctuation.</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="214"/>
+        <source>The file &apos;{label}&apos; is not a summary as ville_numerique:coverage writes it: {key} of {where} is {value}, not a number. Choose the Summary (JSON) written with the coverage layer, or correct that value.</source>
+        <translation>Le fichier « {label} » n&apos;est pas une synthèse telle que l&apos;écrit ville_numerique:coverage : {key} de {where} vaut {value}, qui n&apos;est pas un nombre. Choisissez la synthèse (JSON) écrite avec la couche de couverture, ou corrigez cette valeur.</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="251"/>
+        <source>the summary</source>
+        <translation>la synthèse</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="238"/>
+        <source>category &apos;{code}&apos;</source>
+        <translation>la catégorie « {code} »</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="240"/>
+        <source>The file &apos;{label}&apos; is not a summary as ville_numerique:coverage writes it: {where} is not a JSON object. Choose the Summary (JSON) written with the coverage layer.</source>
+        <translation>Le fichier « {label} » n&apos;est pas une synthèse telle que l&apos;écrit ville_numerique:coverage : {where} n&apos;est pas un objet JSON. Choisissez la synthèse (JSON) écrite avec la couche de couverture.</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="286"/>
+        <source>Multi-point services split into their parts: {n} more place(s).</source>
+        <translation>Services multipoints séparés en leurs parties : {n} lieu(x) de plus.</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="371"/>
+        <source>{n} service(s) with an empty category (NULL or blank) in field &apos;{field}&apos; ignored.</source>
+        <translation>{n} service(s) sans catégorie (NULL ou vide) dans le champ « {field} » ignoré(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="377"/>
+        <source>{n} service(s) whose category has no letter or digit ignored.</source>
+        <translation>{n} service(s) dont la catégorie n&apos;a ni lettre ni chiffre ignoré(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="381"/>
+        <source>Category codes {spellings} read as one category: {code}.</source>
+        <translation>Codes de catégorie {spellings} lus comme une seule catégorie : {code}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="397"/>
+        <source>{n} population unit(s) whose &apos;{field}&apos; is not a finite number of 0 or more (infinite, NaN or negative) left out, counted as 0 inhabitants; correct them to include them. Feature id(s): {ids}.</source>
+        <translation>{n} unité(s) de population dont « {field} » n&apos;est pas un nombre fini positif ou nul (infini, NaN ou négatif) écartée(s), comptée(s) pour 0 habitant ; corrigez-les pour les inclure. Identifiant(s) d&apos;entité : {ids}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="415"/>
+        <source>{n} population unit(s) farther than {max_snap:g} m from the walking network: no walking distance, counted as not covered.</source>
+        <translation>{n} unité(s) de population à plus de {max_snap:g} m du réseau piéton : pas de distance à pied, comptée(s) comme non couverte(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="420"/>
+        <source>{n} service(s) farther than {max_snap:g} m from the walking network: they cannot be reached.</source>
+        <translation>{n} service(s) à plus de {max_snap:g} m du réseau piéton : inaccessible(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="502"/>
+        <source>Walking network</source>
+        <translation>Réseau piéton</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="107"/>
+        <source>{n} row(s) of the IFN table have a score that is empty, not a finite number or not positive: those IRIS count as without score.</source>
+        <translation>{n} ligne(s) de la table IFN ont un score vide, non fini ou non positif : ces IRIS comptent comme sans score.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="135"/>
+        <source>{n} IRIS contour(s) cannot be placed in {crs} and are left out.</source>
+        <translation>{n} contour(s) d&apos;IRIS ne peuvent pas être placés dans {crs} et sont écartés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="61"/>
+        <source>points or polygons</source>
+        <translation>des points ou des polygones</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="62"/>
+        <source>points</source>
+        <translation>des points</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="62"/>
+        <source>lines</source>
+        <translation>des lignes</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="62"/>
+        <source>polygons</source>
+        <translation>des polygones</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="81"/>
+        <source>The layer &apos;{label}&apos; holds {found}; it must hold {expected}. Choose another layer.</source>
+        <translation>La couche « {label} » contient {found} ; elle doit contenir {expected}. Choisissez une autre couche.</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="91"/>
+        <source>The layer &apos;{label}&apos; mixes geometry types: one of its features is not made of {expected}. Keep only {expected} in it.</source>
+        <translation>La couche « {label} » mélange des types de géométrie : l&apos;une de ses entités n&apos;est pas faite {expected}. N&apos;y gardez que {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="106"/>
+        <source>The layer &apos;{label}&apos; is in {source}, which cannot be converted to {target}: no coordinate transformation exists between them. Reproject the layer to a CRS of the Earth (e.g. EPSG:2154 or EPSG:4326).</source>
+        <translation>La couche « {label} » est en {source}, qui ne peut pas être converti en {target} : aucune transformation de coordonnées n&apos;existe entre eux. Reprojetez la couche dans un SCR terrestre (par ex. EPSG:2154 ou EPSG:4326).</translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="79"/>
+        <source>Give the category of the new services (e.g. epn).</source>
+        <translation>Indiquez la catégorie des nouveaux services (par ex. epn).</translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="173"/>
+        <source>Candidate sites</source>
+        <translation>Sites candidats</translation>
     </message>
 </context>
 </TS>
