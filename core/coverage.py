@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import categories
 from .access import (
     CostPairs,
     cumulative_opportunities,
@@ -53,30 +54,13 @@ from .inputs import normalise_code
 from .services import CATEGORIES
 
 #: Walking distance (metres) under which a service of the category counts as
-#: "within reach". 1 000 m ≈ 15 min at 4 km/h (IGN's pedestrian speed).
-DEFAULT_THRESHOLDS = {
-    "epn": 1000.0,
-    "france_services": 1500.0,
-    "conseiller_numerique": 1000.0,
-    "tiers_lieu": 1500.0,
-    "fablab": 2000.0,
-    "wifi": 300.0,
-}
+#: "within reach" (1 000 m ≈ 15 min at 4 km/h, IGN's pedestrian speed), and the
+#: weights of the categories in the 0–100 score: both from ``core/categories.py``.
+DEFAULT_THRESHOLDS = categories.default_thresholds()
 #: Threshold for a category code that has no default (e.g. a custom code).
-FALLBACK_THRESHOLD = 1000.0
-
-#: Weights of the categories in the 0–100 score: help with procedures and
-#: everyday digital use (mediation places, France Services, conseillers)
-#: weighs more than places to create or to connect.
-DEFAULT_WEIGHTS = {
-    "epn": 3.0,
-    "france_services": 2.0,
-    "conseiller_numerique": 2.0,
-    "tiers_lieu": 1.0,
-    "fablab": 1.0,
-    "wifi": 1.0,
-}
-FALLBACK_WEIGHT = 1.0
+FALLBACK_THRESHOLD = categories.FALLBACK_THRESHOLD_M
+DEFAULT_WEIGHTS = categories.default_weights()
+FALLBACK_WEIGHT = categories.FALLBACK_WEIGHT
 
 METHODS = ("nearest", "cumulative", "2sfca", "e2sfca")
 DECAYS = ("step", "linear", "gaussian", "gravity")
