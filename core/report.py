@@ -12,17 +12,14 @@ a notebook::
 Language
 --------
 The report is written in the language asked for (``"fr"`` by default,
-``"en"`` on request), whatever the language of the QGIS interface: Qt's
-translator follows the application locale, so the report body does **not**
-go through ``tr()``. Its texts live in :data:`CATALOGUE`, one entry per key
-with both languages side by side::
-
-    CATALOGUE["key_population"] == {"fr": "Habitants", "en": "Inhabitants"}
-
-Add a key with both languages (``tests/unit/test_report_html.py`` checks that
-every entry has both). Catalogue texts are trusted HTML (they may hold
-``<sub>``, ``<b>``…); the values put into them with :func:`text` are escaped.
-``tr()`` is used only for the errors raised to the user (interface language).
+``"en"`` on request), whatever the language of the QGIS interface. Its texts
+are English sources in :data:`CATALOGUE` (marked with ``QT_TR_NOOP`` so that
+``make i18n-update`` lists them in ``i18n/ville_numerique_fr.ts``, the one
+catalogue of the plugin, beside the interface's texts); :func:`text` reads
+them in the report's language with ``core.i18n.translate_in``. Catalogue texts
+are trusted HTML (they may hold ``<sub>``, ``<b>``…); the values put into
+them with :func:`text` are escaped. Category labels, colours and the score
+classes come from ``core/categories.py``.
 
 Escaping
 --------
@@ -56,9 +53,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from . import about
+from . import about, categories
 from .errors import InputError
-from .i18n import tr
+from .i18n import QT_TR_NOOP, tr, translate_in
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -75,373 +72,190 @@ NBSP = "\u00a0"
 # The two-language catalogue of the report body
 # ---------------------------------------------------------------------------
 
-#: ``{key: {"fr": text, "en": text}}``; texts are trusted HTML with
-#: ``{placeholders}`` filled by :func:`text` with escaped values.
+#: ``{key: English source}``; texts are trusted HTML with ``{placeholders}`` filled
+#: by :func:`text` with escaped values; their French is in the ``.ts`` catalogue.
 CATALOGUE = {
     # -- head -----------------------------------------------------------------
-    "default_title": {"fr": "Couverture numérique — {name}", "en": "Digital services coverage — {name}"},
-    "default_title_no_name": {"fr": "Couverture numérique", "en": "Digital services coverage"},
-    "subtitle": {
-        "fr": "Qui habite à distance de marche des services d'inclusion numérique ?",
-        "en": "Who lives within walking reach of digital-inclusion services?",
-    },
-    "generated": {
-        "fr": "Rapport produit le {date} avec {plugin} {version} (QGIS {qgis}).",
-        "en": "Report produced on {date} with {plugin} {version} (QGIS {qgis}).",
-    },
-    "computed": {
-        "fr": "Couverture calculée le {date}.",
-        "en": "Coverage computed on {date}.",
-    },
-    "contents": {"fr": "Sommaire", "en": "Contents"},
+    "default_title": QT_TR_NOOP("Digital services coverage — {name}"),
+    "default_title_no_name": QT_TR_NOOP("Digital coverage"),
+    "subtitle": QT_TR_NOOP("Who lives within walking reach of digital-inclusion services?"),
+    "generated": QT_TR_NOOP("Report produced on {date} with {plugin} {version} (QGIS {qgis})."),
+    "computed": QT_TR_NOOP("Coverage computed on {date}."),
+    "contents": QT_TR_NOOP("Contents"),
     # -- key figures ----------------------------------------------------------
-    "sec_key": {"fr": "Chiffres clés", "en": "Key figures"},
-    "key_population": {"fr": "habitants dans la zone étudiée", "en": "inhabitants in the study area"},
-    "key_score": {"fr": "score moyen de couverture (sur 100)", "en": "mean coverage score (out of 100)"},
-    "key_full": {
-        "fr": "des habitants ont tous les types de services à portée",
-        "en": "of the inhabitants have every type of service within reach",
-    },
-    "key_low": {
-        "fr": "habitants ont un score inférieur à {low} ({share})",
-        "en": "inhabitants have a score below {low} ({share})",
-    },
-    "key_services": {"fr": "lieux de services numériques", "en": "digital service places"},
-    "key_units": {"fr": "unités de population (carreaux, IRIS…)", "en": "population units (grid cells, IRIS…)"},
+    "sec_key": QT_TR_NOOP("Key figures"),
+    "key_population": QT_TR_NOOP("inhabitants in the study area"),
+    "key_score": QT_TR_NOOP("mean coverage score (out of 100)"),
+    "key_full": QT_TR_NOOP("of the inhabitants have every type of service within reach"),
+    "key_low": QT_TR_NOOP("inhabitants have a score below {low} ({share})"),
+    "key_services": QT_TR_NOOP("digital service places"),
+    "key_units": QT_TR_NOOP("population units (grid cells, IRIS…)"),
     # -- map ------------------------------------------------------------------
-    "sec_map": {"fr": "Carte du score de couverture", "en": "Map of the coverage score"},
-    "map_alt": {"fr": "Carte du score de couverture", "en": "Map of the coverage score"},
-    "map_caption": {
-        "fr": "Score de chaque unité de population (0 = aucun service à portée, 100 = tous). "
-              "Fond blanc, sans fond de plan (données hors ligne). Système de coordonnées : {crs}.",
-        "en": "Score of each population unit (0 = no service within reach, 100 = all of them). "
-              "White background, no basemap (offline data). Coordinate reference system: {crs}.",
-    },
-    "map_missing": {"fr": "Carte non disponible.", "en": "Map not available."},
-    "legend_score": {"fr": "Score de couverture (0–100)", "en": "Coverage score (0–100)"},
-    "class_0_25": {"fr": "0 à 25", "en": "0 to 25"},
-    "class_25_50": {"fr": "plus de 25 à 50", "en": "over 25 to 50"},
-    "class_50_75": {"fr": "plus de 50 à 75", "en": "over 50 to 75"},
-    "class_75_100": {"fr": "plus de 75, moins de 100", "en": "over 75, under 100"},
-    "class_100": {"fr": "100 : tous les services à portée", "en": "100: every service within reach"},
-    "legend_services": {"fr": "Lieux de services numériques", "en": "Digital service places"},
-    "legend_perimeter": {"fr": "Périmètre", "en": "Perimeter"},
-    "legend_fragile": {
-        "fr": "Secteurs peu couverts (n° du tableau)",
-        "en": "Poorly covered areas (table number)",
-    },
-    "north": {"fr": "N", "en": "N"},
+    "sec_map": QT_TR_NOOP("Map of the coverage score"),
+    "map_alt": QT_TR_NOOP("Map of the coverage score"),
+    "map_caption": QT_TR_NOOP(
+        "Score of each population unit (0 = no service within reach, 100 = all of them). White background, no basemap (offline data). Coordinate reference system: {crs}."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "map_missing": QT_TR_NOOP("Map not available."),
+    "legend_score": QT_TR_NOOP("Coverage score (0–100)"),
+    "legend_services": QT_TR_NOOP("Digital service places"),
+    "legend_perimeter": QT_TR_NOOP("Perimeter"),
+    "legend_fragile": QT_TR_NOOP("Poorly covered areas (table number)"),
+    "north": QT_TR_NOOP("N"),
     # -- indicators -----------------------------------------------------------
-    "sec_indicators": {"fr": "Indicateurs par type de service", "en": "Indicators by type of service"},
-    "col_category": {"fr": "Type de service", "en": "Type of service"},
-    "col_threshold": {"fr": "Seuil de marche", "en": "Walking threshold"},
-    "col_threshold_short": {"fr": "Seuil", "en": "Threshold"},
-    "col_pop_new": {"fr": "Habitants nouvellement couverts", "en": "Inhabitants newly covered"},
-    "col_services_added": {"fr": "Lieux ajoutés", "en": "Places added"},
-    "scenario_newly_any": {
-        "fr": "<b>{pop}</b> habitants gagnent au moins un type de service à portée.",
-        "en": "<b>{pop}</b> inhabitants gain at least one type of service within reach.",
-    },
-    "col_weight": {"fr": "Poids", "en": "Weight"},
-    "col_services": {"fr": "Lieux", "en": "Places"},
-    "col_pop_covered": {"fr": "Habitants couverts", "en": "Inhabitants covered"},
-    "col_share": {"fr": "Part couverte", "en": "Share covered"},
-    "col_median": {"fr": "Distance médiane", "en": "Median distance"},
-    "indicators_note": {
-        "fr": "Un habitant est « couvert » quand le lieu le plus proche du type est à moins du seuil. "
-              "Distance médiane : la moitié des habitants vit plus près que cette distance.",
-        "en": "An inhabitant is \"covered\" when the nearest place of the type is within the threshold. "
-              "Median distance: half of the inhabitants live closer than this distance.",
-    },
-    "no_service": {"fr": "aucun lieu", "en": "no place"},
-    "total_score": {"fr": "Score moyen pondéré par la population", "en": "Population-weighted mean score"},
+    "sec_indicators": QT_TR_NOOP("Indicators by type of service"),
+    "col_category": QT_TR_NOOP("Type of service"),
+    "col_threshold": QT_TR_NOOP("Walking threshold"),
+    "col_threshold_short": QT_TR_NOOP("Threshold"),
+    "col_pop_new": QT_TR_NOOP("Inhabitants newly covered"),
+    "col_services_added": QT_TR_NOOP("Places added"),
+    "scenario_newly_any": QT_TR_NOOP("<b>{pop}</b> inhabitants gain at least one type of service within reach."),
+    "col_weight": QT_TR_NOOP("Weight"),
+    "col_services": QT_TR_NOOP("Places"),
+    "col_pop_covered": QT_TR_NOOP("Inhabitants covered"),
+    "col_share": QT_TR_NOOP("Share covered"),
+    "col_median": QT_TR_NOOP("Median distance"),
+    "indicators_note": QT_TR_NOOP(
+        "An inhabitant is \"covered\" when the nearest place of the type is within the threshold. Median distance: half of the inhabitants live closer than this distance."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "no_service": QT_TR_NOOP("no place"),
+    "total_score": QT_TR_NOOP("Population-weighted mean score"),
     # -- charts ---------------------------------------------------------------
-    "sec_charts": {"fr": "Couverture selon la distance", "en": "Coverage against distance"},
-    "charts_intro": {
-        "fr": "Part des habitants qui ont un lieu du type à moins de la distance donnée "
-              "(distance {method}). Le trait pointillé marque le seuil retenu.",
-        "en": "Share of the inhabitants with a place of the type within the given distance "
-              "({method} distance). The dashed line marks the chosen threshold.",
-    },
-    "charts_missing": {
-        "fr": "Courbes non disponibles : la couche de couverture n'a pas les champs de distance {fields}.",
-        "en": "Curves not available: the coverage layer lacks the distance fields {fields}.",
-    },
-    "axis_distance": {"fr": "distance (m)", "en": "distance (m)"},
-    "threshold_label": {"fr": "seuil {d}", "en": "threshold {d}"},
-    "chart_point": {"fr": "{d} : {share}", "en": "{d}: {share}"},
-    "chart_aria": {
-        "fr": "Courbes de couverture selon la distance, par type de service",
-        "en": "Coverage curves against distance, by type of service",
-    },
+    "sec_charts": QT_TR_NOOP("Coverage against distance"),
+    "charts_intro": QT_TR_NOOP(
+        "Share of the inhabitants with a place of the type within the given distance ({method} distance). The dashed line marks the chosen threshold."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "charts_missing": QT_TR_NOOP("Curves not available: the coverage layer lacks the distance fields {fields}."),
+    "axis_distance": QT_TR_NOOP("distance (m)"),
+    "threshold_label": QT_TR_NOOP("threshold {d}"),
+    "chart_point": QT_TR_NOOP("{d}: {share}"),
+    "chart_aria": QT_TR_NOOP("Coverage curves against distance, by type of service"),
     # -- fragile areas --------------------------------------------------------
-    "sec_fragile": {"fr": "Secteurs fragiles restant à couvrir", "en": "Fragile areas left uncovered"},
-    "fragile_intro_priority": {
-        "fr": "Les {n} unités de plus forte priorité (champ <code>priority</code> de la couche), "
-              "numérotées sur la carte.",
-        "en": "The {n} units of highest priority (field <code>priority</code> of the layer), "
-              "numbered on the map.",
-    },
-    "fragile_intro_low": {
-        "fr": "Les {n} unités les plus peuplées parmi celles dont le score est inférieur à {low}, "
-              "numérotées sur la carte. Les unités sous {low} regroupent {pop} habitants au total.",
-        "en": "The {n} most populated units among those scoring below {low}, numbered on the map. "
-              "Units below {low} hold {pop} inhabitants in all.",
-    },
-    "fragile_none": {
-        "fr": "Aucune unité n'a un score inférieur à {low} : pas de secteur fragile à signaler.",
-        "en": "No unit scores below {low}: no fragile area to report.",
-    },
-    "fragile_no_score": {
-        "fr": "La couche de couverture n'a pas de champ <code>score</code> : secteurs non classés.",
-        "en": "The coverage layer has no <code>score</code> field: areas not ranked.",
-    },
-    "col_rank": {"fr": "N°", "en": "No."},
-    "col_unit": {"fr": "Unité", "en": "Unit"},
-    "col_population": {"fr": "Habitants", "en": "Inhabitants"},
-    "col_score": {"fr": "Score", "en": "Score"},
-    "col_fragility": {"fr": "Fragilité (0–10)", "en": "Fragility (0–10)"},
-    "col_priority": {"fr": "Priorité", "en": "Priority"},
-    "col_missing": {"fr": "Hors de portée (distance au plus proche)", "en": "Out of reach (distance to the nearest)"},
-    "col_position": {"fr": "Position", "en": "Position"},
-    "unit_default": {"fr": "Unité {id}", "en": "Unit {id}"},
-    "missing_none": {"fr": "—", "en": "—"},
-    "fragility_note": {
-        "fr": "Fragilité numérique : indice de 0 à 10 (10 = la plus fragile).",
-        "en": "Digital fragility: index from 0 to 10 (10 = most fragile).",
-    },
+    "sec_fragile": QT_TR_NOOP("Fragile areas left uncovered"),
+    "fragile_intro_priority": QT_TR_NOOP(
+        "The {n} units of highest priority (field <code>priority</code> of the layer), numbered on the map."
+    ),
+    "fragile_intro_low": QT_TR_NOOP(
+        "The {n} most populated units among those scoring below {low}, numbered on the map. Units below {low} hold {pop} inhabitants in all."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "fragile_none": QT_TR_NOOP("No unit scores below {low}: no fragile area to report."),
+    "fragile_no_score": QT_TR_NOOP("The coverage layer has no <code>score</code> field: areas not ranked."),
+    "col_rank": QT_TR_NOOP("No."),
+    "col_unit": QT_TR_NOOP("Unit"),
+    "col_population": QT_TR_NOOP("Inhabitants"),
+    "col_score": QT_TR_NOOP("Score"),
+    "col_fragility": QT_TR_NOOP("Fragility (0–10)"),
+    "col_priority": QT_TR_NOOP("Priority"),
+    "col_missing": QT_TR_NOOP("Out of reach (distance to the nearest)"),
+    "col_position": QT_TR_NOOP("Position"),
+    "unit_default": QT_TR_NOOP("Unit {id}"),
+    "missing_none": QT_TR_NOOP("—"),
+    "fragility_note": QT_TR_NOOP("Digital fragility: index from 0 to 10 (10 = most fragile)."),
     # -- scenario -------------------------------------------------------------
-    "sec_scenario": {"fr": "Scénario : avant / après", "en": "Scenario: before / after"},
-    "scenario_named": {"fr": "Scénario : {name}", "en": "Scenario: {name}"},
-    "scenario_intro": {
-        "fr": "Effet du scénario sur la couverture, type par type (points = points de pourcentage).",
-        "en": "Effect of the scenario on coverage, type by type (pts = percentage points).",
-    },
-    "scenario_added": {"fr": "Lieux ajoutés : {names}.", "en": "Places added: {names}."},
-    "scenario_unknown": {
-        "fr": "Le résumé du scénario n'a pas la forme attendue (<code>before</code>/<code>after</code> "
-              "ou <code>delta</code>) ; ses valeurs sont reprises telles quelles.",
-        "en": "The scenario summary does not have the expected shape (<code>before</code>/<code>after</code> "
-              "or <code>delta</code>); its values are shown as given.",
-    },
-    "col_before": {"fr": "Avant", "en": "Before"},
-    "col_after": {"fr": "Après", "en": "After"},
-    "col_change": {"fr": "Écart", "en": "Change"},
-    "col_key": {"fr": "Élément", "en": "Item"},
-    "col_value": {"fr": "Valeur", "en": "Value"},
-    "scenario_share": {"fr": "part couverte", "en": "share covered"},
-    "scenario_pop": {"fr": "habitants couverts", "en": "inhabitants covered"},
-    "points": {"fr": "pts", "en": "pts"},
+    "sec_scenario": QT_TR_NOOP("Scenario: before / after"),
+    "scenario_named": QT_TR_NOOP("Scenario: {name}"),
+    "scenario_intro": QT_TR_NOOP("Effect of the scenario on coverage, type by type (pts = percentage points)."),
+    "scenario_added": QT_TR_NOOP("Places added: {names}."),
+    "scenario_unknown": QT_TR_NOOP(
+        "The scenario summary does not have the expected shape (<code>before</code>/<code>after</code> or <code>delta</code>); its values are shown as given."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "col_before": QT_TR_NOOP("Before"),
+    "col_after": QT_TR_NOOP("After"),
+    "col_change": QT_TR_NOOP("Change"),
+    "col_key": QT_TR_NOOP("Item"),
+    "col_value": QT_TR_NOOP("Value"),
+    "scenario_share": QT_TR_NOOP("share covered"),
+    "scenario_pop": QT_TR_NOOP("inhabitants covered"),
+    "points": QT_TR_NOOP("pts"),
     # -- methodology ----------------------------------------------------------
-    "sec_method": {"fr": "Méthode", "en": "Method"},
-    "method_straight_line": {"fr": "à vol d'oiseau", "en": "straight-line"},
-    "method_network": {"fr": "par le réseau piéton", "en": "walking-network"},
-    "method_distance": {
-        "fr": "<b>Distance</b> : pour chaque unité de population <i>u</i> (représentée par son centroïde) "
-              "et chaque type de service <i>c</i>, d<sub>c</sub>(u) est la distance {method} jusqu'au "
-              "lieu le plus proche de ce type, mesurée en mètres dans {crs}.",
-        "en": "<b>Distance</b>: for each population unit <i>u</i> (represented by its centroid) and each "
-              "type of service <i>c</i>, d<sub>c</sub>(u) is the {method} distance to the nearest place of "
-              "that type, measured in metres in {crs}.",
-    },
-    "method_coverage": {
-        "fr": "<b>Couverture</b> : cov<sub>c</sub>(u) = 1 si d<sub>c</sub>(u) ≤ s<sub>c</sub> (seuil de "
-              "marche du type), sinon 0. Habitants couverts = Σ<sub>u</sub> P(u)·cov<sub>c</sub>(u), "
-              "part couverte = habitants couverts / Σ<sub>u</sub> P(u), P(u) étant la population de l'unité.",
-        "en": "<b>Coverage</b>: cov<sub>c</sub>(u) = 1 when d<sub>c</sub>(u) ≤ s<sub>c</sub> (walking "
-              "threshold of the type), else 0. Inhabitants covered = Σ<sub>u</sub> P(u)·cov<sub>c</sub>(u), "
-              "share covered = inhabitants covered / Σ<sub>u</sub> P(u), P(u) being the unit's population.",
-    },
-    "method_score": {
-        "fr": "<b>Score</b> : score(u) = 100 × Σ<sub>c</sub> w<sub>c</sub>·cov<sub>c</sub>(u) / "
-              "Σ<sub>c</sub> w<sub>c</sub>, de 0 (aucun type à portée) à 100 (tous), w<sub>c</sub> étant le "
-              "poids du type. Le score moyen est pondéré par la population.",
-        "en": "<b>Score</b>: score(u) = 100 × Σ<sub>c</sub> w<sub>c</sub>·cov<sub>c</sub>(u) / "
-              "Σ<sub>c</sub> w<sub>c</sub>, from 0 (no type within reach) to 100 (all of them), "
-              "w<sub>c</sub> being the type's weight. The mean score is weighted by population.",
-    },
-    "method_median": {
-        "fr": "<b>Distance médiane</b> : distance sous laquelle vit la moitié de la population "
-              "(médiane pondérée). <b>Courbes</b> : part de la population telle que d<sub>c</sub>(u) ≤ d, "
-              "pour d de 0 à {dmax}.",
-        "en": "<b>Median distance</b>: the distance within which half of the population lives "
-              "(weighted median). <b>Curves</b>: share of the population with d<sub>c</sub>(u) ≤ d, "
-              "for d from 0 to {dmax}.",
-    },
-    "pdf_method": {
-        "fr": "Distance : distance {method} entre le centre de chaque unité de population et le lieu le plus "
-              "proche de chaque type de service, en mètres ({crs}).\n"
-              "Couverture : une unité est couverte pour un type quand cette distance est au plus le seuil de "
-              "marche du type ; la part couverte est la part des habitants de ces unités.\n"
-              "Score d'une unité = 100 × Σ (poids des types couverts) / Σ (poids de tous les types) : 0 = aucun "
-              "type à portée, 100 = tous. Le score moyen est pondéré par la population.\n"
-              "Distance médiane : la moitié des habitants vit plus près.",
-        "en": "Distance: {method} distance from the centre of each population unit to the nearest place of each "
-              "type of service, in metres ({crs}).\n"
-              "Coverage: a unit is covered for a type when this distance is at most the type's walking "
-              "threshold; the share covered is the share of the inhabitants of these units.\n"
-              "Score of a unit = 100 × Σ (weights of the types covered) / Σ (weights of all types): 0 = no type "
-              "within reach, 100 = all of them. The mean score is weighted by population.\n"
-              "Median distance: half of the inhabitants live closer.",
-    },
-    "pdf_score": {"fr": "Score moyen de couverture : {score} / 100", "en": "Mean coverage score: {score} / 100"},
-    "method_extra": {
-        "fr": "<b>Méthode d'accès</b> : {method}, décroissance {decay}. Chaque type reçoit une sous-note "
-              "s<sub>c</sub>(u) entre 0 et 1 tirée de cette mesure, et score(u) = 100 × Σ<sub>c</sub> "
-              "w<sub>c</sub>·s<sub>c</sub>(u) / Σ<sub>c</sub> w<sub>c</sub> (avec la méthode par défaut, "
-              "lieu le plus proche et seuil strict, s<sub>c</sub> = cov<sub>c</sub>).",
-        "en": "<b>Access method</b>: {method}, {decay} decay. Each type gets a sub-score s<sub>c</sub>(u) "
-              "between 0 and 1 from this measure, and score(u) = 100 × Σ<sub>c</sub> w<sub>c</sub>·"
-              "s<sub>c</sub>(u) / Σ<sub>c</sub> w<sub>c</sub> (with the default method, nearest place and "
-              "strict threshold, s<sub>c</sub> = cov<sub>c</sub>).",
-    },
-    "pdf_method_extra": {
-        "fr": "Méthode d'accès : {method}, décroissance {decay} ; le score pondère une sous-note de 0 à 1 par type.",
-        "en": "Access method: {method}, {decay} decay; the score weights a 0-to-1 sub-score per type.",
-    },
-    "method_fragility": {
-        "fr": "<b>Fragilité et priorité</b> : la fragilité numérique de chaque unité est un indice de 0 à 10 "
-              "(10 = la plus fragile ; âge, pauvreté, personnes seules, familles monoparentales). "
-              "Priorité = fragilité × (100 − score) / 10, de 0 à 100 : elle est forte là où des habitants "
-              "fragiles sont mal desservis.",
-        "en": "<b>Fragility and priority</b>: the digital fragility of each unit is an index from 0 to 10 "
-              "(10 = most fragile; age, poverty, people living alone, single-parent families). "
-              "Priority = fragility × (100 − score) / 10, from 0 to 100: high where fragile inhabitants are "
-              "poorly served.",
-    },
-    "m_nearest": {"fr": "lieu le plus proche", "en": "nearest place"},
-    "m_cumulative": {"fr": "opportunités cumulées (nombre de lieux à portée)",
-                     "en": "cumulative opportunities (number of places within reach)"},
-    "m_2sfca": {"fr": "2SFCA (offre rapportée à la population desservie, en deux étapes)",
-                "en": "2SFCA (two-step floating catchment: supply per inhabitant served)"},
-    "m_e2sfca": {"fr": "E2SFCA (2SFCA avec décroissance selon la distance)",
-                 "en": "E2SFCA (2SFCA with distance decay)"},
-    "d_step": {"fr": "en seuil strict", "en": "step"},
-    "d_linear": {"fr": "linéaire", "en": "linear"},
-    "d_gaussian": {"fr": "gaussienne", "en": "Gaussian"},
-    "d_gravity": {"fr": "gravitaire", "en": "gravity"},
-    "param_access": {"fr": "Méthode d'accès", "en": "Access method"},
-    "key_fragility": {
-        "fr": "indice moyen de fragilité numérique des habitants (sur 10)",
-        "en": "mean digital fragility index of the inhabitants (out of 10)",
-    },
-    "col_fragile_not_covered": {"fr": "Habitants fragiles hors de portée*", "en": "Fragile inhabitants out of reach*"},
-    "fragile_not_covered_note": {
-        "fr": "* Habitants hors de portée pondérés par leur fragilité (habitants × fragilité / 10).",
-        "en": "* Inhabitants out of reach weighted by their fragility (inhabitants × fragility / 10).",
-    },
-    "method_limits": {
-        "fr": "<b>Limites</b> : {limit_distance} Les horaires d'ouverture, l'accessibilité des locaux et "
-              "la capacité d'accueil ne sont pas pris en compte ; les lieux situés hors de la zone "
-              "comptent s'ils figurent dans la couche des services.",
-        "en": "<b>Limits</b>: {limit_distance} Opening hours, step-free access and capacity are not taken "
-              "into account; places outside the area count when they are in the services layer.",
-    },
-    "limit_straight_line": {
-        "fr": "la distance à vol d'oiseau sous-estime le trajet réel à pied (souvent de 20 à 40 %).",
-        "en": "straight-line distance underestimates the actual walk (often by 20 to 40%).",
-    },
-    "limit_network": {
-        "fr": "la distance suit le réseau piéton disponible, qui peut être incomplet.",
-        "en": "the distance follows the available walking network, which may be incomplete.",
-    },
+    "sec_method": QT_TR_NOOP("Method"),
+    "method_straight_line": QT_TR_NOOP("straight-line"),
+    "method_network": QT_TR_NOOP("walking-network"),
+    "method_distance": QT_TR_NOOP(
+        "<b>Distance</b>: for each population unit <i>u</i> (represented by its centroid) and each type of service <i>c</i>, d<sub>c</sub>(u) is the {method} distance to the nearest place of that type, measured in metres in {crs}."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "method_coverage": QT_TR_NOOP(
+        "<b>Coverage</b>: cov<sub>c</sub>(u) = 1 when d<sub>c</sub>(u) ≤ s<sub>c</sub> (walking threshold of the type), else 0. Inhabitants covered = Σ<sub>u</sub> P(u)·cov<sub>c</sub>(u), share covered = inhabitants covered / Σ<sub>u</sub> P(u), P(u) being the unit's population."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "method_score": QT_TR_NOOP(
+        "<b>Score</b>: score(u) = 100 × Σ<sub>c</sub> w<sub>c</sub>·cov<sub>c</sub>(u) / Σ<sub>c</sub> w<sub>c</sub>, from 0 (no type within reach) to 100 (all of them), w<sub>c</sub> being the type's weight. The mean score is weighted by population."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "method_median": QT_TR_NOOP(
+        "<b>Median distance</b>: the distance within which half of the population lives (weighted median). <b>Curves</b>: share of the population with d<sub>c</sub>(u) ≤ d, for d from 0 to {dmax}."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "pdf_method": QT_TR_NOOP(
+        "Distance: {method} distance from the centre of each population unit to the nearest place of each type of service, in metres ({crs}).\nCoverage: a unit is covered for a type when this distance is at most the type's walking threshold; the share covered is the share of the inhabitants of these units.\nScore of a unit = 100 × Σ (weights of the types covered) / Σ (weights of all types): 0 = no type within reach, 100 = all of them. The mean score is weighted by population.\nMedian distance: half of the inhabitants live closer."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "pdf_score": QT_TR_NOOP("Mean coverage score: {score} / 100"),
+    "method_extra": QT_TR_NOOP(
+        "<b>Access method</b>: {method}, {decay} decay. Each type gets a sub-score s<sub>c</sub>(u) between 0 and 1 from this measure, and score(u) = 100 × Σ<sub>c</sub> w<sub>c</sub>·s<sub>c</sub>(u) / Σ<sub>c</sub> w<sub>c</sub> (with the default method, nearest place and strict threshold, s<sub>c</sub> = cov<sub>c</sub>)."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "pdf_method_extra": QT_TR_NOOP(
+        "Access method: {method}, {decay} decay; the score weights a 0-to-1 sub-score per type."
+    ),
+    "method_fragility": QT_TR_NOOP(
+        "<b>Fragility and priority</b>: the digital fragility of each unit is an index from 0 to 10 (10 = most fragile; age, poverty, people living alone, single-parent families). Priority = fragility × (100 − score) / 10, from 0 to 100: high where fragile inhabitants are poorly served."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "m_nearest": QT_TR_NOOP("nearest place"),
+    "m_cumulative": QT_TR_NOOP("cumulative opportunities (number of places within reach)"),
+    "m_2sfca": QT_TR_NOOP("2SFCA (two-step floating catchment: supply per inhabitant served)"),
+    "m_e2sfca": QT_TR_NOOP("E2SFCA (2SFCA with distance decay)"),
+    "d_step": QT_TR_NOOP("step"),
+    "d_linear": QT_TR_NOOP("linear"),
+    "d_gaussian": QT_TR_NOOP("gaussian"),
+    "d_gravity": QT_TR_NOOP("gravity"),
+    "param_access": QT_TR_NOOP("Access method"),
+    "key_fragility": QT_TR_NOOP("mean digital fragility index of the inhabitants (out of 10)"),
+    "col_fragile_not_covered": QT_TR_NOOP("Fragile inhabitants out of reach*"),
+    "fragile_not_covered_note": QT_TR_NOOP(
+        "* Inhabitants out of reach weighted by their fragility (inhabitants × fragility / 10)."
+    ),
+    "method_limits": QT_TR_NOOP(
+        "<b>Limits</b>: {limit_distance} Opening hours, step-free access and capacity are not taken into account; places outside the area count when they are in the services layer."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "limit_straight_line": QT_TR_NOOP("straight-line distance underestimates the actual walk (often by 20 to 40%)."),
+    "limit_network": QT_TR_NOOP("the distance follows the available walking network, which may be incomplete."),
     # -- parameters -----------------------------------------------------------
-    "sec_params": {"fr": "Paramètres utilisés", "en": "Parameters used"},
-    "param_population": {"fr": "Couche de population", "en": "Population layer"},
-    "param_population_field": {"fr": "Champ de population", "en": "Population field"},
-    "param_services": {"fr": "Couche des services", "en": "Services layer"},
-    "param_category_field": {"fr": "Champ des types de service", "en": "Service type field"},
-    "param_thresholds": {"fr": "Seuils de marche", "en": "Walking thresholds"},
-    "param_weights": {"fr": "Poids dans le score", "en": "Weights in the score"},
-    "param_method": {"fr": "Distance", "en": "Distance"},
-    "param_crs": {"fr": "Système de coordonnées des distances", "en": "CRS of the distances"},
-    "param_units": {"fr": "Unités de population", "en": "Population units"},
-    "param_units_value": {
-        "fr": "{n} unités ({skipped} sans géométrie ignorées)",
-        "en": "{n} units ({skipped} without geometry skipped)",
-    },
-    "param_services_count": {"fr": "Lieux de services", "en": "Service places"},
-    "param_services_value": {
-        "fr": "{n} lieux ({skipped} sans géométrie, {uncategorised} sans type, ignorés)",
-        "en": "{n} places ({skipped} without geometry, {uncategorised} without type, skipped)",
-    },
-    "param_coverage_layer": {"fr": "Couche de couverture", "en": "Coverage layer"},
-    "param_scenario": {"fr": "Résumé du scénario", "en": "Scenario summary"},
-    "layer_in_file": {"fr": "{file}, couche {layer}", "en": "{file}, layer {layer}"},
+    "sec_params": QT_TR_NOOP("Parameters used"),
+    "param_population": QT_TR_NOOP("Population layer"),
+    "param_population_field": QT_TR_NOOP("Population field"),
+    "param_services": QT_TR_NOOP("Services layer"),
+    "param_category_field": QT_TR_NOOP("Service type field"),
+    "param_thresholds": QT_TR_NOOP("Walking thresholds"),
+    "param_weights": QT_TR_NOOP("Weights in the score"),
+    "param_method": QT_TR_NOOP("Distance"),
+    "param_crs": QT_TR_NOOP("CRS of the distances"),
+    "param_units": QT_TR_NOOP("Population units"),
+    "param_units_value": QT_TR_NOOP("{n} units ({skipped} without geometry skipped)"),
+    "param_services_count": QT_TR_NOOP("Service places"),
+    "param_services_value": QT_TR_NOOP(
+        "{n} places ({skipped} without geometry, {uncategorised} without type, skipped)"
+    ),
+    "param_coverage_layer": QT_TR_NOOP("Coverage layer"),
+    "param_scenario": QT_TR_NOOP("Scenario summary"),
+    "layer_in_file": QT_TR_NOOP("{file}, layer {layer}"),
     # -- sources --------------------------------------------------------------
-    "sec_sources": {"fr": "Sources des données et licences", "en": "Data sources and licences"},
-    "sources_sample": {
-        "fr": "Données de l'échantillon hors ligne de Saint-Omer livré avec l'extension "
-              "(extraits réels, provenance détaillée dans <code>resources/sample/saint_omer/PROVENANCE.md</code>).",
-        "en": "Data of the offline Saint-Omer sample shipped with the plugin "
-              "(real extracts, detailed provenance in <code>resources/sample/saint_omer/PROVENANCE.md</code>).",
-    },
-    "sources_generic": {
-        "fr": "Données ouvertes utilisées par Ville numérique ; les millésimes indiqués sont ceux de "
-              "l'échantillon livré avec l'extension : vérifiez ceux des couches que vous avez utilisées.",
-        "en": "Open data used by Ville numérique; the vintages given are those of the sample shipped "
-              "with the plugin: check those of the layers you used.",
-    },
-    "col_data": {"fr": "Données", "en": "Data"},
-    "col_producer": {"fr": "Producteur", "en": "Producer"},
-    "col_date": {"fr": "Millésime", "en": "Vintage"},
-    "col_licence": {"fr": "Licence", "en": "Licence"},
-    "col_attribution": {"fr": "Mention à faire figurer", "en": "Attribution to show"},
-    "sources_map": {
-        "fr": "Carte : aucun fond de plan (données hors ligne).",
-        "en": "Map: no basemap (offline data).",
-    },
+    "sec_sources": QT_TR_NOOP("Data sources and licences"),
+    "sources_sample": QT_TR_NOOP(
+        "Data of the offline Saint-Omer sample shipped with the plugin (real extracts, detailed provenance in <code>resources/sample/saint_omer/PROVENANCE.md</code>)."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "sources_generic": QT_TR_NOOP(
+        "Open data used by Ville numérique; the vintages given are those of the sample shipped with the plugin: check those of the layers you used."  # noqa: E501 (one literal for the catalogue)
+    ),
+    "col_data": QT_TR_NOOP("Data"),
+    "col_producer": QT_TR_NOOP("Producer"),
+    "col_date": QT_TR_NOOP("Vintage"),
+    "col_licence": QT_TR_NOOP("Licence"),
+    "col_attribution": QT_TR_NOOP("Attribution to show"),
+    "sources_map": QT_TR_NOOP("Map: no basemap (offline data)."),
     # -- footer ---------------------------------------------------------------
-    "footer": {
-        "fr": "{plugin} {version} — extension QGIS libre (GPL v2 ou ultérieure).",
-        "en": "{plugin} {version} — free QGIS plugin (GPL v2 or later).",
-    },
-    "units_m": {"fr": "m", "en": "m"},
-    "yes": {"fr": "oui", "en": "yes"},
+    "footer": QT_TR_NOOP("{plugin} {version} — free QGIS plugin (GPL v2 or later)."),
+    "units_m": QT_TR_NOOP("m"),
+    "yes": QT_TR_NOOP("yes"),
 }
 
-#: Labels of the service categories in the report (``core.services.category_label``
-#: follows the interface language; the report follows its LANGUAGE parameter).
-CATEGORY_LABELS = {
-    "epn": {"fr": "Lieu de médiation numérique", "en": "Digital mediation place"},
-    "france_services": {"fr": "France Services", "en": "France Services"},
-    "conseiller_numerique": {"fr": "Conseiller numérique", "en": "Digital adviser (conseiller numérique)"},
-    "tiers_lieu": {"fr": "Tiers-lieu, coworking", "en": "Third place (tiers-lieu, coworking)"},
-    "fablab": {"fr": "Fab lab", "en": "Fab lab"},
-    "wifi": {"fr": "Accès public à internet", "en": "Public internet access"},
-}
-
-#: Shorter labels for the narrow table of the PDF.
-CATEGORY_SHORT_LABELS = {
-    "epn": {"fr": "Médiation numérique", "en": "Digital mediation"},
-    "france_services": {"fr": "France Services", "en": "France Services"},
-    "conseiller_numerique": {"fr": "Conseiller numérique", "en": "Digital adviser"},
-    "tiers_lieu": {"fr": "Tiers-lieu", "en": "Third place"},
-    "fablab": {"fr": "Fab lab", "en": "Fab lab"},
-    "wifi": {"fr": "Internet public", "en": "Public internet"},
-}
-
-#: Colour of each category in the charts (Okabe–Ito, readable by colour-blind readers).
-CATEGORY_COLOURS = {
-    "epn": "#0072B2",
-    "france_services": "#D55E00",
-    "conseiller_numerique": "#009E73",
-    "tiers_lieu": "#CC79A7",
-    "fablab": "#E69F00",
-    "wifi": "#56B4E9",
-}
-OTHER_COLOUR = "#555555"
-
-#: Classes of the score map: (lower, upper, colour, catalogue key). A value v
-#: falls in the class with lower < v <= upper (the first class includes 0).
-#: ColorBrewer RdYlBu, readable by colour-blind readers and in grey print.
-SCORE_CLASSES = (
-    (0.0, 25.0, "#d7191c", "class_0_25"),
-    (25.0, 50.0, "#fdae61", "class_25_50"),
-    (50.0, 75.0, "#ffffbf", "class_50_75"),
-    (75.0, 99.999, "#abd9e9", "class_75_100"),
-    (99.999, 100.0, "#2c7bb6", "class_100"),
-)
+#: The score classes of the map (``core/categories.py``, as the QGIS style).
+SCORE_CLASSES = categories.SCORE_CLASSES
 SERVICE_COLOUR = "#3f007d"
 PERIMETER_COLOUR = "#333333"
 
@@ -450,50 +264,45 @@ PERIMETER_COLOUR = "#333333"
 #: ``date``/``licence``/``attribution`` may be a plain string or ``{"fr", "en"}``.
 SOURCES = (
     {
-        "data": {"fr": "Population par carreau de 200 m (Filosofi, données carroyées)",
-                 "en": "Population by 200 m grid cell (Filosofi, gridded data)"},
+        "data": QT_TR_NOOP("Population by 200 m grid cell (Filosofi, gridded data)"),
         "producer": "INSEE",
         "date": "2021",
         "licence": "Licence Ouverte / Etalab 2.0",
         "attribution": "« Source : Insee, Filosofi 2021 — données carroyées »",
     },
     {
-        "data": {"fr": "Lieux de médiation numérique (Pas-de-Calais)",
-                 "en": "Digital mediation places (Pas-de-Calais)"},
+        "data": QT_TR_NOOP("Digital mediation places (Pas-de-Calais)"),
         "producer": "Les Assembleurs (hub Hauts-de-France) ; ANCT, Cartographie nationale",
         "date": "2023-05",
         "licence": "Licence Ouverte / Etalab 2.0",
         "attribution": "« Les Assembleurs ; ANCT, Cartographie nationale des lieux de médiation numérique »",
     },
     {
-        "data": {"fr": "France Services", "en": "France Services"},
+        "data": QT_TR_NOOP("France Services"),
         "producer": "ANCT",
         "date": "2023-07",
         "licence": "Licence Ouverte / Etalab 2.0",
         "attribution": "« ANCT — liste des structures France Services »",
     },
     {
-        "data": {"fr": "Tiers-lieux", "en": "Third places (tiers-lieux)"},
-        "producer": {"fr": "France Tiers-Lieux, rediffusé par l'ANCT",
-                     "en": "France Tiers-Lieux, redistributed by ANCT"},
+        "data": QT_TR_NOOP("Third places (tiers-lieux)"),
+        "producer": QT_TR_NOOP("France Tiers-Lieux, redistributed by ANCT"),
         "date": "2023-05",
-        "licence": {"fr": "Licence Ouverte 2.0 (jeu national) ; conditions de France Tiers-Lieux à vérifier",
-                    "en": "Licence Ouverte 2.0 (national dataset); France Tiers-Lieux's own terms to check"},
+        "licence": QT_TR_NOOP("Licence Ouverte 2.0 (national dataset); France Tiers-Lieux's own terms to check"),
         "attribution": "« France Tiers-Lieux »",
     },
     {
-        "data": {"fr": "Limites communales", "en": "Commune boundaries"},
+        "data": QT_TR_NOOP("Commune boundaries"),
         "producer": "IGN ADMIN EXPRESS COG ; INSEE COG ; france-geojson",
         "date": "2018",
         "licence": "Licence Ouverte / Etalab 2.0",
         "attribution": "« IGN – ADMIN EXPRESS COG 2018 ; INSEE COG 2018 ; france-geojson »",
     },
     {
-        "data": {"fr": "Gare (liste des gares)", "en": "Railway station (list of stations)"},
+        "data": QT_TR_NOOP("Railway station (list of stations)"),
         "producer": "SNCF Réseau",
-        "date": {"fr": "copie d'août 2024", "en": "copy of August 2024"},
-        "licence": {"fr": "SNCF Open Data (licence du jeu à vérifier)",
-                    "en": "SNCF Open Data (licence of the dataset to check)"},
+        "date": QT_TR_NOOP("copy of August 2024"),
+        "licence": QT_TR_NOOP("SNCF Open Data (licence of the dataset to check)"),
         "attribution": "« Source : SNCF Open Data »",
     },
 )
@@ -522,8 +331,7 @@ def check_language(language):
 
 def text(key, language, **values):
     """Catalogue text ``key`` in ``language``, with ``values`` escaped into it."""
-    entry = CATALOGUE[key]
-    template = entry.get(language) or entry[DEFAULT_LANGUAGE]
+    template = translate_in(CATALOGUE[key], language)
     if not values:
         return Markup(template)
     return Markup(template.format(**{name: esc(value) for name, value in values.items()}))
@@ -535,22 +343,20 @@ def plain(markup):
 
 
 def category_label(code, language):
-    entry = CATEGORY_LABELS.get(code)
-    return entry[language] if entry else str(code)
+    return categories.label_in(code, language)
 
 
 def category_short_label(code, language):
-    entry = CATEGORY_SHORT_LABELS.get(code)
-    return entry[language] if entry else str(code)
+    return categories.label_in(code, language, short=True)
 
 
 def category_colour(code):
-    return CATEGORY_COLOURS.get(code, OTHER_COLOUR)
+    return categories.colour(code)
 
 
-# ---------------------------------------------------------------------------
-# Numbers
-# ---------------------------------------------------------------------------
+def score_class_label(klass, language):
+    """Legend label of a score class, e.g. ``0–20``."""
+    return "{}–{}".format(format_number(klass.lower, language), format_number(klass.upper, language))
 
 
 def _finite(value):
@@ -1356,8 +1162,9 @@ def _th(value, numeric=False):
 
 def _legend_html(language, map_info):
     parts = ['<div class="legend"><span class="title">{}</span>'.format(text("legend_score", language))]
-    for _, _, colour, key in SCORE_CLASSES:
-        parts.append('<span><i class="swatch" style="background:{}"></i>{}</span>'.format(colour, text(key, language)))
+    for klass in SCORE_CLASSES:
+        parts.append('<span><i class="swatch" style="background:{}"></i>{}</span>'.format(
+            klass.colour, score_class_label(klass, language)))
     parts.append("</div>")
     extra = []
     if map_info.get("has_services"):
@@ -1628,9 +1435,8 @@ def build_html(summary, units, language=DEFAULT_LANGUAGE, title=None, place=None
 
 
 def _lang_value(value, language):
-    if isinstance(value, dict):
-        return value.get(language) or value.get(DEFAULT_LANGUAGE) or ""
-    return "" if value is None else value
+    """A text of :data:`SOURCES` in ``language`` (names and dates are the same in both)."""
+    return translate_in(value, language) if isinstance(value, str) else value
 
 
 def _parameters_html(summary, language, coverage_source=None, scenario_source=None):
@@ -1934,7 +1740,7 @@ def layout_texts(summary, units, language=DEFAULT_LANGUAGE, title=None, place=No
             "perimeter": p(text("legend_perimeter", language)),
             "fragile": p(text("legend_fragile", language)),
         },
-        "classes": [p(text(key, language)) for _, _, _, key in SCORE_CLASSES],
+        "classes": [score_class_label(klass, language) for klass in SCORE_CLASSES],
         "indicators_title": p(text("sec_indicators", language)),
         "key_title": p(text("sec_key", language)),
     }

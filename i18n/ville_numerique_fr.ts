@@ -199,42 +199,42 @@
         <translation>La méthode 2SFCA améliorée nécessite une décroissance avec la distance.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="106"/>
+        <location filename="../core/coverage.py" line="90"/>
         <source>{what}: cannot read &apos;{item}&apos;, expected category=value (e.g. epn=1000).</source>
         <translation>{what} : impossible de lire « {item} », format attendu catégorie=valeur (par ex. epn=1000).</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="114"/>
+        <location filename="../core/coverage.py" line="98"/>
         <source>{what}: &apos;{value}&apos; is not a number (in &apos;{item}&apos;).</source>
         <translation>{what} : « {value} » n'est pas un nombre (dans « {item} »).</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="120"/>
+        <location filename="../core/coverage.py" line="104"/>
         <source>{what}: the value of &apos;{key}&apos; must be a positive number.</source>
         <translation>{what} : la valeur de « {key} » doit être un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="428"/>
+        <location filename="../core/coverage.py" line="412"/>
         <source>Population values and points differ in number.</source>
         <translation>Les valeurs de population et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="430"/>
+        <location filename="../core/coverage.py" line="414"/>
         <source>Service categories and points differ in number.</source>
         <translation>Les catégories de services et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="432"/>
+        <location filename="../core/coverage.py" line="416"/>
         <source>The population field has negative values.</source>
         <translation>Le champ de population contient des valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="450"/>
+        <location filename="../core/coverage.py" line="434"/>
         <source>No service category to evaluate: the services have no category.</source>
         <translation>Aucune catégorie de service à évaluer : les services n'ont pas de catégorie.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="508"/>
+        <location filename="../core/coverage.py" line="492"/>
         <source>The category weights sum to zero: give at least one positive weight.</source>
         <translation>La somme des poids des catégories est nulle : indiquez au moins un poids positif.</translation>
     </message>
@@ -829,7 +829,7 @@
         <translation>Lieu de médiation numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="97"/>
+        <location filename="../core/services.py" line="83"/>
         <source>France Services</source>
         <translation>France Services</translation>
     </message>
@@ -844,7 +844,7 @@
         <translation>Tiers-lieu (coworking)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="100"/>
+        <location filename="../core/services.py" line="89"/>
         <source>Fab lab</source>
         <translation>Fab lab</translation>
     </message>
@@ -944,7 +944,7 @@
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1309"/>
+        <location filename="../ui/panel.py" line="1302"/>
         <source>Digital services coverage</source>
         <translation>Couverture des services numériques</translation>
     </message>
@@ -974,7 +974,7 @@
         <translation>Services numériques (points)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="404"/>
+        <location filename="../ui/panel.py" line="397"/>
         <source>Category field</source>
         <translation>Champ de catégorie</translation>
     </message>
@@ -1014,12 +1014,12 @@
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="390"/>
+        <location filename="../ui/panel.py" line="383"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="403"/>
+        <location filename="../ui/panel.py" line="396"/>
         <source>Digital services</source>
         <translation>Services numériques</translation>
     </message>
@@ -1129,7 +1129,7 @@
         <translation>Projet de gare (scénario)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="863"/>
+        <location filename="../ui/panel.py" line="856"/>
         <source>Station</source>
         <translation>Gare</translation>
     </message>
@@ -1154,7 +1154,7 @@
         <translation>Qui habite à distance de marche de chaque type de service numérique ?</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="312"/>
+        <location filename="../ui/panel.py" line="305"/>
         <source>Load the Saint-Omer sample</source>
         <translation>Charger l'échantillon de Saint-Omer</translation>
     </message>
@@ -1199,12 +1199,12 @@
         <translation>une ressource</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="517"/>
+        <location filename="../core/report.py" line="326"/>
         <source>Unknown report language &apos;{language}&apos;: use fr or en.</source>
         <translation>Langue de rapport inconnue « {language} » : utilisez fr ou en.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="1396"/>
+        <location filename="../core/report.py" line="1203"/>
         <source>The coverage summary must be a JSON object.</source>
         <translation>La synthèse de couverture doit être un objet JSON.</translation>
     </message>
@@ -1214,7 +1214,7 @@
         <translation>Le site wifi {name} n'est pas en service ({state}).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="347"/>
+        <location filename="../ui/panel.py" line="340"/>
         <source>Search data.gouv.fr</source>
         <translation>Rechercher sur data.gouv.fr</translation>
     </message>
@@ -1229,7 +1229,7 @@
         <translation>Mots qui doivent tous apparaître, par ex. lieux de médiation numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="359"/>
+        <location filename="../ui/panel.py" line="352"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -1934,7 +1934,7 @@
         <translation>Facultatif : le contour de la zone d'étude ; son champ de nom donne le titre par défaut.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="359"/>
+        <location filename="../ui/panel.py" line="352"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -2039,17 +2039,17 @@
         <translation>Champs absents de la couche de couverture, omis du rapport : {names}.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="585"/>
+        <location filename="../processing/report.py" line="586"/>
         <source>The print layout template is missing: {path}</source>
         <translation>Le modèle de mise en page est introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="602"/>
+        <location filename="../processing/report.py" line="603"/>
         <source>The print layout template cannot be read: {path}</source>
         <translation>Le modèle de mise en page ne peut pas être lu : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="620"/>
+        <location filename="../processing/report.py" line="621"/>
         <source>The PDF could not be written ({path}): {error}</source>
         <translation>Le PDF n'a pas pu être écrit ({path}) : {error}</translation>
     </message>
@@ -2099,97 +2099,97 @@
         <translation>Le style n'a pas pu être écrit à côté de {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/chart.py" line="129"/>
+        <location filename="../ui/chart.py" line="123"/>
         <source>Share of the population within walking time</source>
         <translation>Part de la population selon le temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/chart.py" line="132"/>
+        <location filename="../ui/chart.py" line="126"/>
         <source>Run an analysis to see the curves.</source>
         <translation>Lancez une analyse pour afficher les courbes.</translation>
     </message>
     <message>
-        <location filename="../ui/chart.py" line="160"/>
+        <location filename="../ui/chart.py" line="154"/>
         <source>Walking time (minutes at 4 km/h)</source>
         <translation>Temps de marche (minutes à 4 km/h)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="107"/>
+        <location filename="../ui/panel.py" line="100"/>
         <source>Nearest service (walking distance)</source>
         <translation>Service le plus proche (distance à pied)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="108"/>
+        <location filename="../ui/panel.py" line="101"/>
         <source>Cumulative opportunities (services within reach)</source>
         <translation>Opportunités cumulées (services à portée)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="109"/>
+        <location filename="../ui/panel.py" line="102"/>
         <source>2SFCA (services per inhabitant)</source>
         <translation>2SFCA (services par habitant)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="110"/>
+        <location filename="../ui/panel.py" line="103"/>
         <source>Enhanced 2SFCA (with distance decay)</source>
         <translation>2SFCA améliorée (avec décroissance selon la distance)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="116"/>
+        <location filename="../ui/panel.py" line="109"/>
         <source>Step (within the threshold or not)</source>
         <translation>Palier (en deçà du seuil ou non)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="117"/>
+        <location filename="../ui/panel.py" line="110"/>
         <source>Linear</source>
         <translation>Linéaire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="118"/>
+        <location filename="../ui/panel.py" line="111"/>
         <source>Gaussian</source>
         <translation>Gaussienne</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="119"/>
+        <location filename="../ui/panel.py" line="112"/>
         <source>Gravity</source>
         <translation>Gravitaire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="175"/>
+        <location filename="../ui/panel.py" line="168"/>
         <source>1. Territory</source>
         <translation>1. Territoire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="176"/>
+        <location filename="../ui/panel.py" line="169"/>
         <source>2. Data</source>
         <translation>2. Données</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="177"/>
+        <location filename="../ui/panel.py" line="170"/>
         <source>3. Analysis</source>
         <translation>3. Analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="178"/>
+        <location filename="../ui/panel.py" line="171"/>
         <source>4. Results</source>
         <translation>4. Résultats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="179"/>
+        <location filename="../ui/panel.py" line="172"/>
         <source>5. Presets</source>
         <translation>5. Préréglages</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="188"/>
+        <location filename="../ui/panel.py" line="181"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="223"/>
+        <location filename="../ui/panel.py" line="216"/>
         <source>Name or INSEE code</source>
         <translation>Nom ou code INSEE</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="237"/>
+        <location filename="../ui/panel.py" line="230"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
@@ -2199,142 +2199,142 @@
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="260"/>
+        <location filename="../ui/panel.py" line="253"/>
         <source>Walking time</source>
         <translation>Temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="278"/>
+        <location filename="../ui/panel.py" line="271"/>
         <source>The commune</source>
         <translation>La commune</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="279"/>
+        <location filename="../ui/panel.py" line="272"/>
         <source>Use the boundary of the commune as perimeter.</source>
         <translation>Utiliser les limites de la commune comme périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="281"/>
+        <location filename="../ui/panel.py" line="274"/>
         <source>Draw…</source>
         <translation>Dessiner…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="282"/>
+        <location filename="../ui/panel.py" line="275"/>
         <source>Draw the perimeter on the map: click the vertices, right-click to finish.</source>
         <translation>Dessinez le périmètre sur la carte : cliquez sur les sommets, clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="285"/>
+        <location filename="../ui/panel.py" line="278"/>
         <source>Selected feature</source>
         <translation>Entité sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="286"/>
+        <location filename="../ui/panel.py" line="279"/>
         <source>Use the selected feature(s) of the active polygon layer.</source>
         <translation>Utiliser la ou les entités sélectionnées de la couche de polygones active.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="298"/>
+        <location filename="../ui/panel.py" line="291"/>
         <source>Perimeter</source>
         <translation>Périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="305"/>
+        <location filename="../ui/panel.py" line="298"/>
         <source>≈ {metres} m at 4 km/h</source>
         <translation>≈ {metres} m à 4 km/h</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="314"/>
+        <location filename="../ui/panel.py" line="307"/>
         <source>Offline sample: Saint-Omer station district (services, INSEE grid, communes, station).</source>
         <translation>Échantillon hors ligne : quartier de la gare de Saint-Omer (services, grille INSEE, communes, gare).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="319"/>
+        <location filename="../ui/panel.py" line="312"/>
         <source>Categories of services</source>
         <translation>Catégories de services</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="331"/>
+        <location filename="../ui/panel.py" line="324"/>
         <source>Open data for the perimeter</source>
         <translation>Données ouvertes pour le périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="351"/>
+        <location filename="../ui/panel.py" line="344"/>
         <source>e.g. médiation numérique, wifi public…</source>
         <translation>par ex. médiation numérique, wifi public…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="352"/>
+        <location filename="../ui/panel.py" line="345"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="359"/>
+        <location filename="../ui/panel.py" line="352"/>
         <source>Last update</source>
         <translation>Dernière mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="359"/>
+        <location filename="../ui/panel.py" line="352"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="367"/>
+        <location filename="../ui/panel.py" line="360"/>
         <source>Add to the map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="391"/>
+        <location filename="../ui/panel.py" line="384"/>
         <source>Inhabitants field</source>
         <translation>Champ des habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="407"/>
+        <location filename="../ui/panel.py" line="400"/>
         <source>Walking time to each kind of service</source>
         <translation>Temps de marche vers chaque type de service</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="427"/>
+        <location filename="../ui/panel.py" line="420"/>
         <source>Default times</source>
         <translation>Temps par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="428"/>
+        <location filename="../ui/panel.py" line="421"/>
         <source>Times set in Settings › Options › Ville numérique.</source>
         <translation>Temps définis dans Préférences › Options › Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="476"/>
+        <location filename="../ui/panel.py" line="469"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="477"/>
+        <location filename="../ui/panel.py" line="470"/>
         <source>Distance decay</source>
         <translation>Décroissance avec la distance</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="478"/>
+        <location filename="../ui/panel.py" line="471"/>
         <source>Only the population inside the perimeter</source>
         <translation>Uniquement la population dans le périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="484"/>
+        <location filename="../ui/panel.py" line="477"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="485"/>
+        <location filename="../ui/panel.py" line="478"/>
         <source>[Temporary layer]</source>
         <translation>[Couche temporaire]</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="486"/>
+        <location filename="../ui/panel.py" line="479"/>
         <source>Save to</source>
         <translation>Enregistrer dans</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="488"/>
+        <location filename="../ui/panel.py" line="481"/>
         <source>Run the analysis</source>
         <translation>Lancer l'analyse</translation>
     </message>
@@ -2344,337 +2344,337 @@
         <translation>{metres} m</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1363"/>
+        <location filename="../ui/panel.py" line="1356"/>
         <source>No analysis yet: run one from “3. Analysis”.</source>
         <translation>Pas encore d'analyse : lancez-en une depuis « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Walk</source>
         <translation>À pied</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Covered</source>
         <translation>Couverts</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="559"/>
+        <location filename="../ui/panel.py" line="552"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="561"/>
+        <location filename="../ui/panel.py" line="554"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="563"/>
+        <location filename="../ui/panel.py" line="556"/>
         <source>Recommend sites</source>
         <translation>Recommander des sites</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="575"/>
+        <location filename="../ui/panel.py" line="568"/>
         <source>An analysis (perimeter, data and parameters) can be saved to a file to share it, or in the QGIS project.</source>
         <translation>Une analyse (périmètre, données et paramètres) peut être enregistrée dans un fichier pour la partager, ou dans le projet QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="578"/>
+        <location filename="../ui/panel.py" line="571"/>
         <source>Save to a file…</source>
         <translation>Enregistrer dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="578"/>
+        <location filename="../ui/panel.py" line="571"/>
         <source>Open a file…</source>
         <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="578"/>
+        <location filename="../ui/panel.py" line="571"/>
         <source>Save in the project</source>
         <translation>Enregistrer dans le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="578"/>
+        <location filename="../ui/panel.py" line="571"/>
         <source>Load from the project</source>
         <translation>Charger depuis le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="589"/>
+        <location filename="../ui/panel.py" line="582"/>
         <source>Recent analyses</source>
         <translation>Analyses récentes</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="594"/>
+        <location filename="../ui/panel.py" line="587"/>
         <source>Restore the selected analysis</source>
         <translation>Restaurer l'analyse sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="635"/>
+        <location filename="../ui/panel.py" line="628"/>
         <source>Needs the Processing algorithm {id}, not installed yet.</source>
         <translation>Nécessite l'algorithme de Traitements {id}, qui n'est pas encore installé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="642"/>
+        <location filename="../ui/panel.py" line="635"/>
         <source>The installed coverage algorithm measures the walking distance to the nearest service only.</source>
         <translation>L'algorithme de couverture installé ne mesure que la distance à pied jusqu'au service le plus proche.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1284"/>
+        <location filename="../ui/panel.py" line="1277"/>
         <source>An operation is already running: wait for it or cancel it.</source>
         <translation>Une opération est déjà en cours : attendez qu'elle se termine ou annulez-la.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="680"/>
+        <location filename="../ui/panel.py" line="673"/>
         <source>Canceling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="688"/>
+        <location filename="../ui/panel.py" line="681"/>
         <source>The operation failed.</source>
         <translation>L'opération a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="843"/>
+        <location filename="../ui/panel.py" line="836"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="766"/>
+        <location filename="../ui/panel.py" line="759"/>
         <source>{name} — {commune} (UIC {code})</source>
         <translation>{name} — {commune} (UIC {code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="895"/>
+        <location filename="../ui/panel.py" line="888"/>
         <source>Perimeter ready: {name}.</source>
         <translation>Périmètre prêt : {name}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="904"/>
+        <location filename="../ui/panel.py" line="897"/>
         <source>Choose a station first.</source>
         <translation>Choisissez d'abord une gare.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="919"/>
+        <location filename="../ui/panel.py" line="912"/>
         <source>Perimeter: {minutes} min walk around {station}</source>
         <translation>Périmètre : {minutes} min à pied autour de {station}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="963"/>
+        <location filename="../ui/panel.py" line="956"/>
         <source>Making the perimeter…</source>
         <translation>Création du périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="932"/>
+        <location filename="../ui/panel.py" line="925"/>
         <source>Choose a commune first.</source>
         <translation>Choisissez d'abord une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="934"/>
+        <location filename="../ui/panel.py" line="927"/>
         <source>Perimeter: commune of {name}</source>
         <translation>Périmètre : commune de {name}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="951"/>
+        <location filename="../ui/panel.py" line="944"/>
         <source>Make a polygon layer active and select the feature(s) of the perimeter.</source>
         <translation>Rendez active une couche de polygones et sélectionnez la ou les entités du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="955"/>
+        <location filename="../ui/panel.py" line="948"/>
         <source>No feature is selected in {layer}.</source>
         <translation>Aucune entité n'est sélectionnée dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="958"/>
+        <location filename="../ui/panel.py" line="951"/>
         <source>Perimeter: selection of {layer}</source>
         <translation>Périmètre : sélection de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="969"/>
+        <location filename="../ui/panel.py" line="962"/>
         <source>Canceled: no perimeter was made.</source>
         <translation>Annulé : aucun périmètre n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="987"/>
+        <location filename="../ui/panel.py" line="980"/>
         <source>Click the vertices of the perimeter on the map; right-click to finish, Esc to cancel.</source>
         <translation>Cliquez sur les sommets du périmètre sur la carte ; clic droit pour terminer, Échap pour annuler.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1003"/>
+        <location filename="../ui/panel.py" line="996"/>
         <source>Perimeter: drawn</source>
         <translation>Périmètre : dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1031"/>
+        <location filename="../ui/panel.py" line="1024"/>
         <source>Saint-Omer sample loaded: go on with “3. Analysis”.</source>
         <translation>Échantillon de Saint-Omer chargé : poursuivez avec « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1068"/>
+        <location filename="../ui/panel.py" line="1061"/>
         <source>Tick at least one category of services.</source>
         <translation>Cochez au moins une catégorie de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1188"/>
+        <location filename="../ui/panel.py" line="1181"/>
         <source>Canceled: nothing was added.</source>
         <translation>Annulé : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1190"/>
+        <location filename="../ui/panel.py" line="1183"/>
         <source>{n} layer(s) added.</source>
         <translation>{n} couche(s) ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1105"/>
+        <location filename="../ui/panel.py" line="1098"/>
         <source>Fetching the data…</source>
         <translation>Récupération des données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1153"/>
+        <location filename="../ui/panel.py" line="1146"/>
         <source>Type what to search for on data.gouv.fr.</source>
         <translation>Saisissez ce que vous cherchez sur data.gouv.fr.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1155"/>
+        <location filename="../ui/panel.py" line="1148"/>
         <source>Searching data.gouv.fr…</source>
         <translation>Recherche sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1160"/>
+        <location filename="../ui/panel.py" line="1153"/>
         <source>Search canceled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1172"/>
+        <location filename="../ui/panel.py" line="1165"/>
         <source>No dataset found.</source>
         <translation>Aucun jeu de données trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1177"/>
+        <location filename="../ui/panel.py" line="1170"/>
         <source>Select a dataset in the results first.</source>
         <translation>Sélectionnez d'abord un jeu de données dans les résultats.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1192"/>
+        <location filename="../ui/panel.py" line="1185"/>
         <source>Loading the dataset…</source>
         <translation>Chargement du jeu de données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1227"/>
+        <location filename="../ui/panel.py" line="1220"/>
         <source>Choose the population layer (for instance the INSEE 200 m grid) in “3. Analysis”.</source>
         <translation>Choisissez la couche de population (par exemple la grille INSEE 200 m) dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1229"/>
+        <location filename="../ui/panel.py" line="1222"/>
         <source>Choose the field of {layer} that holds the number of inhabitants.</source>
         <translation>Choisissez le champ de {layer} qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1232"/>
+        <location filename="../ui/panel.py" line="1225"/>
         <source>The field {field} of {layer} is not numeric: choose the field that holds the number of inhabitants.</source>
         <translation>Le champ {field} de {layer} n'est pas numérique : choisissez le champ qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1235"/>
+        <location filename="../ui/panel.py" line="1228"/>
         <source>Choose the layer of digital services in “3. Analysis”.</source>
         <translation>Choisissez la couche des services numériques dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1237"/>
+        <location filename="../ui/panel.py" line="1230"/>
         <source>Choose the field of {layer} that holds the service categories.</source>
         <translation>Choisissez le champ de {layer} qui contient les catégories de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1240"/>
+        <location filename="../ui/panel.py" line="1233"/>
         <source>Make or choose a perimeter first, or untick “Only the population inside the perimeter”.</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou décochez « Uniquement la population dans le périmètre ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1243"/>
+        <location filename="../ui/panel.py" line="1236"/>
         <source>The layer {layer} has no feature.</source>
         <translation>La couche {layer} ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1305"/>
+        <location filename="../ui/panel.py" line="1298"/>
         <source>Selecting the population inside the perimeter…</source>
         <translation>Sélection de la population dans le périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1312"/>
+        <location filename="../ui/panel.py" line="1305"/>
         <source>Computing the coverage…</source>
         <translation>Calcul de la couverture…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1327"/>
+        <location filename="../ui/panel.py" line="1320"/>
         <source>Analysis canceled: nothing was added to the project.</source>
         <translation>Analyse annulée : rien n'a été ajouté au projet.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1340"/>
+        <location filename="../ui/panel.py" line="1333"/>
         <source>The summary could not be read: {error}</source>
         <translation>La synthèse n'a pas pu être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1351"/>
+        <location filename="../ui/panel.py" line="1344"/>
         <source>Coverage computed: mean score {score} / 100.</source>
         <translation>Couverture calculée : score moyen {score} / 100.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1369"/>
+        <location filename="../ui/panel.py" line="1362"/>
         <source>Population: {population} inhabitants · mean score: {score} / 100</source>
         <translation>Population : {population} habitants · score moyen : {score} / 100</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1387"/>
+        <location filename="../ui/panel.py" line="1380"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1537"/>
+        <location filename="../ui/panel.py" line="1530"/>
         <source>Not found, choose again: {layers}.</source>
         <translation>Introuvable, choisissez à nouveau : {layers}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1543"/>
+        <location filename="../ui/panel.py" line="1536"/>
         <source>Analysis saved to {path}.</source>
         <translation>Analyse enregistrée dans {path}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1555"/>
+        <location filename="../ui/panel.py" line="1548"/>
         <source>Save the analysis</source>
         <translation>Enregistrer l'analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1563"/>
+        <location filename="../ui/panel.py" line="1556"/>
         <source>Ville numérique analysis (*.json)</source>
         <translation>Analyse Ville numérique (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1563"/>
+        <location filename="../ui/panel.py" line="1556"/>
         <source>Open an analysis</source>
         <translation>Ouvrir une analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1570"/>
+        <location filename="../ui/panel.py" line="1563"/>
         <source>Analysis saved in the project (save the project to keep it).</source>
         <translation>Analyse enregistrée dans le projet (enregistrez le projet pour la conserver).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1580"/>
+        <location filename="../ui/panel.py" line="1573"/>
         <source>This project holds no Ville numérique analysis.</source>
         <translation>Ce projet ne contient aucune analyse Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1595"/>
+        <location filename="../ui/panel.py" line="1588"/>
         <source>{layer} — {population} inhabitants, score {score}</source>
         <translation>{layer} — {population} habitants, score {score}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1611"/>
+        <location filename="../ui/panel.py" line="1604"/>
         <source>Select an analysis in the list.</source>
         <translation>Sélectionnez une analyse dans la liste.</translation>
     </message>
@@ -2804,27 +2804,27 @@
         <translation>Le résultat {name} n'a pas pu être chargé.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="374"/>
+        <location filename="../core/coverage.py" line="358"/>
         <source>{what}: unknown value &apos;{value}&apos;, use one of {choices}.</source>
         <translation>{what} : valeur inconnue « {value} », utilisez l'une des valeurs suivantes : {choices}.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="439"/>
+        <location filename="../core/coverage.py" line="423"/>
         <source>Service weights and points differ in number.</source>
         <translation>Les poids des services et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="442"/>
+        <location filename="../core/coverage.py" line="426"/>
         <source>The service weights must be 0 or more.</source>
         <translation>Les poids des services doivent être supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="457"/>
+        <location filename="../core/coverage.py" line="441"/>
         <source>Fragility values and population units differ in number.</source>
         <translation>Les valeurs de fragilité et les unités de population ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="532"/>
+        <location filename="../core/coverage.py" line="516"/>
         <source>The two scenarios do not have the same population units.</source>
         <translation>Les deux scénarios n'ont pas les mêmes unités de population.</translation>
     </message>
@@ -3049,97 +3049,92 @@
         <translation>Score de couverture</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1387"/>
+        <location filename="../ui/panel.py" line="1380"/>
         <source>{value}%</source>
         <translation>{value} %</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="96"/>
-        <source>Mediation place</source>
-        <translation>Lieu de médiation</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="98"/>
+        <location filename="../core/categories.py" line="39"/>
         <source>Digital adviser</source>
         <translation>Conseiller numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="99"/>
+        <location filename="../core/categories.py" line="39"/>
         <source>Third place</source>
         <translation>Tiers-lieu</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="101"/>
+        <location filename="../core/categories.py" line="39"/>
         <source>Public internet</source>
         <translation>Accès internet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Inhabitants</source>
         <translation>Habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Fragile</source>
         <translation>Fragiles</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Kind of digital service</source>
         <translation>Type de service numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Walking time within which a service counts as within reach</source>
         <translation>Temps de marche en deçà duquel un service est considéré comme à portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Inhabitants within that walking time of a service of this kind</source>
         <translation>Habitants à moins de ce temps de marche d'un service de ce type</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Share of the population within that walking time</source>
         <translation>Part de la population à moins de ce temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Half of the population lives closer than this (straight line)</source>
         <translation>La moitié de la population habite plus près que cette distance (à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Fragile inhabitants (elderly, poor, living alone) not within reach</source>
         <translation>Habitants fragiles (personnes âgées, pauvres, vivant seules) hors de portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Mean access of the population, in the unit of the method (services within reach, or services per 1,000 inhabitants)</source>
         <translation>Accessibilité moyenne de la population, dans l'unité de la méthode (services à portée, ou services pour 1 000 habitants)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1074"/>
+        <location filename="../ui/panel.py" line="1067"/>
         <source>Make or choose a perimeter, or a commune, first (1. Territory).</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou une commune (1. Territoire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1181"/>
+        <location filename="../ui/panel.py" line="1174"/>
         <source>This dataset has no file that can be added to the map.</source>
         <translation>Ce jeu de données n'a aucun fichier pouvant être ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1373"/>
+        <location filename="../ui/panel.py" line="1366"/>
         <source>Fragile inhabitants: {fragile} (mean fragility {index} / 10)</source>
         <translation>Habitants fragiles : {fragile} (fragilité moyenne {index} / 10)</translation>
     </message>
@@ -3319,97 +3314,97 @@
         <translation>{n} lieu(x) trouvé(s) (géocodeur de la Géoplateforme IGN, données BAN, Licence Ouverte).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="212"/>
+        <location filename="../ui/panel.py" line="205"/>
         <source>Find the commune and the station of the project, then make the perimeter: a walking distance or an IGN walking isochrone around the station, the commune, a polygon you draw or the selected feature of any layer.</source>
         <translation>Trouvez la commune et la gare du projet, puis faites le périmètre : une distance à pied ou une isochrone piétonne IGN autour de la gare, la commune, un polygone que vous dessinez ou l'entité sélectionnée d'une couche.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="230"/>
+        <location filename="../ui/panel.py" line="223"/>
         <source>Search online</source>
         <translation>Chercher en ligne</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="232"/>
+        <location filename="../ui/panel.py" line="225"/>
         <source>Find a commune of France that is not in the list with the IGN Géoplateforme geocoder (internet needed).</source>
         <translation>Trouver une commune de France absente de la liste avec le géocodeur de la Géoplateforme IGN (connexion internet nécessaire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="242"/>
+        <location filename="../ui/panel.py" line="235"/>
         <source>BD TOPO stations</source>
         <translation>Gares BD TOPO</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="244"/>
+        <location filename="../ui/panel.py" line="237"/>
         <source>Add the passenger stations and stops of IGN&apos;s BD TOPO in and around the commune to the list (internet needed).</source>
         <translation>Ajouter à la liste les gares et arrêts voyageurs de la BD TOPO de l'IGN dans et autour de la commune (connexion internet nécessaire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="263"/>
+        <location filename="../ui/panel.py" line="256"/>
         <source>Walking distance as the crow flies (offline)</source>
         <translation>Distance à pied à vol d'oiseau (hors ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="264"/>
+        <location filename="../ui/panel.py" line="257"/>
         <source>IGN walking isochrone on the street network (online)</source>
         <translation>Isochrone piétonne IGN sur le réseau des rues (en ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="266"/>
+        <location filename="../ui/panel.py" line="259"/>
         <source>Shape</source>
         <translation>Forme</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="270"/>
+        <location filename="../ui/panel.py" line="263"/>
         <source>Perimeter around the station</source>
         <translation>Périmètre autour de la gare</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="272"/>
+        <location filename="../ui/panel.py" line="265"/>
         <source>A circle of the walking distance around the station (native:buffer), or the area reachable on foot on the IGN network (ville_numerique:isochrone).</source>
         <translation>Un cercle de la distance à pied autour de la gare (native:buffer), ou la zone atteignable à pied sur le réseau IGN (ville_numerique:isochrone).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="722"/>
+        <location filename="../ui/panel.py" line="715"/>
         <source>{name} ({code}) — IGN</source>
         <translation>{name} ({code}) — IGN</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="769"/>
+        <location filename="../ui/panel.py" line="762"/>
         <source>{name} — {commune} (BD TOPO)</source>
         <translation>{name} — {commune} (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="795"/>
+        <location filename="../ui/panel.py" line="788"/>
         <source>Type the name or the INSEE code of a commune first.</source>
         <translation>Tapez d'abord le nom ou le code INSEE d'une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="803"/>
+        <location filename="../ui/panel.py" line="796"/>
         <source>Looking for the commune…</source>
         <translation>Recherche de la commune…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="837"/>
+        <location filename="../ui/panel.py" line="830"/>
         <source>No commune of that name was found.</source>
         <translation>Aucune commune de ce nom n'a été trouvée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="844"/>
+        <location filename="../ui/panel.py" line="837"/>
         <source>Found: {communes}.</source>
         <translation>Trouvé : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="854"/>
+        <location filename="../ui/panel.py" line="847"/>
         <source>Looking for stations…</source>
         <translation>Recherche des gares…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="872"/>
+        <location filename="../ui/panel.py" line="865"/>
         <source>{n} BD TOPO station(s) added to the list.</source>
         <translation>{n} gare(s) BD TOPO ajoutée(s) à la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="914"/>
+        <location filename="../ui/panel.py" line="907"/>
         <source>Perimeter: {minutes} min walk (IGN isochrone) around {station}</source>
         <translation>Périmètre : {minutes} min à pied (isochrone IGN) autour de {station}</translation>
     </message>
@@ -3459,47 +3454,47 @@
         <translation>plus de +20 points</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="333"/>
+        <location filename="../ui/panel.py" line="326"/>
         <source>Fetch services, population and boundaries</source>
         <translation>Récupérer services, population et limites</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="338"/>
+        <location filename="../ui/panel.py" line="331"/>
         <source>Only the services</source>
         <translation>Seulement les services</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="340"/>
+        <location filename="../ui/panel.py" line="333"/>
         <source>Only the population</source>
         <translation>Seulement la population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1117"/>
+        <location filename="../ui/panel.py" line="1110"/>
         <source>digital services</source>
         <translation>services numériques</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1118"/>
+        <location filename="../ui/panel.py" line="1111"/>
         <source>INSEE population grid</source>
         <translation>grille de population INSEE</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1119"/>
+        <location filename="../ui/panel.py" line="1112"/>
         <source>commune boundaries</source>
         <translation>limites communales</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1126"/>
+        <location filename="../ui/panel.py" line="1119"/>
         <source>{n} layer(s) added: services, population and communes of the perimeter.</source>
         <translation>{n} couche(s) ajoutée(s) : services, population et communes du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1135"/>
+        <location filename="../ui/panel.py" line="1128"/>
         <source>Fetching the data ({step}/{total}): {what}…</source>
         <translation>Récupération des données ({step}/{total}) : {what}…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1141"/>
+        <location filename="../ui/panel.py" line="1134"/>
         <source>Canceled: the {n} layer(s) already added are kept.</source>
         <translation>Annulé : les {n} couche(s) déjà ajoutée(s) sont conservées.</translation>
     </message>
@@ -3529,27 +3524,27 @@
         <translation>Familles monoparentales</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="434"/>
+        <location filename="../ui/panel.py" line="427"/>
         <source>Fragility of the population</source>
         <translation>Fragilité de la population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="441"/>
+        <location filename="../ui/panel.py" line="434"/>
         <source>A field already holding a fragility index from 0 to 10 (for instance the IFN spread by ville_numerique:fragility_ifn). Empty: the index is computed from the INSEE grid fields with the weights below.</source>
         <translation>Un champ qui contient déjà un indice de fragilité de 0 à 10 (par exemple l'IFN réparti par ville_numerique:fragility_ifn). Vide : l'indice est calculé à partir des champs de la grille INSEE avec les poids ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="446"/>
+        <location filename="../ui/panel.py" line="439"/>
         <source>Fragility field (0–10)</source>
         <translation>Champ de fragilité (0–10)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="456"/>
+        <location filename="../ui/panel.py" line="449"/>
         <source>Weight of the indicator in the index; 0 leaves it out.</source>
         <translation>Poids de l'indicateur dans l'indice ; 0 l'écarte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1268"/>
+        <location filename="../ui/panel.py" line="1261"/>
         <source>Give at least one fragility indicator a weight above 0, or choose a fragility field.</source>
         <translation>Donnez à au moins un indicateur de fragilité un poids supérieur à 0, ou choisissez un champ de fragilité.</translation>
     </message>
@@ -3589,39 +3584,39 @@
         <translation>La sortie « {output} » existe et est en lecture seule ({path}). Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="126"/>
+        <location filename="../core/coverage.py" line="110"/>
         <source>{what}: &apos;{key}&apos; is given more than once; keep one value per category.</source>
         <translation>{what} : « {key} » est donné plusieurs fois ; gardez une seule valeur par catégorie.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="205"/>
+        <location filename="../core/coverage.py" line="189"/>
         <source>No population unit lies within {max_snap:g} m of the walking network: nothing can be routed. Check that the network covers the study area and is in the right place (CRS), or raise the maximum distance to the network.</source>
-        <translation>Aucune unité de population n&apos;est à moins de {max_snap:g} m du réseau piéton : aucun trajet n&apos;est possible. Vérifiez que le réseau couvre la zone d&apos;étude et qu&apos;il est au bon endroit (SCR), ou augmentez la distance maximale au réseau.</translation>
+        <translation>Aucune unité de population n'est à moins de {max_snap:g} m du réseau piéton : aucun trajet n'est possible. Vérifiez que le réseau couvre la zone d'étude et qu'il est au bon endroit (SCR), ou augmentez la distance maximale au réseau.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="211"/>
+        <location filename="../core/coverage.py" line="195"/>
         <source>No service lies within {max_snap:g} m of the walking network: nothing can be routed. Check that the network covers the services, or raise the maximum distance to the network.</source>
-        <translation>Aucun service n&apos;est à moins de {max_snap:g} m du réseau piéton : aucun trajet n&apos;est possible. Vérifiez que le réseau couvre les services, ou augmentez la distance maximale au réseau.</translation>
+        <translation>Aucun service n'est à moins de {max_snap:g} m du réseau piéton : aucun trajet n'est possible. Vérifiez que le réseau couvre les services, ou augmentez la distance maximale au réseau.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="425"/>
+        <location filename="../core/coverage.py" line="409"/>
         <source>The population field has infinite values: correct them or leave them empty.</source>
         <translation>Le champ de population contient des valeurs infinies : corrigez-les ou laissez-les vides.</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="141"/>
         <source>{what}: unknown category {names}. Use the codes {known}, or correct the spelling.</source>
-        <translation>{what} : catégorie inconnue {names}. Utilisez les codes {known}, ou corrigez l&apos;orthographe.</translation>
+        <translation>{what} : catégorie inconnue {names}. Utilisez les codes {known}, ou corrigez l'orthographe.</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="155"/>
         <source>Two output fields would be named &apos;{name}&apos;: rename the category codes of the services so that they differ by more than case, accents or punctuation.</source>
-        <translation>Deux champs de sortie s&apos;appelleraient « {name} » : renommez les codes de catégorie des services pour qu&apos;ils diffèrent autrement que par la casse, les accents ou la ponctuation.</translation>
+        <translation>Deux champs de sortie s'appelleraient « {name} » : renommez les codes de catégorie des services pour qu'ils diffèrent autrement que par la casse, les accents ou la ponctuation.</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="214"/>
         <source>The file &apos;{label}&apos; is not a summary as ville_numerique:coverage writes it: {key} of {where} is {value}, not a number. Choose the Summary (JSON) written with the coverage layer, or correct that value.</source>
-        <translation>Le fichier « {label} » n&apos;est pas une synthèse telle que l&apos;écrit ville_numerique:coverage : {key} de {where} vaut {value}, qui n&apos;est pas un nombre. Choisissez la synthèse (JSON) écrite avec la couche de couverture, ou corrigez cette valeur.</translation>
+        <translation>Le fichier « {label} » n'est pas une synthèse telle que l'écrit ville_numerique:coverage : {key} de {where} vaut {value}, qui n'est pas un nombre. Choisissez la synthèse (JSON) écrite avec la couche de couverture, ou corrigez cette valeur.</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="251"/>
@@ -3636,7 +3631,7 @@
     <message>
         <location filename="../core/inputs.py" line="240"/>
         <source>The file &apos;{label}&apos; is not a summary as ville_numerique:coverage writes it: {where} is not a JSON object. Choose the Summary (JSON) written with the coverage layer.</source>
-        <translation>Le fichier « {label} » n&apos;est pas une synthèse telle que l&apos;écrit ville_numerique:coverage : {where} n&apos;est pas un objet JSON. Choisissez la synthèse (JSON) écrite avec la couche de couverture.</translation>
+        <translation>Le fichier « {label} » n'est pas une synthèse telle que l'écrit ville_numerique:coverage : {where} n'est pas un objet JSON. Choisissez la synthèse (JSON) écrite avec la couche de couverture.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="286"/>
@@ -3651,7 +3646,7 @@
     <message>
         <location filename="../processing/coverage_inputs.py" line="377"/>
         <source>{n} service(s) whose category has no letter or digit ignored.</source>
-        <translation>{n} service(s) dont la catégorie n&apos;a ni lettre ni chiffre ignoré(s).</translation>
+        <translation>{n} service(s) dont la catégorie n'a ni lettre ni chiffre ignoré(s).</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="381"/>
@@ -3661,7 +3656,7 @@
     <message>
         <location filename="../processing/coverage_inputs.py" line="397"/>
         <source>{n} population unit(s) whose &apos;{field}&apos; is not a finite number of 0 or more (infinite, NaN or negative) left out, counted as 0 inhabitants; correct them to include them. Feature id(s): {ids}.</source>
-        <translation>{n} unité(s) de population dont « {field} » n&apos;est pas un nombre fini positif ou nul (infini, NaN ou négatif) écartée(s), comptée(s) pour 0 habitant ; corrigez-les pour les inclure. Identifiant(s) d&apos;entité : {ids}.</translation>
+        <translation>{n} unité(s) de population dont « {field} » n'est pas un nombre fini positif ou nul (infini, NaN ou négatif) écartée(s), comptée(s) pour 0 habitant ; corrigez-les pour les inclure. Identifiant(s) d'entité : {ids}.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="415"/>
@@ -3686,7 +3681,7 @@
     <message>
         <location filename="../processing/fragility_ifn.py" line="135"/>
         <source>{n} IRIS contour(s) cannot be placed in {crs} and are left out.</source>
-        <translation>{n} contour(s) d&apos;IRIS ne peuvent pas être placés dans {crs} et sont écartés.</translation>
+        <translation>{n} contour(s) d'IRIS ne peuvent pas être placés dans {crs} et sont écartés.</translation>
     </message>
     <message>
         <location filename="../processing/layers.py" line="61"/>
@@ -3716,12 +3711,12 @@
     <message>
         <location filename="../processing/layers.py" line="91"/>
         <source>The layer &apos;{label}&apos; mixes geometry types: one of its features is not made of {expected}. Keep only {expected} in it.</source>
-        <translation>La couche « {label} » mélange des types de géométrie : l&apos;une de ses entités n&apos;est pas faite {expected}. N&apos;y gardez que {expected}.</translation>
+        <translation>La couche « {label} » mélange des types de géométrie : l'une de ses entités n'est pas faite {expected}. N'y gardez que {expected}.</translation>
     </message>
     <message>
         <location filename="../processing/layers.py" line="106"/>
         <source>The layer &apos;{label}&apos; is in {source}, which cannot be converted to {target}: no coordinate transformation exists between them. Reproject the layer to a CRS of the Earth (e.g. EPSG:2154 or EPSG:4326).</source>
-        <translation>La couche « {label} » est en {source}, qui ne peut pas être converti en {target} : aucune transformation de coordonnées n&apos;existe entre eux. Reprojetez la couche dans un SCR terrestre (par ex. EPSG:2154 ou EPSG:4326).</translation>
+        <translation>La couche « {label} » est en {source}, qui ne peut pas être converti en {target} : aucune transformation de coordonnées n'existe entre eux. Reprojetez la couche dans un SCR terrestre (par ex. EPSG:2154 ou EPSG:4326).</translation>
     </message>
     <message>
         <location filename="../processing/recommend.py" line="79"/>
@@ -3732,6 +3727,662 @@
         <location filename="../processing/recommend.py" line="173"/>
         <source>Candidate sites</source>
         <translation>Sites candidats</translation>
+    </message>
+    <message>
+        <location filename="../core/categories.py" line="39"/>
+        <source>Digital mediation</source>
+        <translation>Médiation numérique</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="79"/>
+        <source>Digital services coverage — {name}</source>
+        <translation>Couverture numérique — {name}</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="80"/>
+        <source>Digital coverage</source>
+        <translation>Couverture numérique</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="81"/>
+        <source>Who lives within walking reach of digital-inclusion services?</source>
+        <translation>Qui habite à distance de marche des services d'inclusion numérique ?</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="82"/>
+        <source>Report produced on {date} with {plugin} {version} (QGIS {qgis}).</source>
+        <translation>Rapport produit le {date} avec {plugin} {version} (QGIS {qgis}).</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="83"/>
+        <source>Coverage computed on {date}.</source>
+        <translation>Couverture calculée le {date}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="84"/>
+        <source>Contents</source>
+        <translation>Sommaire</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="86"/>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="87"/>
+        <source>inhabitants in the study area</source>
+        <translation>habitants dans la zone étudiée</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="88"/>
+        <source>mean coverage score (out of 100)</source>
+        <translation>score moyen de couverture (sur 100)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="89"/>
+        <source>of the inhabitants have every type of service within reach</source>
+        <translation>des habitants ont tous les types de services à portée</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="90"/>
+        <source>inhabitants have a score below {low} ({share})</source>
+        <translation>habitants ont un score inférieur à {low} ({share})</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="91"/>
+        <source>digital service places</source>
+        <translation>lieux de services numériques</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="92"/>
+        <source>population units (grid cells, IRIS…)</source>
+        <translation>unités de population (carreaux, IRIS…)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="95"/>
+        <source>Map of the coverage score</source>
+        <translation>Carte du score de couverture</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="96"/>
+        <source>Score of each population unit (0 = no service within reach, 100 = all of them). White background, no basemap (offline data). Coordinate reference system: {crs}.</source>
+        <translation>Score de chaque unité de population (0 = aucun service à portée, 100 = tous). Fond blanc, sans fond de plan (données hors ligne). Système de coordonnées : {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="99"/>
+        <source>Map not available.</source>
+        <translation>Carte non disponible.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="100"/>
+        <source>Coverage score (0–100)</source>
+        <translation>Score de couverture (0–100)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="101"/>
+        <source>Digital service places</source>
+        <translation>Lieux de services numériques</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="103"/>
+        <source>Poorly covered areas (table number)</source>
+        <translation>Secteurs peu couverts (n° du tableau)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="104"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="106"/>
+        <source>Indicators by type of service</source>
+        <translation>Indicateurs par type de service</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="107"/>
+        <source>Type of service</source>
+        <translation>Type de service</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="108"/>
+        <source>Walking threshold</source>
+        <translation>Seuil de marche</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="109"/>
+        <source>Threshold</source>
+        <translation>Seuil</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="110"/>
+        <source>Inhabitants newly covered</source>
+        <translation>Habitants nouvellement couverts</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="111"/>
+        <source>Places added</source>
+        <translation>Lieux ajoutés</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="112"/>
+        <source>&lt;b&gt;{pop}&lt;/b&gt; inhabitants gain at least one type of service within reach.</source>
+        <translation>&lt;b&gt;{pop}&lt;/b&gt; habitants gagnent au moins un type de service à portée.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="113"/>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="114"/>
+        <source>Places</source>
+        <translation>Lieux</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="115"/>
+        <source>Inhabitants covered</source>
+        <translation>Habitants couverts</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="116"/>
+        <source>Share covered</source>
+        <translation>Part couverte</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="117"/>
+        <source>Median distance</source>
+        <translation>Distance médiane</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="118"/>
+        <source>An inhabitant is &quot;covered&quot; when the nearest place of the type is within the threshold. Median distance: half of the inhabitants live closer than this distance.</source>
+        <translation>Un habitant est « couvert » quand le lieu le plus proche du type est à moins du seuil. Distance médiane : la moitié des habitants vit plus près que cette distance.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="121"/>
+        <source>no place</source>
+        <translation>aucun lieu</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="122"/>
+        <source>Population-weighted mean score</source>
+        <translation>Score moyen pondéré par la population</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="124"/>
+        <source>Coverage against distance</source>
+        <translation>Couverture selon la distance</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="125"/>
+        <source>Share of the inhabitants with a place of the type within the given distance ({method} distance). The dashed line marks the chosen threshold.</source>
+        <translation>Part des habitants qui ont un lieu du type à moins de la distance donnée (distance {method}). Le trait pointillé marque le seuil retenu.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="128"/>
+        <source>Curves not available: the coverage layer lacks the distance fields {fields}.</source>
+        <translation>Courbes non disponibles : la couche de couverture n'a pas les champs de distance {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="129"/>
+        <source>distance (m)</source>
+        <translation>distance (m)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="130"/>
+        <source>threshold {d}</source>
+        <translation>seuil {d}</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="131"/>
+        <source>{d}: {share}</source>
+        <translation>{d} : {share}</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="132"/>
+        <source>Coverage curves against distance, by type of service</source>
+        <translation>Courbes de couverture selon la distance, par type de service</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="134"/>
+        <source>Fragile areas left uncovered</source>
+        <translation>Secteurs fragiles restant à couvrir</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="135"/>
+        <source>The {n} units of highest priority (field &lt;code&gt;priority&lt;/code&gt; of the layer), numbered on the map.</source>
+        <translation>Les {n} unités de plus forte priorité (champ &lt;code&gt;priority&lt;/code&gt; de la couche), numérotées sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="138"/>
+        <source>The {n} most populated units among those scoring below {low}, numbered on the map. Units below {low} hold {pop} inhabitants in all.</source>
+        <translation>Les {n} unités les plus peuplées parmi celles dont le score est inférieur à {low}, numérotées sur la carte. Les unités sous {low} regroupent {pop} habitants au total.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="141"/>
+        <source>No unit scores below {low}: no fragile area to report.</source>
+        <translation>Aucune unité n'a un score inférieur à {low} : pas de secteur fragile à signaler.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="142"/>
+        <source>The coverage layer has no &lt;code&gt;score&lt;/code&gt; field: areas not ranked.</source>
+        <translation>La couche de couverture n'a pas de champ &lt;code&gt;score&lt;/code&gt; : secteurs non classés.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="143"/>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="144"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="146"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="147"/>
+        <source>Fragility (0–10)</source>
+        <translation>Fragilité (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="148"/>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="149"/>
+        <source>Out of reach (distance to the nearest)</source>
+        <translation>Hors de portée (distance au plus proche)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="150"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="151"/>
+        <source>Unit {id}</source>
+        <translation>Unité {id}</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="152"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="153"/>
+        <source>Digital fragility: index from 0 to 10 (10 = most fragile).</source>
+        <translation>Fragilité numérique : indice de 0 à 10 (10 = la plus fragile).</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="155"/>
+        <source>Scenario: before / after</source>
+        <translation>Scénario : avant / après</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="156"/>
+        <source>Scenario: {name}</source>
+        <translation>Scénario : {name}</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="157"/>
+        <source>Effect of the scenario on coverage, type by type (pts = percentage points).</source>
+        <translation>Effet du scénario sur la couverture, type par type (points = points de pourcentage).</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="158"/>
+        <source>Places added: {names}.</source>
+        <translation>Lieux ajoutés : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="159"/>
+        <source>The scenario summary does not have the expected shape (&lt;code&gt;before&lt;/code&gt;/&lt;code&gt;after&lt;/code&gt; or &lt;code&gt;delta&lt;/code&gt;); its values are shown as given.</source>
+        <translation>Le résumé du scénario n'a pas la forme attendue (&lt;code&gt;before&lt;/code&gt;/&lt;code&gt;after&lt;/code&gt; ou &lt;code&gt;delta&lt;/code&gt;) ; ses valeurs sont reprises telles quelles.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="162"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="163"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="164"/>
+        <source>Change</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="165"/>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="166"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="167"/>
+        <source>share covered</source>
+        <translation>part couverte</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="168"/>
+        <source>inhabitants covered</source>
+        <translation>habitants couverts</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="169"/>
+        <source>pts</source>
+        <translation>pts</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="172"/>
+        <source>straight-line</source>
+        <translation>à vol d'oiseau</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="173"/>
+        <source>walking-network</source>
+        <translation>par le réseau piéton</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="174"/>
+        <source>&lt;b&gt;Distance&lt;/b&gt;: for each population unit &lt;i&gt;u&lt;/i&gt; (represented by its centroid) and each type of service &lt;i&gt;c&lt;/i&gt;, d&lt;sub&gt;c&lt;/sub&gt;(u) is the {method} distance to the nearest place of that type, measured in metres in {crs}.</source>
+        <translation>&lt;b&gt;Distance&lt;/b&gt; : pour chaque unité de population &lt;i&gt;u&lt;/i&gt; (représentée par son centroïde) et chaque type de service &lt;i&gt;c&lt;/i&gt;, d&lt;sub&gt;c&lt;/sub&gt;(u) est la distance {method} jusqu'au lieu le plus proche de ce type, mesurée en mètres dans {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="177"/>
+        <source>&lt;b&gt;Coverage&lt;/b&gt;: cov&lt;sub&gt;c&lt;/sub&gt;(u) = 1 when d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ s&lt;sub&gt;c&lt;/sub&gt; (walking threshold of the type), else 0. Inhabitants covered = Σ&lt;sub&gt;u&lt;/sub&gt; P(u)·cov&lt;sub&gt;c&lt;/sub&gt;(u), share covered = inhabitants covered / Σ&lt;sub&gt;u&lt;/sub&gt; P(u), P(u) being the unit's population.</source>
+        <translation>&lt;b&gt;Couverture&lt;/b&gt; : cov&lt;sub&gt;c&lt;/sub&gt;(u) = 1 si d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ s&lt;sub&gt;c&lt;/sub&gt; (seuil de marche du type), sinon 0. Habitants couverts = Σ&lt;sub&gt;u&lt;/sub&gt; P(u)·cov&lt;sub&gt;c&lt;/sub&gt;(u), part couverte = habitants couverts / Σ&lt;sub&gt;u&lt;/sub&gt; P(u), P(u) étant la population de l'unité.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="180"/>
+        <source>&lt;b&gt;Score&lt;/b&gt;: score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·cov&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;, from 0 (no type within reach) to 100 (all of them), w&lt;sub&gt;c&lt;/sub&gt; being the type's weight. The mean score is weighted by population.</source>
+        <translation>&lt;b&gt;Score&lt;/b&gt; : score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·cov&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;, de 0 (aucun type à portée) à 100 (tous), w&lt;sub&gt;c&lt;/sub&gt; étant le poids du type. Le score moyen est pondéré par la population.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="183"/>
+        <source>&lt;b&gt;Median distance&lt;/b&gt;: the distance within which half of the population lives (weighted median). &lt;b&gt;Curves&lt;/b&gt;: share of the population with d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ d, for d from 0 to {dmax}.</source>
+        <translation>&lt;b&gt;Distance médiane&lt;/b&gt; : distance sous laquelle vit la moitié de la population (médiane pondérée). &lt;b&gt;Courbes&lt;/b&gt; : part de la population telle que d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ d, pour d de 0 à {dmax}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="186"/>
+        <source>Distance: {method} distance from the centre of each population unit to the nearest place of each type of service, in metres ({crs}).
+Coverage: a unit is covered for a type when this distance is at most the type's walking threshold; the share covered is the share of the inhabitants of these units.
+Score of a unit = 100 × Σ (weights of the types covered) / Σ (weights of all types): 0 = no type within reach, 100 = all of them. The mean score is weighted by population.
+Median distance: half of the inhabitants live closer.</source>
+        <translation>Distance : distance {method} entre le centre de chaque unité de population et le lieu le plus proche de chaque type de service, en mètres ({crs}).
+Couverture : une unité est couverte pour un type quand cette distance est au plus le seuil de marche du type ; la part couverte est la part des habitants de ces unités.
+Score d'une unité = 100 × Σ (poids des types couverts) / Σ (poids de tous les types) : 0 = aucun type à portée, 100 = tous. Le score moyen est pondéré par la population.
+Distance médiane : la moitié des habitants vit plus près.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="189"/>
+        <source>Mean coverage score: {score} / 100</source>
+        <translation>Score moyen de couverture : {score} / 100</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="190"/>
+        <source>&lt;b&gt;Access method&lt;/b&gt;: {method}, {decay} decay. Each type gets a sub-score s&lt;sub&gt;c&lt;/sub&gt;(u) between 0 and 1 from this measure, and score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·s&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt; (with the default method, nearest place and strict threshold, s&lt;sub&gt;c&lt;/sub&gt; = cov&lt;sub&gt;c&lt;/sub&gt;).</source>
+        <translation>&lt;b&gt;Méthode d'accès&lt;/b&gt; : {method}, décroissance {decay}. Chaque type reçoit une sous-note s&lt;sub&gt;c&lt;/sub&gt;(u) entre 0 et 1 tirée de cette mesure, et score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·s&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt; (avec la méthode par défaut, lieu le plus proche et seuil strict, s&lt;sub&gt;c&lt;/sub&gt; = cov&lt;sub&gt;c&lt;/sub&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="193"/>
+        <source>Access method: {method}, {decay} decay; the score weights a 0-to-1 sub-score per type.</source>
+        <translation>Méthode d'accès : {method}, décroissance {decay} ; le score pondère une sous-note de 0 à 1 par type.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="196"/>
+        <source>&lt;b&gt;Fragility and priority&lt;/b&gt;: the digital fragility of each unit is an index from 0 to 10 (10 = most fragile; age, poverty, people living alone, single-parent families). Priority = fragility × (100 − score) / 10, from 0 to 100: high where fragile inhabitants are poorly served.</source>
+        <translation>&lt;b&gt;Fragilité et priorité&lt;/b&gt; : la fragilité numérique de chaque unité est un indice de 0 à 10 (10 = la plus fragile ; âge, pauvreté, personnes seules, familles monoparentales). Priorité = fragilité × (100 − score) / 10, de 0 à 100 : elle est forte là où des habitants fragiles sont mal desservis.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="199"/>
+        <source>nearest place</source>
+        <translation>lieu le plus proche</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="200"/>
+        <source>cumulative opportunities (number of places within reach)</source>
+        <translation>opportunités cumulées (nombre de lieux à portée)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="201"/>
+        <source>2SFCA (two-step floating catchment: supply per inhabitant served)</source>
+        <translation>2SFCA (offre rapportée à la population desservie, en deux étapes)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="202"/>
+        <source>E2SFCA (2SFCA with distance decay)</source>
+        <translation>E2SFCA (2SFCA avec décroissance selon la distance)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="203"/>
+        <source>step</source>
+        <translation>en seuil strict</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="204"/>
+        <source>linear</source>
+        <translation>linéaire</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="206"/>
+        <source>gravity</source>
+        <translation>gravitaire</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="208"/>
+        <source>mean digital fragility index of the inhabitants (out of 10)</source>
+        <translation>indice moyen de fragilité numérique des habitants (sur 10)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="209"/>
+        <source>Fragile inhabitants out of reach*</source>
+        <translation>Habitants fragiles hors de portée*</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="210"/>
+        <source>* Inhabitants out of reach weighted by their fragility (inhabitants × fragility / 10).</source>
+        <translation>* Habitants hors de portée pondérés par leur fragilité (habitants × fragilité / 10).</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="213"/>
+        <source>&lt;b&gt;Limits&lt;/b&gt;: {limit_distance} Opening hours, step-free access and capacity are not taken into account; places outside the area count when they are in the services layer.</source>
+        <translation>&lt;b&gt;Limites&lt;/b&gt; : {limit_distance} Les horaires d'ouverture, l'accessibilité des locaux et la capacité d'accueil ne sont pas pris en compte ; les lieux situés hors de la zone comptent s'ils figurent dans la couche des services.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="216"/>
+        <source>straight-line distance underestimates the actual walk (often by 20 to 40%).</source>
+        <translation>la distance à vol d'oiseau sous-estime le trajet réel à pied (souvent de 20 à 40 %).</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="217"/>
+        <source>the distance follows the available walking network, which may be incomplete.</source>
+        <translation>la distance suit le réseau piéton disponible, qui peut être incomplet.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="219"/>
+        <source>Parameters used</source>
+        <translation>Paramètres utilisés</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="220"/>
+        <source>Population layer</source>
+        <translation>Couche de population</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="222"/>
+        <source>Services layer</source>
+        <translation>Couche des services</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="223"/>
+        <source>Service type field</source>
+        <translation>Champ des types de service</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="224"/>
+        <source>Walking thresholds</source>
+        <translation>Seuils de marche</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="225"/>
+        <source>Weights in the score</source>
+        <translation>Poids dans le score</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="226"/>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="227"/>
+        <source>CRS of the distances</source>
+        <translation>Système de coordonnées des distances</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="228"/>
+        <source>Population units</source>
+        <translation>Unités de population</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="229"/>
+        <source>{n} units ({skipped} without geometry skipped)</source>
+        <translation>{n} unités ({skipped} sans géométrie ignorées)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="230"/>
+        <source>Service places</source>
+        <translation>Lieux de services</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="231"/>
+        <source>{n} places ({skipped} without geometry, {uncategorised} without type, skipped)</source>
+        <translation>{n} lieux ({skipped} sans géométrie, {uncategorised} sans type, ignorés)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="236"/>
+        <source>{file}, layer {layer}</source>
+        <translation>{file}, couche {layer}</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="238"/>
+        <source>Data sources and licences</source>
+        <translation>Sources des données et licences</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="239"/>
+        <source>Data of the offline Saint-Omer sample shipped with the plugin (real extracts, detailed provenance in &lt;code&gt;resources/sample/saint_omer/PROVENANCE.md&lt;/code&gt;).</source>
+        <translation>Données de l'échantillon hors ligne de Saint-Omer livré avec l'extension (extraits réels, provenance détaillée dans &lt;code&gt;resources/sample/saint_omer/PROVENANCE.md&lt;/code&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="242"/>
+        <source>Open data used by Ville numérique; the vintages given are those of the sample shipped with the plugin: check those of the layers you used.</source>
+        <translation>Données ouvertes utilisées par Ville numérique ; les millésimes indiqués sont ceux de l'échantillon livré avec l'extension : vérifiez ceux des couches que vous avez utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="245"/>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="246"/>
+        <source>Producer</source>
+        <translation>Producteur</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="247"/>
+        <source>Vintage</source>
+        <translation>Millésime</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="248"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="249"/>
+        <source>Attribution to show</source>
+        <translation>Mention à faire figurer</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="250"/>
+        <source>Map: no basemap (offline data).</source>
+        <translation>Carte : aucun fond de plan (données hors ligne).</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="252"/>
+        <source>{plugin} {version} — free QGIS plugin (GPL v2 or later).</source>
+        <translation>{plugin} {version} — extension QGIS libre (GPL v2 ou ultérieure).</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="253"/>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="254"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="265"/>
+        <source>Population by 200 m grid cell (Filosofi, gridded data)</source>
+        <translation>Population par carreau de 200 m (Filosofi, données carroyées)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="265"/>
+        <source>Digital mediation places (Pas-de-Calais)</source>
+        <translation>Lieux de médiation numérique (Pas-de-Calais)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="265"/>
+        <source>Third places (tiers-lieux)</source>
+        <translation>Tiers-lieux</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="265"/>
+        <source>France Tiers-Lieux, redistributed by ANCT</source>
+        <translation>France Tiers-Lieux, rediffusé par l'ANCT</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="265"/>
+        <source>Licence Ouverte 2.0 (national dataset); France Tiers-Lieux&apos;s own terms to check</source>
+        <translation>Licence Ouverte 2.0 (jeu national) ; conditions de France Tiers-Lieux à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="265"/>
+        <source>Commune boundaries</source>
+        <translation>Limites communales</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="265"/>
+        <source>Railway station (list of stations)</source>
+        <translation>Gare (liste des gares)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="265"/>
+        <source>copy of August 2024</source>
+        <translation>copie d'août 2024</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="265"/>
+        <source>SNCF Open Data (licence of the dataset to check)</source>
+        <translation>SNCF Open Data (licence du jeu à vérifier)</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="205"/>
+        <source>gaussian</source>
+        <translation>gaussienne</translation>
     </message>
 </context>
 </TS>

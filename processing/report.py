@@ -395,14 +395,13 @@ class ReportAlgorithm(BaseAlgorithm):
     # ------------------------------------------------------------------ styling
     def _styled_layers(self, layer, services, perimeter, centroids, ranks, language):
         """Copies of the layers (never the user's), styled for the report."""
-        texts = core_report.CATALOGUE
         coverage = layer.materialize(QgsFeatureRequest())
-        coverage.setName(core_report.plain(texts["legend_score"][language]))
+        coverage.setName(core_report.plain(core_report.text("legend_score", language)))
         self._style_score(coverage, language)
         result = {"coverage": coverage, "services": None, "perimeter": None, "fragile": None}
         if services is not None:
             copy = services.materialize(QgsFeatureRequest())
-            copy.setName(core_report.plain(texts["legend_services"][language]))
+            copy.setName(core_report.plain(core_report.text("legend_services", language)))
             symbol = QgsMarkerSymbol.createSimple({
                 "name": "circle", "color": core_report.SERVICE_COLOUR, "size": "2.6",
                 "outline_color": "#ffffff", "outline_width": "0.45"})
@@ -410,7 +409,7 @@ class ReportAlgorithm(BaseAlgorithm):
             result["services"] = copy
         if perimeter is not None:
             copy = perimeter.materialize(QgsFeatureRequest())
-            copy.setName(core_report.plain(texts["legend_perimeter"][language]))
+            copy.setName(core_report.plain(core_report.text("legend_perimeter", language)))
             symbol = QgsFillSymbol.createSimple({
                 "style": "no", "outline_color": core_report.PERIMETER_COLOUR, "outline_width": "0.5"})
             copy.setRenderer(QgsSingleSymbolRenderer(symbol))
@@ -455,15 +454,16 @@ class ReportAlgorithm(BaseAlgorithm):
             layer.setRenderer(QgsSingleSymbolRenderer(symbol))
             return
         ranges = []
-        for lower, upper, colour, key in core_report.SCORE_CLASSES:
+        for klass in core_report.SCORE_CLASSES:
+            colour = klass.colour
             if layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry:
                 symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#ffffff",
                                                      "outline_width": "0.15"})
             else:
                 symbol = QgsMarkerSymbol.createSimple({"color": colour, "size": "2.4", "outline_color": "#555555",
                                                        "outline_width": "0.2"})
-            label = core_report.plain(core_report.CATALOGUE[key][language])
-            ranges.append(QgsRendererRange(lower, upper, symbol, label))
+            label = core_report.score_class_label(klass, language)
+            ranges.append(QgsRendererRange(klass.lower, klass.upper, symbol, label))
         renderer = QgsGraduatedSymbolRenderer("score", ranges)
         layer.setRenderer(renderer)
 
@@ -472,7 +472,7 @@ class ReportAlgorithm(BaseAlgorithm):
         """Points numbered like the rows of the fragile areas table."""
         crs = layer.crs().authid() or layer.crs().toWkt()
         copy = QgsVectorLayer("Point?crs={}".format(crs), core_report.plain(
-            core_report.CATALOGUE["legend_fragile"][language]), "memory")
+            core_report.text("legend_fragile", language)), "memory")
         copy.dataProvider().addAttributes([make_field("rank", "int")])
         copy.updateFields()
         features = []

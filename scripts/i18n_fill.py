@@ -5,6 +5,7 @@ For translators who work outside Qt Linguist: `make i18n-update` marks new strin
 ``python scripts/i18n_fill.py translations.json``. Prints what is still unfinished.
 """
 
+import html
 import json
 import re
 import sys
@@ -20,13 +21,11 @@ MESSAGE = re.compile(r"(<source>)([^<]*)(</source>\s*(?:<(?:comment|extracomment
 
 
 def fill(ts_text, translations):
-    escaped = {escape(source, ENTITIES): escape(target, ENTITIES) for source, target in translations.items()}
-
     def replace(match):
-        source = match.group(2)
-        if source in escaped:
-            return "{}{}{}<translation>{}</translation>".format(match.group(1), source, match.group(3),
-                                                                escaped[source])
+        source = html.unescape(match.group(2))  # pylupdate5 escapes quotes in some strings only
+        if source in translations:
+            return "{}{}{}<translation>{}</translation>".format(
+                match.group(1), match.group(2), match.group(3), escape(translations[source], ENTITIES))
         return match.group(0)
 
     return MESSAGE.sub(replace, ts_text)
