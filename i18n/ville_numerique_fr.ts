@@ -1199,12 +1199,12 @@
         <translation>une ressource</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="326"/>
+        <location filename="../core/report/texts.py" line="285"/>
         <source>Unknown report language &apos;{language}&apos;: use fr or en.</source>
         <translation>Langue de rapport inconnue « {language} » : utilisez fr ou en.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="1203"/>
+        <location filename="../core/report/document.py" line="216"/>
         <source>The coverage summary must be a JSON object.</source>
         <translation>La synthèse de couverture doit être un objet JSON.</translation>
     </message>
@@ -2039,17 +2039,17 @@
         <translation>Champs absents de la couche de couverture, omis du rapport : {names}.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="586"/>
+        <location filename="../processing/report.py" line="585"/>
         <source>The print layout template is missing: {path}</source>
         <translation>Le modèle de mise en page est introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="603"/>
+        <location filename="../processing/report.py" line="602"/>
         <source>The print layout template cannot be read: {path}</source>
         <translation>Le modèle de mise en page ne peut pas être lu : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="621"/>
+        <location filename="../processing/report.py" line="620"/>
         <source>The PDF could not be written ({path}): {error}</source>
         <translation>Le PDF n'a pas pu être écrit ({path}) : {error}</translation>
     </message>
@@ -3734,387 +3734,387 @@
         <translation>Médiation numérique</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="79"/>
+        <location filename="../core/report/texts.py" line="32"/>
         <source>Digital services coverage — {name}</source>
         <translation>Couverture numérique — {name}</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="80"/>
+        <location filename="../core/report/texts.py" line="33"/>
         <source>Digital coverage</source>
         <translation>Couverture numérique</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="81"/>
+        <location filename="../core/report/texts.py" line="34"/>
         <source>Who lives within walking reach of digital-inclusion services?</source>
         <translation>Qui habite à distance de marche des services d'inclusion numérique ?</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="82"/>
+        <location filename="../core/report/texts.py" line="35"/>
         <source>Report produced on {date} with {plugin} {version} (QGIS {qgis}).</source>
         <translation>Rapport produit le {date} avec {plugin} {version} (QGIS {qgis}).</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="83"/>
+        <location filename="../core/report/texts.py" line="36"/>
         <source>Coverage computed on {date}.</source>
         <translation>Couverture calculée le {date}.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="84"/>
+        <location filename="../core/report/texts.py" line="37"/>
         <source>Contents</source>
         <translation>Sommaire</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="86"/>
+        <location filename="../core/report/texts.py" line="39"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="87"/>
+        <location filename="../core/report/texts.py" line="40"/>
         <source>inhabitants in the study area</source>
         <translation>habitants dans la zone étudiée</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="88"/>
+        <location filename="../core/report/texts.py" line="41"/>
         <source>mean coverage score (out of 100)</source>
         <translation>score moyen de couverture (sur 100)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="89"/>
+        <location filename="../core/report/texts.py" line="42"/>
         <source>of the inhabitants have every type of service within reach</source>
         <translation>des habitants ont tous les types de services à portée</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="90"/>
+        <location filename="../core/report/texts.py" line="43"/>
         <source>inhabitants have a score below {low} ({share})</source>
         <translation>habitants ont un score inférieur à {low} ({share})</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="91"/>
+        <location filename="../core/report/texts.py" line="44"/>
         <source>digital service places</source>
         <translation>lieux de services numériques</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="92"/>
+        <location filename="../core/report/texts.py" line="45"/>
         <source>population units (grid cells, IRIS…)</source>
         <translation>unités de population (carreaux, IRIS…)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="95"/>
+        <location filename="../core/report/texts.py" line="48"/>
         <source>Map of the coverage score</source>
         <translation>Carte du score de couverture</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="96"/>
+        <location filename="../core/report/texts.py" line="49"/>
         <source>Score of each population unit (0 = no service within reach, 100 = all of them). White background, no basemap (offline data). Coordinate reference system: {crs}.</source>
         <translation>Score de chaque unité de population (0 = aucun service à portée, 100 = tous). Fond blanc, sans fond de plan (données hors ligne). Système de coordonnées : {crs}.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="99"/>
+        <location filename="../core/report/texts.py" line="52"/>
         <source>Map not available.</source>
         <translation>Carte non disponible.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="100"/>
+        <location filename="../core/report/texts.py" line="53"/>
         <source>Coverage score (0–100)</source>
         <translation>Score de couverture (0–100)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="101"/>
+        <location filename="../core/report/texts.py" line="54"/>
         <source>Digital service places</source>
         <translation>Lieux de services numériques</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="103"/>
+        <location filename="../core/report/texts.py" line="56"/>
         <source>Poorly covered areas (table number)</source>
         <translation>Secteurs peu couverts (n° du tableau)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="104"/>
+        <location filename="../core/report/texts.py" line="57"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="106"/>
+        <location filename="../core/report/texts.py" line="59"/>
         <source>Indicators by type of service</source>
         <translation>Indicateurs par type de service</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="107"/>
+        <location filename="../core/report/texts.py" line="60"/>
         <source>Type of service</source>
         <translation>Type de service</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="108"/>
+        <location filename="../core/report/texts.py" line="61"/>
         <source>Walking threshold</source>
         <translation>Seuil de marche</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="109"/>
+        <location filename="../core/report/texts.py" line="62"/>
         <source>Threshold</source>
         <translation>Seuil</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="110"/>
+        <location filename="../core/report/texts.py" line="63"/>
         <source>Inhabitants newly covered</source>
         <translation>Habitants nouvellement couverts</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="111"/>
+        <location filename="../core/report/texts.py" line="64"/>
         <source>Places added</source>
         <translation>Lieux ajoutés</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="112"/>
+        <location filename="../core/report/texts.py" line="65"/>
         <source>&lt;b&gt;{pop}&lt;/b&gt; inhabitants gain at least one type of service within reach.</source>
         <translation>&lt;b&gt;{pop}&lt;/b&gt; habitants gagnent au moins un type de service à portée.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="113"/>
+        <location filename="../core/report/texts.py" line="66"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="114"/>
+        <location filename="../core/report/texts.py" line="67"/>
         <source>Places</source>
         <translation>Lieux</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="115"/>
+        <location filename="../core/report/texts.py" line="68"/>
         <source>Inhabitants covered</source>
         <translation>Habitants couverts</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="116"/>
+        <location filename="../core/report/texts.py" line="69"/>
         <source>Share covered</source>
         <translation>Part couverte</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="117"/>
+        <location filename="../core/report/texts.py" line="70"/>
         <source>Median distance</source>
         <translation>Distance médiane</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="118"/>
+        <location filename="../core/report/texts.py" line="71"/>
         <source>An inhabitant is &quot;covered&quot; when the nearest place of the type is within the threshold. Median distance: half of the inhabitants live closer than this distance.</source>
         <translation>Un habitant est « couvert » quand le lieu le plus proche du type est à moins du seuil. Distance médiane : la moitié des habitants vit plus près que cette distance.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="121"/>
+        <location filename="../core/report/texts.py" line="74"/>
         <source>no place</source>
         <translation>aucun lieu</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="122"/>
+        <location filename="../core/report/texts.py" line="75"/>
         <source>Population-weighted mean score</source>
         <translation>Score moyen pondéré par la population</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="124"/>
+        <location filename="../core/report/texts.py" line="77"/>
         <source>Coverage against distance</source>
         <translation>Couverture selon la distance</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="125"/>
+        <location filename="../core/report/texts.py" line="78"/>
         <source>Share of the inhabitants with a place of the type within the given distance ({method} distance). The dashed line marks the chosen threshold.</source>
         <translation>Part des habitants qui ont un lieu du type à moins de la distance donnée (distance {method}). Le trait pointillé marque le seuil retenu.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="128"/>
+        <location filename="../core/report/texts.py" line="81"/>
         <source>Curves not available: the coverage layer lacks the distance fields {fields}.</source>
         <translation>Courbes non disponibles : la couche de couverture n'a pas les champs de distance {fields}.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="129"/>
+        <location filename="../core/report/texts.py" line="82"/>
         <source>distance (m)</source>
         <translation>distance (m)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="130"/>
+        <location filename="../core/report/texts.py" line="83"/>
         <source>threshold {d}</source>
         <translation>seuil {d}</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="131"/>
+        <location filename="../core/report/texts.py" line="84"/>
         <source>{d}: {share}</source>
         <translation>{d} : {share}</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="132"/>
+        <location filename="../core/report/texts.py" line="85"/>
         <source>Coverage curves against distance, by type of service</source>
         <translation>Courbes de couverture selon la distance, par type de service</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="134"/>
+        <location filename="../core/report/texts.py" line="87"/>
         <source>Fragile areas left uncovered</source>
         <translation>Secteurs fragiles restant à couvrir</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="135"/>
+        <location filename="../core/report/texts.py" line="88"/>
         <source>The {n} units of highest priority (field &lt;code&gt;priority&lt;/code&gt; of the layer), numbered on the map.</source>
         <translation>Les {n} unités de plus forte priorité (champ &lt;code&gt;priority&lt;/code&gt; de la couche), numérotées sur la carte.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="138"/>
+        <location filename="../core/report/texts.py" line="91"/>
         <source>The {n} most populated units among those scoring below {low}, numbered on the map. Units below {low} hold {pop} inhabitants in all.</source>
         <translation>Les {n} unités les plus peuplées parmi celles dont le score est inférieur à {low}, numérotées sur la carte. Les unités sous {low} regroupent {pop} habitants au total.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="141"/>
+        <location filename="../core/report/texts.py" line="94"/>
         <source>No unit scores below {low}: no fragile area to report.</source>
         <translation>Aucune unité n'a un score inférieur à {low} : pas de secteur fragile à signaler.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="142"/>
+        <location filename="../core/report/texts.py" line="95"/>
         <source>The coverage layer has no &lt;code&gt;score&lt;/code&gt; field: areas not ranked.</source>
         <translation>La couche de couverture n'a pas de champ &lt;code&gt;score&lt;/code&gt; : secteurs non classés.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="143"/>
+        <location filename="../core/report/texts.py" line="96"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="144"/>
+        <location filename="../core/report/texts.py" line="97"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="146"/>
+        <location filename="../core/report/texts.py" line="99"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="147"/>
+        <location filename="../core/report/texts.py" line="100"/>
         <source>Fragility (0–10)</source>
         <translation>Fragilité (0–10)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="148"/>
+        <location filename="../core/report/texts.py" line="101"/>
         <source>Priority</source>
         <translation>Priorité</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="149"/>
+        <location filename="../core/report/texts.py" line="102"/>
         <source>Out of reach (distance to the nearest)</source>
         <translation>Hors de portée (distance au plus proche)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="150"/>
+        <location filename="../core/report/texts.py" line="103"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="151"/>
+        <location filename="../core/report/texts.py" line="104"/>
         <source>Unit {id}</source>
         <translation>Unité {id}</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="152"/>
+        <location filename="../core/report/texts.py" line="105"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="153"/>
+        <location filename="../core/report/texts.py" line="106"/>
         <source>Digital fragility: index from 0 to 10 (10 = most fragile).</source>
         <translation>Fragilité numérique : indice de 0 à 10 (10 = la plus fragile).</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="155"/>
+        <location filename="../core/report/texts.py" line="108"/>
         <source>Scenario: before / after</source>
         <translation>Scénario : avant / après</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="156"/>
+        <location filename="../core/report/texts.py" line="109"/>
         <source>Scenario: {name}</source>
         <translation>Scénario : {name}</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="157"/>
+        <location filename="../core/report/texts.py" line="110"/>
         <source>Effect of the scenario on coverage, type by type (pts = percentage points).</source>
         <translation>Effet du scénario sur la couverture, type par type (points = points de pourcentage).</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="158"/>
+        <location filename="../core/report/texts.py" line="111"/>
         <source>Places added: {names}.</source>
         <translation>Lieux ajoutés : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="159"/>
+        <location filename="../core/report/texts.py" line="112"/>
         <source>The scenario summary does not have the expected shape (&lt;code&gt;before&lt;/code&gt;/&lt;code&gt;after&lt;/code&gt; or &lt;code&gt;delta&lt;/code&gt;); its values are shown as given.</source>
         <translation>Le résumé du scénario n'a pas la forme attendue (&lt;code&gt;before&lt;/code&gt;/&lt;code&gt;after&lt;/code&gt; ou &lt;code&gt;delta&lt;/code&gt;) ; ses valeurs sont reprises telles quelles.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="162"/>
+        <location filename="../core/report/texts.py" line="115"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="163"/>
+        <location filename="../core/report/texts.py" line="116"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="164"/>
+        <location filename="../core/report/texts.py" line="117"/>
         <source>Change</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="165"/>
+        <location filename="../core/report/texts.py" line="118"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="166"/>
+        <location filename="../core/report/texts.py" line="119"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="167"/>
+        <location filename="../core/report/texts.py" line="120"/>
         <source>share covered</source>
         <translation>part couverte</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="168"/>
+        <location filename="../core/report/texts.py" line="121"/>
         <source>inhabitants covered</source>
         <translation>habitants couverts</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="169"/>
+        <location filename="../core/report/texts.py" line="122"/>
         <source>pts</source>
         <translation>pts</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="172"/>
+        <location filename="../core/report/texts.py" line="125"/>
         <source>straight-line</source>
         <translation>à vol d'oiseau</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="173"/>
+        <location filename="../core/report/texts.py" line="126"/>
         <source>walking-network</source>
         <translation>par le réseau piéton</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="174"/>
+        <location filename="../core/report/texts.py" line="127"/>
         <source>&lt;b&gt;Distance&lt;/b&gt;: for each population unit &lt;i&gt;u&lt;/i&gt; (represented by its centroid) and each type of service &lt;i&gt;c&lt;/i&gt;, d&lt;sub&gt;c&lt;/sub&gt;(u) is the {method} distance to the nearest place of that type, measured in metres in {crs}.</source>
         <translation>&lt;b&gt;Distance&lt;/b&gt; : pour chaque unité de population &lt;i&gt;u&lt;/i&gt; (représentée par son centroïde) et chaque type de service &lt;i&gt;c&lt;/i&gt;, d&lt;sub&gt;c&lt;/sub&gt;(u) est la distance {method} jusqu'au lieu le plus proche de ce type, mesurée en mètres dans {crs}.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="177"/>
+        <location filename="../core/report/texts.py" line="130"/>
         <source>&lt;b&gt;Coverage&lt;/b&gt;: cov&lt;sub&gt;c&lt;/sub&gt;(u) = 1 when d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ s&lt;sub&gt;c&lt;/sub&gt; (walking threshold of the type), else 0. Inhabitants covered = Σ&lt;sub&gt;u&lt;/sub&gt; P(u)·cov&lt;sub&gt;c&lt;/sub&gt;(u), share covered = inhabitants covered / Σ&lt;sub&gt;u&lt;/sub&gt; P(u), P(u) being the unit's population.</source>
         <translation>&lt;b&gt;Couverture&lt;/b&gt; : cov&lt;sub&gt;c&lt;/sub&gt;(u) = 1 si d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ s&lt;sub&gt;c&lt;/sub&gt; (seuil de marche du type), sinon 0. Habitants couverts = Σ&lt;sub&gt;u&lt;/sub&gt; P(u)·cov&lt;sub&gt;c&lt;/sub&gt;(u), part couverte = habitants couverts / Σ&lt;sub&gt;u&lt;/sub&gt; P(u), P(u) étant la population de l'unité.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="180"/>
+        <location filename="../core/report/texts.py" line="133"/>
         <source>&lt;b&gt;Score&lt;/b&gt;: score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·cov&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;, from 0 (no type within reach) to 100 (all of them), w&lt;sub&gt;c&lt;/sub&gt; being the type's weight. The mean score is weighted by population.</source>
         <translation>&lt;b&gt;Score&lt;/b&gt; : score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·cov&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;, de 0 (aucun type à portée) à 100 (tous), w&lt;sub&gt;c&lt;/sub&gt; étant le poids du type. Le score moyen est pondéré par la population.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="183"/>
+        <location filename="../core/report/texts.py" line="136"/>
         <source>&lt;b&gt;Median distance&lt;/b&gt;: the distance within which half of the population lives (weighted median). &lt;b&gt;Curves&lt;/b&gt;: share of the population with d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ d, for d from 0 to {dmax}.</source>
         <translation>&lt;b&gt;Distance médiane&lt;/b&gt; : distance sous laquelle vit la moitié de la population (médiane pondérée). &lt;b&gt;Courbes&lt;/b&gt; : part de la population telle que d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ d, pour d de 0 à {dmax}.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="186"/>
+        <location filename="../core/report/texts.py" line="139"/>
         <source>Distance: {method} distance from the centre of each population unit to the nearest place of each type of service, in metres ({crs}).
 Coverage: a unit is covered for a type when this distance is at most the type's walking threshold; the share covered is the share of the inhabitants of these units.
 Score of a unit = 100 × Σ (weights of the types covered) / Σ (weights of all types): 0 = no type within reach, 100 = all of them. The mean score is weighted by population.
@@ -4125,262 +4125,262 @@ Score d'une unité = 100 × Σ (poids des types couverts) / Σ (poids de tous le
 Distance médiane : la moitié des habitants vit plus près.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="189"/>
+        <location filename="../core/report/texts.py" line="142"/>
         <source>Mean coverage score: {score} / 100</source>
         <translation>Score moyen de couverture : {score} / 100</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="190"/>
+        <location filename="../core/report/texts.py" line="143"/>
         <source>&lt;b&gt;Access method&lt;/b&gt;: {method}, {decay} decay. Each type gets a sub-score s&lt;sub&gt;c&lt;/sub&gt;(u) between 0 and 1 from this measure, and score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·s&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt; (with the default method, nearest place and strict threshold, s&lt;sub&gt;c&lt;/sub&gt; = cov&lt;sub&gt;c&lt;/sub&gt;).</source>
         <translation>&lt;b&gt;Méthode d'accès&lt;/b&gt; : {method}, décroissance {decay}. Chaque type reçoit une sous-note s&lt;sub&gt;c&lt;/sub&gt;(u) entre 0 et 1 tirée de cette mesure, et score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·s&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt; (avec la méthode par défaut, lieu le plus proche et seuil strict, s&lt;sub&gt;c&lt;/sub&gt; = cov&lt;sub&gt;c&lt;/sub&gt;).</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="193"/>
+        <location filename="../core/report/texts.py" line="146"/>
         <source>Access method: {method}, {decay} decay; the score weights a 0-to-1 sub-score per type.</source>
         <translation>Méthode d'accès : {method}, décroissance {decay} ; le score pondère une sous-note de 0 à 1 par type.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="196"/>
+        <location filename="../core/report/texts.py" line="149"/>
         <source>&lt;b&gt;Fragility and priority&lt;/b&gt;: the digital fragility of each unit is an index from 0 to 10 (10 = most fragile; age, poverty, people living alone, single-parent families). Priority = fragility × (100 − score) / 10, from 0 to 100: high where fragile inhabitants are poorly served.</source>
         <translation>&lt;b&gt;Fragilité et priorité&lt;/b&gt; : la fragilité numérique de chaque unité est un indice de 0 à 10 (10 = la plus fragile ; âge, pauvreté, personnes seules, familles monoparentales). Priorité = fragilité × (100 − score) / 10, de 0 à 100 : elle est forte là où des habitants fragiles sont mal desservis.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="199"/>
+        <location filename="../core/report/texts.py" line="152"/>
         <source>nearest place</source>
         <translation>lieu le plus proche</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="200"/>
+        <location filename="../core/report/texts.py" line="153"/>
         <source>cumulative opportunities (number of places within reach)</source>
         <translation>opportunités cumulées (nombre de lieux à portée)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="201"/>
+        <location filename="../core/report/texts.py" line="154"/>
         <source>2SFCA (two-step floating catchment: supply per inhabitant served)</source>
         <translation>2SFCA (offre rapportée à la population desservie, en deux étapes)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="202"/>
+        <location filename="../core/report/texts.py" line="155"/>
         <source>E2SFCA (2SFCA with distance decay)</source>
         <translation>E2SFCA (2SFCA avec décroissance selon la distance)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="203"/>
+        <location filename="../core/report/texts.py" line="156"/>
         <source>step</source>
         <translation>en seuil strict</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="204"/>
+        <location filename="../core/report/texts.py" line="157"/>
         <source>linear</source>
         <translation>linéaire</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="206"/>
+        <location filename="../core/report/texts.py" line="159"/>
         <source>gravity</source>
         <translation>gravitaire</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="208"/>
+        <location filename="../core/report/texts.py" line="161"/>
         <source>mean digital fragility index of the inhabitants (out of 10)</source>
         <translation>indice moyen de fragilité numérique des habitants (sur 10)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="209"/>
+        <location filename="../core/report/texts.py" line="162"/>
         <source>Fragile inhabitants out of reach*</source>
         <translation>Habitants fragiles hors de portée*</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="210"/>
+        <location filename="../core/report/texts.py" line="163"/>
         <source>* Inhabitants out of reach weighted by their fragility (inhabitants × fragility / 10).</source>
         <translation>* Habitants hors de portée pondérés par leur fragilité (habitants × fragilité / 10).</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="213"/>
+        <location filename="../core/report/texts.py" line="166"/>
         <source>&lt;b&gt;Limits&lt;/b&gt;: {limit_distance} Opening hours, step-free access and capacity are not taken into account; places outside the area count when they are in the services layer.</source>
         <translation>&lt;b&gt;Limites&lt;/b&gt; : {limit_distance} Les horaires d'ouverture, l'accessibilité des locaux et la capacité d'accueil ne sont pas pris en compte ; les lieux situés hors de la zone comptent s'ils figurent dans la couche des services.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="216"/>
+        <location filename="../core/report/texts.py" line="169"/>
         <source>straight-line distance underestimates the actual walk (often by 20 to 40%).</source>
         <translation>la distance à vol d'oiseau sous-estime le trajet réel à pied (souvent de 20 à 40 %).</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="217"/>
+        <location filename="../core/report/texts.py" line="170"/>
         <source>the distance follows the available walking network, which may be incomplete.</source>
         <translation>la distance suit le réseau piéton disponible, qui peut être incomplet.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="219"/>
+        <location filename="../core/report/texts.py" line="172"/>
         <source>Parameters used</source>
         <translation>Paramètres utilisés</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="220"/>
+        <location filename="../core/report/texts.py" line="173"/>
         <source>Population layer</source>
         <translation>Couche de population</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="222"/>
+        <location filename="../core/report/texts.py" line="175"/>
         <source>Services layer</source>
         <translation>Couche des services</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="223"/>
+        <location filename="../core/report/texts.py" line="176"/>
         <source>Service type field</source>
         <translation>Champ des types de service</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="224"/>
+        <location filename="../core/report/texts.py" line="177"/>
         <source>Walking thresholds</source>
         <translation>Seuils de marche</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="225"/>
+        <location filename="../core/report/texts.py" line="178"/>
         <source>Weights in the score</source>
         <translation>Poids dans le score</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="226"/>
+        <location filename="../core/report/texts.py" line="179"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="227"/>
+        <location filename="../core/report/texts.py" line="180"/>
         <source>CRS of the distances</source>
         <translation>Système de coordonnées des distances</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="228"/>
+        <location filename="../core/report/texts.py" line="181"/>
         <source>Population units</source>
         <translation>Unités de population</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="229"/>
+        <location filename="../core/report/texts.py" line="182"/>
         <source>{n} units ({skipped} without geometry skipped)</source>
         <translation>{n} unités ({skipped} sans géométrie ignorées)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="230"/>
+        <location filename="../core/report/texts.py" line="183"/>
         <source>Service places</source>
         <translation>Lieux de services</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="231"/>
+        <location filename="../core/report/texts.py" line="184"/>
         <source>{n} places ({skipped} without geometry, {uncategorised} without type, skipped)</source>
         <translation>{n} lieux ({skipped} sans géométrie, {uncategorised} sans type, ignorés)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="236"/>
+        <location filename="../core/report/texts.py" line="189"/>
         <source>{file}, layer {layer}</source>
         <translation>{file}, couche {layer}</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="238"/>
+        <location filename="../core/report/texts.py" line="191"/>
         <source>Data sources and licences</source>
         <translation>Sources des données et licences</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="239"/>
+        <location filename="../core/report/texts.py" line="192"/>
         <source>Data of the offline Saint-Omer sample shipped with the plugin (real extracts, detailed provenance in &lt;code&gt;resources/sample/saint_omer/PROVENANCE.md&lt;/code&gt;).</source>
         <translation>Données de l'échantillon hors ligne de Saint-Omer livré avec l'extension (extraits réels, provenance détaillée dans &lt;code&gt;resources/sample/saint_omer/PROVENANCE.md&lt;/code&gt;).</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="242"/>
+        <location filename="../core/report/texts.py" line="195"/>
         <source>Open data used by Ville numérique; the vintages given are those of the sample shipped with the plugin: check those of the layers you used.</source>
         <translation>Données ouvertes utilisées par Ville numérique ; les millésimes indiqués sont ceux de l'échantillon livré avec l'extension : vérifiez ceux des couches que vous avez utilisées.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="245"/>
+        <location filename="../core/report/texts.py" line="198"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="246"/>
+        <location filename="../core/report/texts.py" line="199"/>
         <source>Producer</source>
         <translation>Producteur</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="247"/>
+        <location filename="../core/report/texts.py" line="200"/>
         <source>Vintage</source>
         <translation>Millésime</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="248"/>
+        <location filename="../core/report/texts.py" line="201"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="249"/>
+        <location filename="../core/report/texts.py" line="202"/>
         <source>Attribution to show</source>
         <translation>Mention à faire figurer</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="250"/>
+        <location filename="../core/report/texts.py" line="203"/>
         <source>Map: no basemap (offline data).</source>
         <translation>Carte : aucun fond de plan (données hors ligne).</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="252"/>
+        <location filename="../core/report/texts.py" line="205"/>
         <source>{plugin} {version} — free QGIS plugin (GPL v2 or later).</source>
         <translation>{plugin} {version} — extension QGIS libre (GPL v2 ou ultérieure).</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="253"/>
+        <location filename="../core/report/texts.py" line="206"/>
         <source>m</source>
         <translation>m</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="254"/>
+        <location filename="../core/report/texts.py" line="207"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="265"/>
+        <location filename="../core/report/texts.py" line="224"/>
         <source>Population by 200 m grid cell (Filosofi, gridded data)</source>
         <translation>Population par carreau de 200 m (Filosofi, données carroyées)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="265"/>
+        <location filename="../core/report/texts.py" line="224"/>
         <source>Digital mediation places (Pas-de-Calais)</source>
         <translation>Lieux de médiation numérique (Pas-de-Calais)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="265"/>
+        <location filename="../core/report/texts.py" line="224"/>
         <source>Third places (tiers-lieux)</source>
         <translation>Tiers-lieux</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="265"/>
+        <location filename="../core/report/texts.py" line="224"/>
         <source>France Tiers-Lieux, redistributed by ANCT</source>
         <translation>France Tiers-Lieux, rediffusé par l'ANCT</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="265"/>
+        <location filename="../core/report/texts.py" line="224"/>
         <source>Licence Ouverte 2.0 (national dataset); France Tiers-Lieux&apos;s own terms to check</source>
         <translation>Licence Ouverte 2.0 (jeu national) ; conditions de France Tiers-Lieux à vérifier</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="265"/>
+        <location filename="../core/report/texts.py" line="224"/>
         <source>Commune boundaries</source>
         <translation>Limites communales</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="265"/>
+        <location filename="../core/report/texts.py" line="224"/>
         <source>Railway station (list of stations)</source>
         <translation>Gare (liste des gares)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="265"/>
+        <location filename="../core/report/texts.py" line="224"/>
         <source>copy of August 2024</source>
         <translation>copie d'août 2024</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="265"/>
+        <location filename="../core/report/texts.py" line="224"/>
         <source>SNCF Open Data (licence of the dataset to check)</source>
         <translation>SNCF Open Data (licence du jeu à vérifier)</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="205"/>
+        <location filename="../core/report/texts.py" line="158"/>
         <source>gaussian</source>
         <translation>gaussienne</translation>
     </message>

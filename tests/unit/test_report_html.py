@@ -128,9 +128,9 @@ def test_html_numbers_follow_the_language():
 
 def test_coverage_curve_by_hand():
     # 10 inhabitants at 0 m, 20 at 500 m, 30 at 1000 m: within d = 10/60, 30/60, 60/60
-    curve = report.coverage_curve([0.0, 500.0, 1000.0], [10, 20, 30], 1000, 250)
-    assert curve == [(0, pytest.approx(1 / 6)), (250, pytest.approx(1 / 6)), (500, pytest.approx(0.5)),
-                     (750, pytest.approx(0.5)), (1000, pytest.approx(1.0))]
+    curve = report.CumulativeCoverage([0.0, 500.0, 1000.0], [10, 20, 30])
+    assert [curve.share(d) for d in (0, 250, 500, 750, 1000)] == [
+        pytest.approx(1 / 6), pytest.approx(1 / 6), pytest.approx(0.5), pytest.approx(0.5), pytest.approx(1.0)]
     # no service (None, NaN, inf) is never within reach; NaN population counts as 0
     partial = report.CumulativeCoverage([0.0, None, float("inf"), float("nan"), 10.0], [10, 20, 30, 5, None])
     assert partial.total == 65
