@@ -220,15 +220,6 @@ class CostPairs:
             check=False,
         )
 
-    def subset_supply(self, mask):
-        """The pairs of the supply points where ``mask`` is True (indices kept)."""
-        mask = np.asarray(mask, dtype=bool)
-        keep = mask[self.j]
-        return CostPairs(
-            self.i[keep], self.j[keep], self.cost[keep], self.n_demand, self.n_supply,
-            check=False,
-        )
-
     def scaled(self, factor):
         """The same pairs with ``cost * factor`` (e.g. metres -> minutes)."""
         return CostPairs(
@@ -242,12 +233,6 @@ class CostPairs:
         return CostPairs(
             self.i[order], self.j[order], self.cost[order], self.n_demand,
             self.n_supply, check=False,
-        )
-
-    def transposed(self):
-        """Swap the roles of demand and supply (``i`` <-> ``j``)."""
-        return CostPairs(
-            self.j, self.i, self.cost, self.n_supply, self.n_demand, check=False
         )
 
 
