@@ -9,7 +9,7 @@
         <translation>&amp;Ville numérique</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="61"/>
+        <location filename="../ui/settings_page.py" line="62"/>
         <source>Ville numérique</source>
         <translation>Ville numérique</translation>
     </message>
@@ -79,82 +79,82 @@
         <translation>Les coûts doivent être finis et non négatifs.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="355"/>
+        <location filename="../core/access.py" line="340"/>
         <source>Unknown distance decay {name}: use one of {names}.</source>
         <translation>Décroissance avec la distance inconnue : {name}. Valeurs possibles : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="363"/>
+        <location filename="../core/access.py" line="348"/>
         <source>The weighted zones need a table of distance limits and weights.</source>
         <translation>Les zones pondérées nécessitent une table de limites de distance et de poids.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="370"/>
+        <location filename="../core/access.py" line="355"/>
         <source>The weighted zones need positive distance limits and weights of 0 or more.</source>
         <translation>Les zones pondérées nécessitent des limites de distance positives et des poids supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="374"/>
+        <location filename="../core/access.py" line="359"/>
         <source>The threshold of weighted zones must be their last distance limit.</source>
         <translation>Le seuil des zones pondérées doit être leur dernière limite de distance.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="384"/>
+        <location filename="../core/access.py" line="369"/>
         <source>A distance threshold is needed.</source>
         <translation>Un seuil de distance est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="385"/>
+        <location filename="../core/access.py" line="370"/>
         <source>distance threshold</source>
         <translation>seuil de distance</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="391"/>
+        <location filename="../core/access.py" line="376"/>
         <source>A linear decay needs a finite threshold.</source>
         <translation>Une décroissance linéaire nécessite un seuil fini.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="398"/>
+        <location filename="../core/access.py" line="383"/>
         <source>A gaussian decay needs sigma or a finite threshold.</source>
         <translation>Une décroissance gaussienne nécessite sigma ou un seuil fini.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="400"/>
+        <location filename="../core/access.py" line="385"/>
         <source>gaussian width (sigma)</source>
         <translation>largeur gaussienne (sigma)</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="411"/>
+        <location filename="../core/access.py" line="396"/>
         <source>The gravity exponent (beta) must be a number.</source>
         <translation>L'exposant de gravité (beta) doit être un nombre.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="413"/>
+        <location filename="../core/access.py" line="398"/>
         <source>The gravity exponent (beta) must be 0 or more.</source>
         <translation>L'exposant de gravité (beta) doit être supérieur ou égal à 0.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="417"/>
+        <location filename="../core/access.py" line="402"/>
         <source>A gravity decay needs a minimum distance or a finite threshold.</source>
         <translation>Une décroissance gravitaire nécessite une distance minimale ou un seuil fini.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="419"/>
+        <location filename="../core/access.py" line="404"/>
         <source>minimum distance</source>
         <translation>distance minimale</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="421"/>
+        <location filename="../core/access.py" line="406"/>
         <source>gravity scale</source>
         <translation>échelle gravitaire</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="432"/>
+        <location filename="../core/access.py" line="417"/>
         <source>Unknown decay parameter(s): {names}.</source>
         <translation>Paramètre(s) de décroissance inconnu(s) : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="446"/>
+        <location filename="../core/access.py" line="431"/>
         <source>The distance decay is not valid.</source>
         <translation>La décroissance avec la distance n'est pas valide.</translation>
     </message>
@@ -169,32 +169,32 @@
         <translation>services</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="470"/>
+        <location filename="../core/access.py" line="455"/>
         <source>maximum distance</source>
         <translation>distance maximale</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="472"/>
+        <location filename="../core/access.py" line="457"/>
         <source>The maximum distance must be finite.</source>
         <translation>La distance maximale doit être finie.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="619"/>
+        <location filename="../core/access.py" line="604"/>
         <source>service weights</source>
         <translation>poids des services</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="618"/>
+        <location filename="../core/access.py" line="603"/>
         <source>population weights</source>
         <translation>poids de la population</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="620"/>
+        <location filename="../core/access.py" line="605"/>
         <source>population unit</source>
         <translation>unité de population</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="649"/>
+        <location filename="../core/access.py" line="634"/>
         <source>The enhanced 2SFCA needs a distance decay.</source>
         <translation>La méthode 2SFCA améliorée nécessite une décroissance avec la distance.</translation>
     </message>
@@ -1069,7 +1069,7 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="119"/>
+        <location filename="../processing/recommend.py" line="120"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
@@ -2339,7 +2339,7 @@
         <translation>Lancer l'analyse</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="111"/>
+        <location filename="../ui/settings_page.py" line="112"/>
         <source>{metres} m</source>
         <translation>{metres} m</translation>
     </message>
@@ -2699,82 +2699,82 @@
         <translation>Le fichier {path} n'a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="74"/>
+        <location filename="../ui/settings_page.py" line="75"/>
         <source>Open data services</source>
         <translation>Services de données ouvertes</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="80"/>
+        <location filename="../ui/settings_page.py" line="81"/>
         <source>Offline: use only the cache and local files</source>
         <translation>Hors ligne : utiliser uniquement le cache et les fichiers locaux</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="83"/>
+        <location filename="../ui/settings_page.py" line="84"/>
         <source>data.gouv.fr address</source>
         <translation>Adresse de data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="84"/>
+        <location filename="../ui/settings_page.py" line="85"/>
         <source>Géoplateforme (IGN) address</source>
         <translation>Adresse de la Géoplateforme (IGN)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="86"/>
+        <location filename="../ui/settings_page.py" line="87"/>
         <source>Connection timeout</source>
         <translation>Délai de connexion</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="87"/>
+        <location filename="../ui/settings_page.py" line="88"/>
         <source>Reading timeout</source>
         <translation>Délai de lecture</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="90"/>
+        <location filename="../ui/settings_page.py" line="91"/>
         <source>Cache of downloaded data</source>
         <translation>Cache des données téléchargées</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="99"/>
+        <location filename="../ui/settings_page.py" line="100"/>
         <source> MB</source>
         <translation> Mo</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="100"/>
+        <location filename="../ui/settings_page.py" line="101"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="101"/>
+        <location filename="../ui/settings_page.py" line="102"/>
         <source>Maximum size</source>
         <translation>Taille maximale</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="104"/>
+        <location filename="../ui/settings_page.py" line="105"/>
         <source>Default walking times (minutes at 4 km/h)</source>
         <translation>Temps de marche par défaut (minutes à 4 km/h)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="124"/>
+        <location filename="../ui/settings_page.py" line="129"/>
         <source>Restore the defaults</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="126"/>
+        <location filename="../ui/settings_page.py" line="131"/>
         <source>Documentation</source>
         <translation>Documentation</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="140"/>
+        <location filename="../ui/settings_page.py" line="145"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="174"/>
+        <location filename="../ui/settings_page.py" line="179"/>
         <source>Set by the environment variable {name}.</source>
         <translation>Défini par la variable d'environnement {name}.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="179"/>
+        <location filename="../ui/settings_page.py" line="184"/>
         <source>Set by environment variables, which win over these settings: {names}.</source>
         <translation>Défini par des variables d'environnement, qui priment sur ces paramètres : {names}.</translation>
     </message>
@@ -2939,37 +2939,37 @@
         <translation>{name} : ce format ({suffix}) ne peut pas être chargé. Cherchez une version CSV, GeoJSON, Shapefile zippé ou GeoPackage des données, ou enregistrez-les en CSV.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="47"/>
+        <location filename="../processing/recommend.py" line="48"/>
         <source>Recommend sites for new services</source>
         <translation>Recommander des sites pour de nouveaux services</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="52"/>
+        <location filename="../processing/recommend.py" line="53"/>
         <source>Category of the new services</source>
         <translation>Catégorie des nouveaux services</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="54"/>
+        <location filename="../processing/recommend.py" line="55"/>
         <source>Candidate sites (points) — a regular grid when empty</source>
         <translation>Sites candidats (points) — une grille régulière si vide</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="57"/>
+        <location filename="../processing/recommend.py" line="58"/>
         <source>Spacing of the candidate grid (metres)</source>
         <translation>Pas de la grille de candidats (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="60"/>
+        <location filename="../processing/recommend.py" line="61"/>
         <source>Number of sites to choose</source>
         <translation>Nombre de sites à choisir</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="63"/>
+        <location filename="../processing/recommend.py" line="64"/>
         <source>Walking distance covered by a site (metres; 0 = the category&apos;s default)</source>
         <translation>Distance à pied couverte par un site (mètres ; 0 = valeur par défaut de la catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="66"/>
+        <location filename="../processing/recommend.py" line="67"/>
         <source>Weight the population by its fragility</source>
         <translation>Pondérer la population par sa fragilité</translation>
     </message>
@@ -2979,32 +2979,32 @@
         <translation>Sites recommandés</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="92"/>
+        <location filename="../processing/recommend.py" line="93"/>
         <source>No fragility available: sites are chosen for the population alone.</source>
         <translation>Aucune fragilité disponible : les sites sont choisis selon la seule population.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="105"/>
+        <location filename="../processing/recommend.py" line="106"/>
         <source>Only {n} site(s) add coverage: every other candidate covers nobody new.</source>
         <translation>Seulement {n} site(s) apportant de la couverture : aucun autre candidat ne couvre de nouvel habitant.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="161"/>
+        <location filename="../processing/recommend.py" line="162"/>
         <source>Site {rank}: +{gain:.1f} weighted inhabitant(s) covered ({pop:.1f} inhabitants).</source>
         <translation>Site {rank} : +{gain:.1f} habitant(s) pondéré(s) couvert(s) ({pop:.1f} habitants).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="176"/>
+        <location filename="../processing/recommend.py" line="177"/>
         <source>{n} candidate(s) without geometry skipped.</source>
         <translation>{n} candidat(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="178"/>
+        <location filename="../processing/recommend.py" line="179"/>
         <source>No candidate site has a usable geometry.</source>
         <translation>Aucun site candidat n'a de géométrie exploitable.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="184"/>
+        <location filename="../processing/recommend.py" line="185"/>
         <source>{n} candidate sites on a {spacing:g} m grid.</source>
         <translation>{n} sites candidats sur une grille de {spacing:g} m.</translation>
     </message>
@@ -3719,12 +3719,12 @@
         <translation>La couche « {label} » est en {source}, qui ne peut pas être converti en {target} : aucune transformation de coordonnées n'existe entre eux. Reprojetez la couche dans un SCR terrestre (par ex. EPSG:2154 ou EPSG:4326).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="79"/>
+        <location filename="../processing/recommend.py" line="80"/>
         <source>Give the category of the new services (e.g. epn).</source>
         <translation>Indiquez la catégorie des nouveaux services (par ex. epn).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="173"/>
+        <location filename="../processing/recommend.py" line="174"/>
         <source>Candidate sites</source>
         <translation>Sites candidats</translation>
     </message>
@@ -4383,6 +4383,11 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <location filename="../core/report/texts.py" line="158"/>
         <source>gaussian</source>
         <translation>gaussienne</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="119"/>
+        <source>These walking times are the defaults of the panel, of the algorithms&apos; dialogs and of qgis_process runs with this QGIS profile.</source>
+        <translation>Ces temps de marche sont les valeurs par défaut du panneau, des fenêtres des algorithmes et des exécutions de qgis_process avec ce profil QGIS.</translation>
     </message>
 </context>
 </TS>

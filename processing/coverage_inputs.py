@@ -23,7 +23,6 @@ from qgis.core import (
 
 from ..core.coverage import (
     DECAYS,
-    DEFAULT_THRESHOLDS,
     DEFAULT_WEIGHTS,
     METHODS,
     NetworkEngine,
@@ -38,6 +37,7 @@ from ..core.hours import hours_weights, osm_hours_per_week
 from ..core.i18n import tr
 from ..core.inputs import check_category_keys, clean_population, read_categories
 from ..core.network import WalkNetwork
+from .defaults import default_thresholds_metres
 from .layers import (
     LINES,
     POINTS,
@@ -166,7 +166,7 @@ class CoverageInputsMixin:
         param = QgsProcessingParameterString(
             self.THRESHOLDS,
             tr("Walking distance thresholds (metres, per category)"),
-            defaultValue=format_mapping(DEFAULT_THRESHOLDS),
+            defaultValue=format_mapping(default_thresholds_metres()),  # the settings page's, else built-in
         )
         param.setHelp(tr("category=metres separated by ; — categories not listed keep their default."))
         self.addParameter(param)

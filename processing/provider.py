@@ -56,3 +56,13 @@ class VilleNumeriqueProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802
         for algorithm in ALGORITHMS:
             self.addAlgorithm(algorithm())
+
+
+def refresh_algorithms():
+    """Re-create the provider's algorithms (their defaults read the settings when created)."""
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById(about.PLUGIN_ID) if registry is not None else None
+    if provider is not None:
+        provider.refreshAlgorithms()

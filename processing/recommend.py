@@ -17,7 +17,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.coverage import DEFAULT_THRESHOLDS, FALLBACK_THRESHOLD
+from ..core.coverage import FALLBACK_THRESHOLD
 from ..core.errors import CanceledError, InputError
 from ..core.files import write_json_atomically
 from ..core.i18n import tr
@@ -27,6 +27,7 @@ from .base import BaseAlgorithm
 from .compat import make_field
 from .coverage import metadata
 from .coverage_inputs import CoverageInputsMixin
+from .defaults import default_thresholds_metres
 from .layers import POINTS, read_points
 from .styles import apply_style, default_layer_name
 
@@ -77,7 +78,7 @@ class RecommendSitesAlgorithm(CoverageInputsMixin, BaseAlgorithm):
         code = normalise_code(self.parameterAsString(parameters, self.CATEGORY, context) or "epn")
         if not code:
             raise InputError(tr("Give the category of the new services (e.g. epn)."))
-        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context) or DEFAULT_THRESHOLDS.get(
+        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context) or default_thresholds_metres().get(
             code, FALLBACK_THRESHOLD)
         k = self.parameterAsInt(parameters, self.K, context)
         inputs = self.read_coverage_inputs(parameters, context, feedback, require_services=False)

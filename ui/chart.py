@@ -16,7 +16,7 @@ from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 from ..core import categories
 from ..core.i18n import tr
 from ..core.services import category_label
-from .defaults import METRES_PER_MINUTE
+from ..processing.defaults import METRES_PER_MINUTE
 
 #: Curve colours: the colours of the categories (``core/categories.py``, as the icons).
 COLOURS = {category.code: category.colour for category in categories.CATEGORIES}

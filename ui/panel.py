@@ -65,13 +65,13 @@ from ..core.fragility import indicator_label
 from ..core.i18n import tr
 from ..core.services import CATEGORIES, category_label
 from ..processing.coverage import field_suffix
+from ..processing.defaults import default_thresholds_minutes, metres_to_minutes, minutes_to_metres
 from ..processing.fetch import IGN_LAYERS
 from ..processing.open_data import COMMUNE_CODE
 from ..processing.styles import load_style
 from . import algorithms, presets
 from .actions import load_sample, sample_path
 from .chart import CoverageChart, curves_from_layer
-from .defaults import default_thresholds_minutes, metres_to_minutes, minutes_to_metres
 from .maptool import PolygonMapTool
 from .places import SOURCE_BDTOPO, SOURCE_IGN, SOURCE_SAMPLE, SOURCE_SNCF, WGS84, Place
 from .tasks import AlgorithmRun, output_definition

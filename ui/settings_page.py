@@ -32,13 +32,14 @@ from ..core.errors import InputError
 from ..core.i18n import tr
 from ..core.services import CATEGORIES, category_label
 from ..core.settings import QGIS_PREFIX, Settings, env_name, load_settings, user_cache_dir
-from .actions import open_documentation
-from .defaults import (
+from ..processing.defaults import (
     builtin_thresholds_minutes,
     default_thresholds_minutes,
     minutes_to_metres,
     store_default_thresholds_minutes,
 )
+from ..processing.provider import refresh_algorithms
+from .actions import open_documentation
 from .widgets import MinutesSpinBox, format_number
 
 #: The options of core.settings edited on this page.
@@ -115,6 +116,10 @@ class VilleNumeriqueOptionsPage(QgsOptionsPageWidget):
             grid.addWidget(spin, row, 1)
             grid.addWidget(metres, row, 2)
         grid.setColumnStretch(0, 1)
+        where = QLabel(tr("These walking times are the defaults of the panel, of the algorithms' dialogs "
+                          "and of qgis_process runs with this QGIS profile."), box)
+        where.setWordWrap(True)
+        grid.addWidget(where, len(CATEGORIES), 0, 1, 3)
         layout.addWidget(box)
 
         self.environment_label = QLabel(self)
@@ -207,6 +212,7 @@ class VilleNumeriqueOptionsPage(QgsOptionsPageWidget):
                 settings.setValue(key, value)
         store_default_thresholds_minutes({code: spin.value() for code, spin in self.threshold_spins.items()},
                                          settings)
+        refresh_algorithms()  # the toolbox's dialogs take the new defaults at once
 
     def restore_defaults(self):
         defaults = Settings()

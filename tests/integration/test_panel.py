@@ -123,7 +123,7 @@ def test_territory_lists_come_from_the_sample(panel):
 
 
 def test_station_perimeter_is_a_walking_buffer(panel, qtbot):
-    from ville_numerique.ui.defaults import METRES_PER_MINUTE
+    from ville_numerique.processing.defaults import METRES_PER_MINUTE
 
     panel.walk_spin.setValue(15)
     assert panel.make_station_perimeter()

@@ -1,5 +1,7 @@
 """The Ville numérique page of QGIS Options: it reads and writes what core/settings.py reads."""
 
+from pathlib import Path
+
 import pytest
 from qgis.core import QgsSettings
 
@@ -43,7 +45,7 @@ def test_factory_builds_the_page(qgis_app, clean_settings):
 
 def test_page_shows_the_defaults(page):
     from ville_numerique.core.settings import Settings
-    from ville_numerique.ui.defaults import builtin_thresholds_minutes
+    from ville_numerique.processing.defaults import builtin_thresholds_minutes
 
     defaults = Settings()
     assert page.datagouv_edit.text() == defaults.datagouv_url
@@ -84,7 +86,7 @@ def test_apply_writes_what_core_settings_reads(page, tmp_path):
 
 
 def test_default_walking_times_reach_the_panel(page, qgis_iface, qgis_new_project, provider, qtbot):
-    from ville_numerique.ui.defaults import default_thresholds_minutes
+    from ville_numerique.processing.defaults import default_thresholds_minutes
     from ville_numerique.ui.panel import VilleNumeriquePanel
 
     page.threshold_spins["epn"].setValue(12)
@@ -98,6 +100,39 @@ def test_default_walking_times_reach_the_panel(page, qgis_iface, qgis_new_projec
         assert "epn=800;" in panel.thresholds_text() and panel.thresholds_text().endswith("wifi=400")
     finally:
         panel.unload()
+
+
+def test_default_walking_times_reach_the_toolbox_and_qgis_process(page, provider, qgis_process_env, tmp_path):
+    """12 min of walk for epn on the settings page: 800 m in the dialogs and in qgis_process runs."""
+    import json
+
+    from qgis.core import QgsApplication
+
+    from .conftest import SAMPLE, qgis_process_json
+
+    page.threshold_spins["epn"].setValue(12)
+    page.apply()
+    alg = QgsApplication.processingRegistry().algorithmById("ville_numerique:coverage")
+    default = alg.parameterDefinition("THRESHOLDS").defaultValue()
+    assert "epn=800;" in default and "wifi=300" in default  # wifi kept its built-in 300 m
+
+    # qgis_process with the same setting in its (throwaway) profile, THRESHOLDS not given
+    env = dict(qgis_process_env)
+    ini = Path(env["HOME"]) / ".local/share/QGIS/QGIS3/profiles/default/QGIS/QGIS3.ini"
+    before = ini.read_text(encoding="utf-8") if ini.exists() else ""
+    try:
+        ini.parent.mkdir(parents=True, exist_ok=True)
+        ini.write_text(before + "\n[ville_numerique]\nthresholds_minutes=epn=12\n", encoding="utf-8")
+        summary = tmp_path / "s.json"
+        code, _, output = qgis_process_json(
+            env, "run", "ville_numerique:coverage", "--",
+            "POPULATION={}|layername=carreaux_200m".format(SAMPLE), "SERVICES={}|layername=services".format(SAMPLE),
+            "OUTPUT=" + str(tmp_path / "c.gpkg"), "SUMMARY=" + str(summary))
+        assert code == 0, output
+        thresholds = json.loads(summary.read_text(encoding="utf-8"))["inputs"]["thresholds_m"]
+        assert thresholds["epn"] == 800 and thresholds["wifi"] == 300
+    finally:
+        ini.write_text(before, encoding="utf-8")
 
 
 def test_environment_variables_win_and_are_shown(clean_settings, qtbot):

@@ -1,10 +1,12 @@
-"""Walking speed and the default walking thresholds the panel starts from.
+"""Walking speed and the default walking thresholds, for every entry point.
 
 Thresholds are shown to planners in minutes of walk and converted to the
 metres the coverage algorithm takes at IGN's pedestrian speed, 4 km/h
 (66.67 m per minute). Defaults come from the settings page
-(``ville_numerique/thresholds_minutes`` in ``QgsSettings``) or, when unset,
-from the algorithm's defaults (``core.coverage.DEFAULT_THRESHOLDS``).
+(``ville_numerique/thresholds_minutes`` in ``QgsSettings``, the user's QGIS
+profile) or, when unset, from ``core/categories.py``. The same defaults are
+those of the panel, of the algorithms' dialogs in the toolbox and of
+``qgis_process`` runs that do not give ``THRESHOLDS`` (same profile).
 """
 
 from qgis.core import QgsSettings
@@ -53,3 +55,14 @@ def default_thresholds_minutes(settings=None):
 def store_default_thresholds_minutes(minutes_by_code, settings=None):
     settings = settings or QgsSettings()
     settings.setValue(THRESHOLDS_KEY, format_mapping(minutes_by_code))
+
+
+def default_thresholds_metres(settings=None):
+    """``{code: metres}``: the settings page's walking times converted, else the built-in metres."""
+    settings = settings or QgsSettings()
+    values = dict(DEFAULT_THRESHOLDS)
+    builtin = builtin_thresholds_minutes()
+    for code, minutes in default_thresholds_minutes(settings).items():
+        if minutes != builtin.get(code):
+            values[code] = minutes_to_metres(minutes)
+    return values
