@@ -1,6 +1,15 @@
 #!/usr/bin/env python3
-"""Build the map styles of the scenario and site-recommendation outputs.
+"""Build every map style of ``resources/styles/`` with QGIS's own API.
 
+Categories (labels, icons, colours) and score classes come from
+``core/categories.py``; the category icons are embedded in the ``.qml``
+(``base64:`` SVG, QGIS >= 3.16) so that a style, and a project saved with it,
+draw the same icons on any machine. ``tests/integration/test_styles.py`` fails
+when a committed style is stale. Styles built here:
+
+* ``services``/``services_project`` (one icon per category), ``coverage``
+  (score classes), ``priority``, ``population``, ``perimeter``, ``communes``,
+  ``station``;
 * ``resources/styles/scenario.qml`` — the scenario layer, graduated on
   ``score_delta`` (points of score gained by each unit when the planned
   services open): grey where nothing changes, greens where the score rises,
@@ -8,9 +17,8 @@
 * ``resources/styles/recommended.qml`` — recommended sites: a star numbered
   with its ``rank``.
 
-The other styles of ``resources/styles/`` were drawn in QGIS and saved as
-``.qml``; these two are generated so that their classes stay readable here.
-The files are committed; run again after editing this script::
+The files are committed; run again after editing this script, an icon or a
+category::
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -P scripts/build_styles.py
 
@@ -18,6 +26,8 @@ Legend labels are written in English; ``processing/styles.py`` localises them
 when it loads the style.
 """
 
+import base64
+import os
 import sys
 from pathlib import Path
 
@@ -39,6 +49,26 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 ROOT = Path(__file__).resolve().parent.parent
 STYLES = ROOT / "resources" / "styles"
+ICONS = ROOT / "resources" / "icons" / "categories"
+PLUGINS_DIR = ROOT / ".build" / "plugins"
+
+
+def _import_plugin():
+    """The repository as the package ``ville_numerique`` (its root must not be on sys.path)."""
+    sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
+    PLUGINS_DIR.mkdir(parents=True, exist_ok=True)
+    link = PLUGINS_DIR / "ville_numerique"
+    if not link.exists():
+        try:
+            link.symlink_to(ROOT, target_is_directory=True)
+        except FileExistsError:
+            pass
+    if str(PLUGINS_DIR) not in sys.path:
+        sys.path.insert(0, str(PLUGINS_DIR))
+
+
+_import_plugin()
+from ville_numerique.core import categories  # noqa: E402
 
 #: (lower, upper, colour, English label) of the scenario classes, in points of score.
 SCENARIO_CLASSES = (
@@ -49,6 +79,257 @@ SCENARIO_CLASSES = (
     (10.0, 20.0, "#31a354", "+10 to 20 points"),
     (20.0, 100.0, "#006d2c", "more than +20 points"),
 )
+
+
+#: Main icon of a place: its most specific category, in this order.
+ICON_PRIORITY = ("france_services", "conseiller_numerique", "fablab", "tiers_lieu", "epn", "wifi")
+#: A place offering one of these besides its main category gets a small badge.
+BADGES = ("wifi",)
+#: English legend labels (localised when the style is loaded, see processing/styles.py).
+LABELS = {category.code: category.label for category in categories.CATEGORIES}
+#: A category added to core/categories.py comes last among the main icons.
+ICON_PRIORITY += tuple(code for code in categories.CODES if code not in ICON_PRIORITY)
+#: The score classes of every map (core/categories.py).
+SCORE_COLOURS = tuple(klass.colour for klass in categories.SCORE_CLASSES)
+SCORE_BREAKS = (categories.SCORE_CLASSES[0].lower,) + tuple(klass.upper for klass in categories.SCORE_CLASSES)
+#: Colour-blind-safe 5-class ramps (ColorBrewer).
+PRIORITY_COLOURS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")  # YlOrRd
+POPULATION_COLOURS = ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f")  # Purples
+ICON_SIZE = "CASE WHEN @map_scale > 12000 THEN 5 ELSE 6.5 END"
+BADGE_SIZE = "CASE WHEN @map_scale > 12000 THEN 2.6 ELSE 3.2 END"
+
+
+def embedded_svg(code):
+    return "base64:" + base64.b64encode((ICONS / "{}.svg".format(code)).read_bytes()).decode("ascii")
+
+
+def has(code):
+    return "lower(coalesce(\"categories\", '')) LIKE '%{}%'".format(code)
+
+
+def _mm(layer):
+    from qgis.core import QgsUnitTypes
+
+    layer.setSizeUnit(QgsUnitTypes.RenderUnit.RenderMillimeters)
+    return layer
+
+
+def _icon_symbol(code, ring=False, badge=False):
+    from qgis.core import (
+        QgsMarkerSymbol,
+        QgsProperty,
+        QgsSimpleMarkerSymbolLayer,
+        QgsSvgMarkerSymbolLayer,
+        QgsSymbolLayer,
+    )
+    from qgis.PyQt.QtCore import QPointF, Qt
+    from qgis.PyQt.QtGui import QColor
+
+    layers = []
+    if ring:
+        halo = QgsSimpleMarkerSymbolLayer()
+        halo.setSize(8.5)
+        halo.setColor(QColor(255, 255, 255, 170))
+        halo.setStrokeColor(QColor("#3f007d"))
+        halo.setStrokeWidth(0.5)
+        halo.setStrokeStyle(Qt.PenStyle.DashLine)
+        halo.setDataDefinedProperty(QgsSymbolLayer.Property.PropertySize, QgsProperty.fromExpression(
+            "CASE WHEN @map_scale > 12000 THEN 7 ELSE 8.5 END"))
+        layers.append(_mm(halo))
+    svg = _mm(QgsSvgMarkerSymbolLayer(embedded_svg(code), 3.2 if badge else 6.5))
+    svg.setDataDefinedProperty(QgsSymbolLayer.Property.PropertySize,
+                               QgsProperty.fromExpression(BADGE_SIZE if badge else ICON_SIZE))
+    if badge:
+        svg.setOffset(QPointF(2.4, -2.4))
+        svg.setOffsetUnit(svg.sizeUnit())
+        svg.setRenderingPass(1)
+    layers.append(svg)
+    symbol = QgsMarkerSymbol()  # QgsMarkerSymbol(list) does not take ownership in QGIS 3.22
+    symbol.deleteSymbolLayer(0)
+    for layer in layers:
+        symbol.appendSymbolLayer(layer)
+    return symbol
+
+
+def _labeling(field, max_scale_denominator, size=8, italic=False, bold=False, placement=None):
+    from qgis.core import (
+        QgsPalLayerSettings,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    font = QFont()
+    font.setItalic(italic)
+    font.setBold(bold)
+    text = QgsTextFormat()
+    text.setFont(font)
+    text.setSize(size)
+    text.setColor(QColor("#202020"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor(255, 255, 255, 220))
+    text.setBuffer(buffer)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    settings.setFormat(text)
+    if placement is None:
+        placement = QgsPalLayerSettings.Placement.OrderedPositionsAroundPoint
+    settings.placement = placement
+    settings.dist = 0.8
+    settings.scaleVisibility = True
+    settings.minimumScale = max_scale_denominator  # labels shown from this scale inwards
+    settings.maximumScale = 1
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def services_renderer(project=False):
+    from qgis.core import QgsMarkerSymbol, QgsRuleBasedRenderer
+
+    root = QgsRuleBasedRenderer.Rule(None)
+    for rank, code in enumerate(ICON_PRIORITY):
+        conditions = [has(code)] + ["NOT ({})".format(has(other)) for other in ICON_PRIORITY[:rank]]
+        rule = QgsRuleBasedRenderer.Rule(_icon_symbol(code, ring=project), 0, 0, " AND ".join(conditions),
+                                         LABELS[code], "category:{}".format(code))
+        root.appendChild(rule)
+    for code in BADGES:
+        main = [c for c in ICON_PRIORITY if c != code]
+        expression = "{} AND ({})".format(has(code), " OR ".join(has(c) for c in main))
+        rule = QgsRuleBasedRenderer.Rule(_icon_symbol(code, badge=True), 0, 0, expression,
+                                         "… also offers public internet access", "badge:{}".format(code))
+        root.appendChild(rule)
+    other = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#9e9e9e", "outline_color": "#ffffff",
+                                          "outline_width": "0.4", "size": "3.5"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "ELSE", "Other or uncategorised place", "other"))
+    return QgsRuleBasedRenderer(root)
+
+
+def graduated(field, colours, breaks, method=None, precision=1):
+    from qgis.core import (
+        QgsFillSymbol,
+        QgsGradientColorRamp,
+        QgsGradientStop,
+        QgsGraduatedSymbolRenderer,
+        QgsRendererRange,
+    )
+    from qgis.PyQt.QtGui import QColor
+
+    ranges = []
+    for index, colour in enumerate(colours):
+        symbol = QgsFillSymbol.createSimple(
+            {"color": colour, "outline_color": "110,110,110,70", "outline_width": "0.1"})
+        low, high = breaks[index], breaks[index + 1]
+        ranges.append(QgsRendererRange(low, high, symbol, "{:g}–{:g}".format(low, high)))
+    renderer = QgsGraduatedSymbolRenderer(field, ranges)
+    ramp = QgsGradientColorRamp(QColor(colours[0]), QColor(colours[-1]))
+    ramp.setStops([QgsGradientStop(i / (len(colours) - 1), QColor(c))
+                   for i, c in enumerate(colours[1:-1], 1)])
+    renderer.setSourceColorRamp(ramp)
+    if method is not None:
+        method.setLabelPrecision(precision)
+        method.setLabelTrimTrailingZeroes(True)
+        method.setLabelFormat("%1 – %2")
+        renderer.setClassificationMethod(method)
+    return renderer
+
+
+def perimeter_renderer():
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    symbol = QgsFillSymbol.createSimple(
+        {"style": "no", "outline_color": "255,255,255,230", "outline_width": "1.6"})
+    dashed = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#3f007d", "outline_width": "0.7",
+                                         "outline_style": "dash"})
+    symbol.appendSymbolLayer(dashed.symbolLayer(0).clone())
+    return QgsSingleSymbolRenderer(symbol)
+
+
+def communes_renderer():
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    return QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"style": "no", "outline_color": "#6e6e6e", "outline_width": "0.45", "outline_style": "dash dot"}))
+
+
+def station_renderer():
+    from qgis.core import QgsMarkerSymbol, QgsSingleSymbolRenderer, QgsSvgMarkerSymbolLayer
+    from qgis.PyQt.QtGui import QColor
+
+    symbol = QgsMarkerSymbol.createSimple({"name": "square", "color": "#ffffff", "outline_color": "#1a1a1a",
+                                           "outline_width": "0.5", "size": "6.5"})
+    icon = _mm(QgsSvgMarkerSymbolLayer("transport/transport_train_station2.svg", 4.8))
+    icon.setFillColor(QColor("#1a1a1a"))
+    symbol.appendSymbolLayer(icon)
+    return QgsSingleSymbolRenderer(symbol)
+
+
+def _layer(spec):
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(spec, "style", "memory")
+    if not layer.isValid():
+        raise SystemExit("invalid layer spec: " + spec)
+    return layer
+
+
+def build_services_and_maps(target=STYLES):
+    from qgis.core import QgsClassificationJenks, QgsPalLayerSettings
+
+    target.mkdir(parents=True, exist_ok=True)
+    point = "Point?crs=EPSG:2154&field=categories:string&field=nom:string"
+    polygon = ("Polygon?crs=EPSG:2154&field=score:double&field=priority:double&field=ind:double"
+               "&field=nom:string")
+    written = []
+
+    def save(layer, name):
+        path = target / "{}.qml".format(name)
+        message, ok = layer.saveNamedStyle(str(path))
+        if not ok:
+            raise SystemExit("{}: {}".format(path, message))
+        written.append(path)
+
+    for name, project in (("services", False), ("services_project", True)):
+        layer = _layer(point)
+        layer.setRenderer(services_renderer(project))
+        layer.renderer().setUsingSymbolLevels(True)
+        layer.setLabeling(_labeling("nom", 10000, italic=project))
+        layer.setLabelsEnabled(True)
+        save(layer, name)
+
+    layer = _layer(polygon)
+    layer.setRenderer(graduated("score", SCORE_COLOURS, SCORE_BREAKS))
+    layer.setOpacity(0.85)
+    save(layer, "coverage")
+
+    layer = _layer(polygon)
+    layer.setRenderer(graduated("priority", PRIORITY_COLOURS, (0, 1, 2, 3, 4, 5), QgsClassificationJenks()))
+    layer.setOpacity(0.85)
+    save(layer, "priority")
+
+    layer = _layer(polygon)
+    layer.setRenderer(graduated("ind", POPULATION_COLOURS, (0, 1, 2, 3, 4, 5), QgsClassificationJenks(), 0))
+    layer.setOpacity(0.7)
+    save(layer, "population")
+
+    layer = _layer(polygon)
+    layer.setRenderer(perimeter_renderer())
+    save(layer, "perimeter")
+
+    layer = _layer(polygon)
+    layer.setRenderer(communes_renderer())
+    layer.setLabeling(_labeling("nom", 80000, size=9, italic=True,
+                                placement=QgsPalLayerSettings.Placement.OverPoint))
+    layer.setLabelsEnabled(True)
+    save(layer, "communes")
+
+    layer = _layer("Point?crs=EPSG:2154&field=libelle:string")
+    layer.setRenderer(station_renderer())
+    layer.setLabeling(_labeling("libelle", 50000, size=9, bold=True))
+    layer.setLabelsEnabled(True)
+    save(layer, "station")
+    return written
 
 
 def scenario_style(path):
@@ -102,8 +383,11 @@ def save(layer, path):
 
 
 def main():
-    app = QgsApplication([], False)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QgsApplication([], True)
     app.initQgis()
+    for path in build_services_and_maps():
+        print("wrote", path.relative_to(ROOT))
     scenario_style(STYLES / "scenario.qml")
     recommended_style(STYLES / "recommended.qml")
     app.exitQgis()
