@@ -19,7 +19,6 @@ Memory layers and database outputs (``memory:``, ``postgres:``…) are left to Q
 """
 
 import errno
-import gc
 import glob
 import os
 import re
@@ -245,7 +244,8 @@ class OutputTransaction:
         """Move the staged files over their targets; results and layers to load point at them."""
         if feedback is not None and feedback.isCanceled():
             raise CanceledError(tr("Canceled: the previous outputs were left as they were."))
-        gc.collect()  # close the sinks' files (their writers are freed with the algorithm's locals)
+        # the sinks' files are closed: their writers were the algorithm's locals, freed when it returned
+        # (no gc.collect() here: it may run in a task's thread and free other threads' Qt objects)
         renames = {}
         for target in self.targets:
             if target.staged is None:
@@ -265,7 +265,6 @@ class OutputTransaction:
         return path
 
     def discard(self):
-        gc.collect()
         for target in self.targets:
             if target.staged is not None:
                 for path in _dataset_files(target.staged):
