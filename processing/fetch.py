@@ -306,7 +306,7 @@ def _point(geometry):
     return None, None
 
 
-def normalise_result(result, kind):
+def normalise_result(result, kind, keep_not_open=False):
     """Normalised records of a :class:`loaders.LoadResult` read as ``kind``."""
     normaliser = services.normaliser_for(kind)
 
@@ -314,7 +314,7 @@ def normalise_result(result, kind):
         lon, lat = _point(record.get("geometry"))
         return normaliser({k: v for k, v in record.items() if k != "geometry"}, lon, lat)
 
-    return services.normalise_all(result.records, one)
+    return services.normalise_all(result.records, one, keep_not_open=keep_not_open)
 
 
 def file_kind(result, name):
@@ -351,7 +351,11 @@ class FetchServicesAlgorithm(BaseAlgorithm):
     WIFI = "WIFI"
     LOCAL_FILES = "LOCAL_FILES"
     MERGE_DISTANCE = "MERGE_DISTANCE"
+    RECONCILE_DISTANCE = "RECONCILE_DISTANCE"
+    INCLUDE_ITINERANT = "INCLUDE_ITINERANT"
+    INCLUDE_NOT_OPEN = "INCLUDE_NOT_OPEN"
     OUTPUT = "OUTPUT"
+    OUTPUT_ITINERANT = "OUTPUT_ITINERANT"
 
     def displayName(self):  # noqa: N802
         return tr("Fetch the digital services")
@@ -408,12 +412,55 @@ class FetchServicesAlgorithm(BaseAlgorithm):
         )
         param.setHelp(tr("Places of matching names closer than this are one place; 0 merges equal ids only."))
         self.addParameter(advanced(param))
+        param = QgsProcessingParameterNumber(
+            self.RECONCILE_DISTANCE,
+            tr("Matching distance to the ANCT France Services list (metres)"),
+            QgsProcessingParameterNumber.Type.Double,
+            defaultValue=services.RECONCILE_DISTANCE_M,
+            minValue=0.0,
+            maxValue=5000.0,
+        )
+        param.setHelp(
+            tr(
+                "A France Services of another source is the desk of the ANCT list in the same commune, "
+                "this close, with a matching name or address; one that matches none is not counted as a "
+                "France Services."
+            )
+        )
+        self.addParameter(advanced(param))
+        param = QgsProcessingParameterBoolean(
+            self.INCLUDE_ITINERANT, tr("Count itinerant stops (buses, mobile services) as places"), defaultValue=False
+        )
+        param.setHelp(
+            tr("By default itinerant stops are left out of the places and written to their own layer.")
+        )
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(
+            self.INCLUDE_NOT_OPEN, tr("Keep places that are not open (planned, closed)"), defaultValue=False
+        )
+        self.addParameter(advanced(param))
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, tr("Digital services"), QgsProcessing.SourceType.TypeVectorPoint
             )
         )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_ITINERANT,
+                tr("Itinerant stops"),
+                QgsProcessing.SourceType.TypeVectorPoint,
+                optional=True,
+                createByDefault=True,
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Number of places")))
+        self.addOutput(QgsProcessingOutputNumber("ITINERANT", tr("Itinerant stops")))
+        self.addOutput(QgsProcessingOutputNumber("NOT_OPEN", tr("Records not open left out")))
+        self.addOutput(QgsProcessingOutputNumber("MERGED", tr("Duplicate records merged")))
+        self.addOutput(QgsProcessingOutputNumber("FRANCE_SERVICES", tr("France Services desks")))
+        self.addOutput(
+            QgsProcessingOutputNumber("FRANCE_SERVICES_UNMATCHED", tr("France Services not on the ANCT list"))
+        )
         self.addOutput(QgsProcessingOutputNumber("REJECTED", tr("Records rejected")))
         self.addOutput(QgsProcessingOutputNumber("NOT_OPERATIONAL", tr("Wi-Fi sites not operational")))
 
@@ -429,6 +476,9 @@ class FetchServicesAlgorithm(BaseAlgorithm):
         wifi = split_references(self.parameterAsString(parameters, self.WIFI, context))
         files = [f for f in self.parameterAsFileList(parameters, self.LOCAL_FILES, context) or [] if f]
         merge_distance = self.parameterAsDouble(parameters, self.MERGE_DISTANCE, context)
+        reconcile_distance = self.parameterAsDouble(parameters, self.RECONCILE_DISTANCE, context)
+        include_itinerant = self.parameterAsBoolean(parameters, self.INCLUDE_ITINERANT, context)
+        self._keep_not_open = self.parameterAsBoolean(parameters, self.INCLUDE_NOT_OPEN, context)
         if not (sources or wifi or files):
             raise InputError(
                 tr("Choose at least one source: a data.gouv.fr dataset, a Wi-Fi list or a file.")
@@ -501,24 +551,35 @@ class FetchServicesAlgorithm(BaseAlgorithm):
             )
         check_canceled(feedback)
         n_before = len(records)
-        records = services.merge_duplicates(records, max_distance_m=merge_distance)
+        reconciliation = services.reconcile_france_services(records, max_distance_m=reconcile_distance)
+        records = services.merge_duplicates(records, max_distance_m=merge_distance, links=reconciliation.links)
         feedback.pushInfo(
             tr("{before} record(s) merged into {after} place(s).").format(before=n_before, after=len(records))
         )
+        records, unmatched = self._report_france_services(records, reconciliation, feedback)
         feedback.setProgress(85)
-        places = []
+        places, stops = [], []
         for record in records:
             kept_codes = [c for c in services.split_categories(record["categories"]) if c in codes]
             if kept_codes:
-                places.append(dict(record, categories=services.join_categories(kept_codes)))
-        if len(places) < len(records):
+                anct = services.ANCT_OFFICIAL if services.is_official(record) else ""
+                if any(record is u for u in unmatched):
+                    anct = services.ANCT_UNMATCHED
+                place = services.qualified(dict(record, categories=services.join_categories(kept_codes)), anct)
+                if services.is_itinerant(place) and not include_itinerant:
+                    stops.append(place)
+                else:
+                    places.append(place)
+        self._report_itinerant(stops, include_itinerant, places, feedback)
+        if len(places) + len(stops) < len(records):
             feedback.pushInfo(
                 tr("{n} place(s) without any of the chosen categories left out.").format(
-                    n=len(records) - len(places)
+                    n=len(records) - len(places) - len(stops)
                 )
             )
         rejected = sum(sum(r.rejected.values()) for r in reports)
         not_operational = sum(r.rejected.get(services.REASON_NOT_OPERATIONAL, 0) for r in reports)
+        not_open = sum(r.rejected.get(services.REASON_NOT_OPEN, 0) for r in reports)
         if not places:
             raise DataError(
                 tr("No place of the chosen categories ({categories}) was found{where}.").format(
@@ -526,20 +587,19 @@ class FetchServicesAlgorithm(BaseAlgorithm):
                     where=tr(" in the area ({area})").format(area=area.label) if area is not None else "",
                 )
             )
-        schema = Schema(
-            list(services.RECORD_FIELDS),
-            list(services.RECORD_FIELDS),
-            [RECORD_KINDS.get(name, "string") for name in services.RECORD_FIELDS],
-        )
-        features = [
-            {"geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]}, "properties": p}
-            for p in places
-        ]
-        rows, _dropped = features_to_rows(features, schema, "point", False, feedback=feedback)
+        names = list(services.RECORD_FIELDS) + list(services.EXTRA_FIELDS)
+        schema = Schema(names, names, [RECORD_KINDS.get(name, "string") for name in names])
+        rows = self._rows(places, schema, feedback)
         feedback.setProgress(90)
         dest_id = write_sink(
             self, parameters, self.OUTPUT, context, schema.fields(), QgsWkbTypes.Type.Point, WGS84, rows
         )
+        results = {}
+        if stops and parameters.get(self.OUTPUT_ITINERANT) is not None:
+            results[self.OUTPUT_ITINERANT] = write_sink(
+                self, parameters, self.OUTPUT_ITINERANT, context, schema.fields(), QgsWkbTypes.Type.Point, WGS84,
+                self._rows(stops, schema, feedback),
+            )
         counts = Counter(c for p in places for c in services.split_categories(p["categories"]))
         feedback.pushInfo(
             tr("{n} place(s) written: {counts}.").format(
@@ -548,17 +608,74 @@ class FetchServicesAlgorithm(BaseAlgorithm):
         )
         apply_style(context, dest_id, "services", default_layer_name("services"))
         feedback.setProgress(100)
-        return {
-            self.OUTPUT: dest_id,
-            "COUNT": len(rows),
-            "REJECTED": rejected,
-            "NOT_OPERATIONAL": not_operational,
-        }
+        n_fs = counts.get(services.FRANCE_SERVICES, 0) + sum(
+            1 for p in stops if services.FRANCE_SERVICES in services.split_categories(p["categories"])
+        )
+        return dict(
+            results,
+            **{
+                self.OUTPUT: dest_id,
+                "COUNT": len(rows),
+                "REJECTED": rejected,
+                "NOT_OPERATIONAL": not_operational,
+                "NOT_OPEN": not_open,
+                "ITINERANT": len(stops) if not include_itinerant else sum(map(services.is_itinerant, places)),
+                "MERGED": n_before - len(records),
+                "FRANCE_SERVICES": n_fs,
+                "FRANCE_SERVICES_UNMATCHED": len(unmatched),
+            },
+        )
 
     @staticmethod
-    def _normalise(result, kind, name, reports, feedback):
+    def _rows(places, schema, feedback):
+        features = [
+            {"geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]}, "properties": p}
+            for p in places
+        ]
+        return features_to_rows(features, schema, "point", False, feedback=feedback)[0]
+
+    @staticmethod
+    def _report_france_services(records, reconciliation, feedback):
+        """Rule R4 (docs/categories.md): log the copies merged into the ANCT list and the unmatched ones."""
+        if not reconciliation.n_official:
+            return records, []
+        feedback.pushInfo(
+            tr("{n} France Services record(s) of other sources merged into the ANCT list.").format(
+                n=len(reconciliation.matched)
+            )
+        )
+        records, unmatched = services.drop_unmatched_france_services(records, reconciliation)
+        for place in unmatched:
+            other, distance = services.nearest_official(place, reconciliation)
+            feedback.pushWarning(
+                tr("{name} ({commune}, {id}) is named a France Services but matches no desk of the ANCT list"
+                   "{nearest}: not counted as a France Services.").format(
+                    name=place["nom"],
+                    commune=place["commune"],
+                    id=place["id"],
+                    nearest=tr(" (nearest: {name}, {distance:.0f} m)").format(name=other["nom"], distance=distance)
+                    if other is not None else "",
+                )
+            )
+        return records, unmatched
+
+    @staticmethod
+    def _report_itinerant(stops, include_itinerant, places, feedback):
+        itinerant = stops if not include_itinerant else [p for p in places if services.is_itinerant(p)]
+        if not itinerant:
+            return
+        communes = sorted({p["commune"] for p in itinerant if p["commune"]})
+        message = tr("{n} itinerant stop(s) (buses, mobile services) in {communes}.").format(
+            n=len(itinerant), communes=", ".join(communes) or "?"
+        )
+        if include_itinerant:
+            feedback.pushWarning(message + " " + tr("They are counted as places."))
+        else:
+            feedback.pushInfo(message + " " + tr("They are left out of the places (own layer)."))
+
+    def _normalise(self, result, kind, name, reports, feedback):
         """Normalised records of one source; logs and keeps its counts."""
-        normalised = normalise_result(result, kind)
+        normalised = normalise_result(result, kind, keep_not_open=getattr(self, "_keep_not_open", False))
         reasons = services.rejected_counts(normalised.rejected)
         if result.rejected:
             reasons["unusable_row"] += len(result.rejected)

@@ -2,7 +2,9 @@
 
 Pure Python (stdlib only), split along its jobs: :mod:`.vocabulary` (categories,
 text, schema vocabularies, inference), :mod:`.records` (normalisers),
-:mod:`.dedup` (merging). Every public name is importable from here. The rules are documented, rule by rule, in
+:mod:`.dedup` (merging), :mod:`.itinerance` (fixed or itinerant, open or
+not, place or host), :mod:`.reconcile` (France Services vs the ANCT list). Every public name is importable from here.
+The rules are documented, rule by rule, in
 ``docs/categories.md``; keep both in step.
 
 Vocabulary
@@ -46,5 +48,7 @@ field               type   content
 
 
 from .dedup import *  # noqa: F401,F403
+from .itinerance import *  # noqa: F401,F403
+from .reconcile import *  # noqa: F401,F403
 from .records import *  # noqa: F401,F403
 from .vocabulary import *  # noqa: F401,F403

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 
 from ..errors import InputError
 from ..i18n import tr
+from .itinerance import is_itinerant
 from .records import DATASET_PRIORITY, RECORD_FIELDS, SOURCE_PRIORITY
 from .vocabulary import _join, _text, join_categories, normalise_text, split_categories, split_values
 
@@ -21,6 +23,33 @@ EARTH_RADIUS_M = 6371008.8
 NAME_SIMILARITY = 0.85
 _STOPWORDS = frozenset(("de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en"))
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+#: Rule M5: abbreviations of structures expanded before names are compared.
+STRUCTURE_ABBREVIATIONS = {
+    "epn": "espace public numerique",
+    "epi": "espace public internet",
+    "msap": "maison de services au public",
+    "mfs": "maison france services",
+    "fs": "france services",
+    "pimms": "point information mediation multi services",
+    "ccas": "centre communal d action sociale",
+    "cias": "centre intercommunal d action sociale",
+    "caf": "caisse d allocations familiales",
+    "cpam": "caisse primaire d assurance maladie",
+    "mjc": "maison des jeunes et de la culture",
+    "csc": "centre socio culturel",
+    "pij": "point information jeunesse",
+}
+#: Spellings folded together: "socio-culturel" / "socioculturel", "France service" / "services".
+_FOLDS = {"socioculturel": "socio culturel", "service": "services", "multiservices": "multi services",
+          "mediatheques": "mediatheque", "bibliotheques": "bibliotheque"}
+#: Rule M2: a name contained in another must sit at its head: its words are among
+#: the first ``len(short) + NAME_HEAD_SLACK`` words of the longer name.
+NAME_HEAD_SLACK = 3
+#: Street words expanded in addresses (rule R3).
+_STREET_ABBREVIATIONS = {"av": "avenue", "ave": "avenue", "bd": "boulevard", "bld": "boulevard",
+                         "pl": "place", "all": "allee", "che": "chemin", "chem": "chemin", "imp": "impasse",
+                         "rte": "route", "sq": "square", "fg": "faubourg", "gal": "general", "gen": "general",
+                         "res": "residence", "r": "rue"}
 
 
 def haversine_m(lon1, lat1, lon2, lat2):
@@ -32,18 +61,39 @@ def haversine_m(lon1, lat1, lon2, lat2):
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
 
 
+def expand_abbreviations(text):
+    """``normalise_text`` with ``st`` -> ``saint`` and the ``STRUCTURE_ABBREVIATIONS`` expanded."""
+    words = []
+    for token in normalise_text(text).split():
+        token = _ABBREVIATIONS.get(token, token)
+        words.extend(_FOLDS.get(token, STRUCTURE_ABBREVIATIONS.get(token, token)).split())
+    return " ".join(words)
+
+
 def name_tokens(name):
-    """Name comparison tokens: normalised, ``st`` -> ``saint``, articles dropped."""
-    tokens = [_ABBREVIATIONS.get(t, t) for t in normalise_text(name).split()]
-    return [t for t in tokens if t not in _STOPWORDS]
+    """Name comparison tokens: normalised, abbreviations expanded (rule M5), articles dropped."""
+    return [t for t in expand_abbreviations(name).split() if t not in _STOPWORDS]
+
+
+def address_key(address):
+    """Address comparison key (rule R3): number and street words, street abbreviations expanded.
+
+    ``"9bis Rue de la Longeville"`` and ``"9 bis rue de la Longeville"`` give the same key;
+    ``""`` when the address has no street word (``"mairie"``, ``"-----"``).
+    """
+    text = re.sub(r"(\d)([a-z])", r"\1 \2", normalise_text(address))
+    words = [_STREET_ABBREVIATIONS.get(w, w) for w in text.split()]
+    words = [w for w in words if w not in _STOPWORDS]
+    return " ".join(words) if len(words) >= 2 else ""
 
 
 def names_match(name_a, name_b, threshold=NAME_SIMILARITY):
     """True when two place names designate the same place.
 
-    Rule M2 of docs/categories.md: on :func:`name_tokens`, one token set
-    contained in the other, or ``difflib`` ratio of the token strings
-    >= ``threshold``.
+    Rule M2 of docs/categories.md: on :func:`name_tokens` (abbreviations
+    expanded, rule M5), the shorter name's words all found at the head of the
+    longer name (its first ``n + NAME_HEAD_SLACK`` words), or ``difflib``
+    ratio of the token strings >= ``threshold``.
     """
     return _tokens_match(name_tokens(name_a), name_tokens(name_b), threshold)
 
@@ -52,7 +102,8 @@ def _tokens_match(tokens_a, tokens_b, threshold):
     if not tokens_a or not tokens_b:
         return False
     set_a, set_b = set(tokens_a), set(tokens_b)
-    if set_a <= set_b or set_b <= set_a:
+    short, long_ = (tokens_a, tokens_b) if len(set_a) <= len(set_b) else (tokens_b, tokens_a)
+    if set(short) <= set(long_[: len(set(short)) + NAME_HEAD_SLACK]):
         return True
     ratio = difflib.SequenceMatcher(None, " ".join(tokens_a), " ".join(tokens_b)).ratio()
     return ratio >= threshold
@@ -136,14 +187,17 @@ def _distinct_keys(record):
     return frozenset((record_id,)) if prefix in DISTINCT_ID_SOURCES else frozenset()
 
 
-def merge_duplicates(records, max_distance_m=MERGE_DISTANCE_M, name_threshold=NAME_SIMILARITY):
+def merge_duplicates(records, max_distance_m=MERGE_DISTANCE_M, name_threshold=NAME_SIMILARITY, links=()):
     """Merge the records that describe the same place; return new records.
 
     M1: records with the same ``id`` merge. M2: records at most
     ``max_distance_m`` apart (haversine) whose names match
     (:func:`names_match`) merge, closest pairs first. M3: a merge that would
     put two different France Services ids (``DISTINCT_ID_SOURCES``) in one
-    place is refused. Groups are closed transitively (union-find); candidate
+    place is refused. M4: an itinerant record and a fixed one never merge by
+    M2 ("PIMMS Mobile Beuvry" is not "PIMMS Beuvry"). ``links``: pairs of
+    indexes of ``records`` merged whatever their distance (the France Services
+    reconciliation, :func:`reconcile_france_services`). Groups are closed transitively (union-find); candidate
     pairs come from a grid of cells at least ``max_distance_m`` wide, so the
     cost grows about linearly with the number of records.
 
@@ -184,6 +238,8 @@ def merge_duplicates(records, max_distance_m=MERGE_DISTANCE_M, name_threshold=NA
                 join(first_with_id[key], index, force=True)
             else:
                 first_with_id[key] = index
+    for a, b in links:
+        join(a, b)
 
     if max_distance_m > 0.0 and len(records) > 1:
         try:
@@ -201,13 +257,14 @@ def merge_duplicates(records, max_distance_m=MERGE_DISTANCE_M, name_threshold=NA
             cells.append(cell)
             grid.setdefault(cell, []).append(index)
         tokens = [name_tokens(r.get("nom")) for r in records]
+        itinerant = [is_itinerant(r) for r in records]
         pairs = []
         for index, (row, col) in enumerate(cells):
             for d_row in (-1, 0, 1):
                 for d_col in (-1, 0, 1):
                     for other in grid.get((row + d_row, col + d_col), ()):
-                        if other <= index:
-                            continue
+                        if other <= index or itinerant[index] != itinerant[other]:
+                            continue  # rule M4
                         distance = haversine_m(lons[index], lats[index], lons[other], lats[other])
                         if distance <= max_distance_m and _tokens_match(
                                 tokens[index], tokens[other], name_threshold):

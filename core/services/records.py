@@ -13,6 +13,7 @@ from collections import Counter, namedtuple
 
 from ..errors import DataError, InputError
 from ..i18n import tr
+from .itinerance import ITINERANT, REASON_NOT_OPEN, STATUS_NOT_OPEN, is_itinerant_name, itinerance_of, status_of
 from .vocabulary import (
     _V0_DISPOSITIFS,
     _V0_FORMATIONS,
@@ -68,6 +69,34 @@ class RecordRejectedError(DataError):
     def __init__(self, reason, message):
         super().__init__(message)
         self.reason = reason
+
+
+class NotOpenError(RecordRejectedError):
+    """A record whose status or name says it is not open (rule O); ``record`` is its normalised form."""
+
+    def __init__(self, message, record):
+        super().__init__(REASON_NOT_OPEN, message)
+        self.record = record
+
+
+#: Name columns accepted by the lieux normaliser, first filled one wins.
+NAME_COLUMNS = ("nom", "name", "title", "titre", "libelle")
+
+
+def _name(props):
+    for column in NAME_COLUMNS:
+        value = _text(props.get(column))
+        if value:
+            return value
+    return ""
+
+
+def _check_open(props, record):
+    status, why = status_of(props, record["nom"])
+    if status == STATUS_NOT_OPEN:
+        message = tr("Place {name} is not open ({why}).").format(name=record["nom"], why=why)
+        raise NotOpenError(message, record)
+    return record
 
 
 Normalised = namedtuple("Normalised", "records rejected")
@@ -187,9 +216,13 @@ def from_lieu(feature_or_props, lon=None, lat=None, dataset=DATASET_LIEUX):
     ``id`` is ``"<source>:<local id>"``: the national v0 ids
     ``"<local>-mediation-numerique-<source>"`` lose their suffix, so that the
     same upstream record read from two files gets the same ``id``.
+
+    The name is ``nom``, else ``name``, ``title``… (``NAME_COLUMNS``);
+    ``itinerance`` follows rule I (fields, then name); a record that is not
+    open (rule O) raises :class:`NotOpenError`.
     """
     props, geometry = _feature_parts(feature_or_props)
-    nom = _text(props.get("nom"))
+    nom = _name(props)
     original_id = _text(props.get("id"))
     if not nom:
         message = tr("Place {id} has no name.").format(id=original_id or "?")
@@ -202,7 +235,7 @@ def from_lieu(feature_or_props, lon=None, lat=None, dataset=DATASET_LIEUX):
         local_id = local_id[: -len(suffix)]
     if not local_id:
         local_id = original_id = _fallback_id(nom, lon, lat)
-    return _record(
+    return _check_open(props, _record(
         id=f"{source}:{local_id}",
         nom=nom,
         adresse=_clean_address(props.get("adresse")),
@@ -218,8 +251,8 @@ def from_lieu(feature_or_props, lon=None, lat=None, dataset=DATASET_LIEUX):
         services=_join(split_values(props.get("services"))),
         labels=_labels_v1(props),
         date_maj=_iso_date(props.get("date_maj")),
-        itinerance=_join(split_values(props.get("itinerance"))),
-    )
+        itinerance=itinerance_of(props, nom),
+    ))
 
 
 #: France Services CSV columns of opening hours, with their OSM day codes.
@@ -333,7 +366,7 @@ def from_france_services_row(row):
         source_ids=f"{DATASET_FRANCE_SERVICES_CSV}:{id_fs}",
         horaires=france_services_opening_hours(row),
         labels="France Services",
-        itinerance=_itinerance_france_services(row),
+        itinerance=ITINERANT if is_itinerant_name(nom) else _itinerance_france_services(row),
     )
 
 
@@ -363,7 +396,7 @@ def from_tiers_lieu(feature_or_props, lon=None, lat=None):
     categories = [TIERS_LIEU] + categories_from_name(nom)
     if "fablab" in normalise_text(props.get("TYPO")).replace(" ", ""):
         categories.append(FABLAB)
-    return _record(
+    return _check_open(props, _record(
         id=f"cget-tiers-lieux:{original_id}",
         nom=nom,
         adresse=_clean_address(props.get("ADRESSE")),
@@ -375,7 +408,8 @@ def from_tiers_lieu(feature_or_props, lon=None, lat=None):
         categories=join_categories(categories),
         sources="cget-tiers-lieux",
         source_ids=f"{DATASET_CGET_TIERS_LIEUX}:{original_id}",
-    )
+        itinerance=itinerance_of(props, nom),
+    ))
 
 
 # ---------------------------------------------------------------------------
@@ -502,7 +536,8 @@ def source_kind(columns, sources=()):
     ``NOM_TL``, or a lieux file whose records all come from
     ``france-tiers-lieux``: give their ``source`` values in ``sources``),
     ``wifi`` (a ``WIFI_*`` or ``SSID`` column, or the Paris columns) or
-    ``lieux`` (a ``nom`` column: schema v0 or v1).
+    ``lieux`` (a ``nom``, ``name`` or ``title`` column: schema v0 or v1, or a
+    generic list such as a fab-lab GeoJSON).
     """
     keys = {_column_key(c) for c in columns}
     if {"id_fs", "lib_fs"} <= keys:
@@ -511,7 +546,7 @@ def source_kind(columns, sources=()):
         return KIND_TIERS_LIEUX
     if any(k.startswith("wifi_") or k == "ssid" for k in keys) or keys & _PARIS_WIFI_COLUMNS:
         return KIND_WIFI
-    if "nom" in keys:
+    if keys & set(NAME_COLUMNS):
         values = {slug(s) for s in sources}
         if values == {"france-tiers-lieux"}:
             return KIND_TIERS_LIEUX
@@ -529,16 +564,29 @@ def normaliser_for(kind):
     }[kind]
 
 
-def normalise_all(items, normaliser, **kwargs):
+def normalise_all(items, normaliser, keep_not_open=False, **kwargs):
     """Apply ``normaliser`` to each item; return :data:`Normalised` (records, rejected).
 
     Items refused with :class:`RecordRejectedError` are listed in ``rejected`` with
-    their reason, never dropped silently.
+    their reason, never dropped silently. Records that are not open (rule O,
+    reason ``not_open``) are rejected too, unless ``keep_not_open``.
     """
     records, rejected = [], []
     for item in items:
         try:
             records.append(normaliser(item, **kwargs))
+        except NotOpenError as error:
+            if keep_not_open:
+                records.append(error.record)
+                continue
+            props, _ = _feature_parts(item)
+            rejected.append({
+                "reason": error.reason,
+                "message": str(error),
+                "id": _text(props.get("id") or props.get("ID")),
+                "nom": error.record["nom"],
+                "record": item,
+            })
         except RecordRejectedError as error:
             props, _ = _feature_parts(item)
             rejected.append({

@@ -1147,7 +1147,7 @@ def test_services_of_saint_omer_from_datagouv(run_alg, fake, env):
     layer = check_scenario("fetch_services", result)
     from ville_numerique.core.services import RECORD_FIELDS
 
-    assert layer.fields().names() == list(RECORD_FIELDS)
+    assert layer.fields().names() == list(RECORD_FIELDS) + ["nature", "poids", "anct"]
     assert layer.crs().authid() == "EPSG:4326" and layer.wkbType() == 1
     # resolved at run time: schema search for the lieux, text search for France Services
     searches = [args for _, path, args in fake.requests if path == "/api/1/datasets/"]
@@ -1724,3 +1724,63 @@ def test_cancellation(run_alg, fake, env, tmp_path, name):
     feedback = Feedback()
     fake.fault(SCENARIOS[name][1], "cancel", action=feedback.cancel)
     _fails(run_alg, name, tmp_path, "canceled", feedback)
+
+
+# --------------------------------------------------------------------------
+# fetch_services on the real Pas-de-Calais sources (issue 15)
+# --------------------------------------------------------------------------
+DEPARTEMENT_62 = SHARED_DATA / "france-geojson" / "departement-62-pas-de-calais.geojson"
+
+
+def test_services_pas_de_calais_counts_the_anct_desks_once(run_alg, fake, env):
+    """The five real sources of the Pas-de-Calais (ANCT list, lieux: assembleurs, CNFS, france-services,
+    France Tiers-Lieux; tiers-lieux file): exactly the 50 France Services of the ANCT list, of which 5
+    itinerant, written to their own layer with the 24 other itinerant stops (PIMMS Mobile…)."""
+    from qgis.core import QgsVectorLayer
+
+    area = QgsVectorLayer(str(DEPARTEMENT_62), "dep62", "ogr")
+    feedback = Feedback()
+    result = run(
+        run_alg,
+        "fetch_services",
+        {
+            "AREA": area,
+            "LIEUX": False,
+            "FRANCE_SERVICES": False,
+            "LOCAL_FILES": [str(FS_CSV), str(LIEUX_GEOJSON), str(TIERS_GEOJSON)],
+            "OUTPUT": "memory:",
+            "OUTPUT_ITINERANT": "memory:",
+        },
+        feedback,
+    )
+    layer, stops = result["OUTPUT"], result["OUTPUT_ITINERANT"]
+    fs_fixed = [f for f in layer.getFeatures() if "france_services" in f["categories"]]
+    fs_stops = [f for f in stops.getFeatures() if "france_services" in f["categories"]]
+    assert (len(fs_fixed), len(fs_stops), result["FRANCE_SERVICES"]) == (45, 5, 50)
+    # every France Services written is a desk of the ANCT list (merged copies keep its id)
+    assert all(f["anct"] == "officiel" and f["id"].startswith("france-services:") for f in fs_fixed + fs_stops)
+    assert {f["id"] for f in fs_stops} == {
+        "france-services:372", "france-services:1796", "france-services:1939",
+        "france-services:2302", "france-services:2303",
+    }
+    # the two records named France Services that match no desk (2.2 km and 1.9 km away) are listed
+    assert result["FRANCE_SERVICES_UNMATCHED"] == 2
+    log = "\n".join(feedback.warnings)
+    assert "FRANCE SERVICES D’ARRAS 1 – MARIE-THÉRÈSE LENOIR (Arras, assembleurs:2255)" in log
+    assert "nearest: France services d’Arras – Marie-Thérèse Lenoir, 2176 m" in log
+    assert "France Services itinérant - Ternois itinérant (Herlin-le-Sec, assembleurs:2347)" in log
+    [arras] = by(layer, "id", "assembleurs:2255")
+    assert (arras["categories"], arras["anct"]) == ("epn", "non_apparie")
+    # itinerant stops: a separate count and layer, none among the places
+    assert result["ITINERANT"] == stops.featureCount() == 29
+    assert not [f for f in layer.getFeatures() if f["itinerance"] == "Itinérant"]
+    assert len([f for f in stops.getFeatures() if f["nom"].startswith("PIMMS Mobile")]) == 19
+    # "L'atelier du 9 (Actuellement fermé)" (lieux and tiers-lieux files) and "Coworking Haute-Deûle -
+    # En cours" (Nord, tiers-lieux file: refused before the area filter) are left out and counted
+    assert result["NOT_OPEN"] == 3
+    assert "not_open 1" in log and "Coworking Haute-Deûle - En cours" in log
+    # 757 records kept, 51 outside the département (Nord tiers-lieux, one 62 record outside the simplified
+    # polygon), 129 duplicates merged (36 copies into the ANCT list), 29 itinerant stops apart
+    assert "706 record(s) merged into 577 place(s)" in feedback.log and result["MERGED"] == 129
+    assert "36 France Services record(s) of other sources merged into the ANCT list." in feedback.log
+    assert layer.featureCount() == result["COUNT"] == 577 - 29
