@@ -47,18 +47,19 @@ def is_official(record):
 
 
 def commune_key(value):
-    """Commune comparison key: normalised, ``st`` -> ``saint``, small words dropped, no spaces."""
-    words = [w for w in name_tokens(value) if w not in _COMMUNE_STOPWORDS]
-    return "".join(words)
+    """Commune comparison words: normalised, ``st`` -> ``saint``, small words dropped."""
+    return [w for w in name_tokens(value) if w not in _COMMUNE_STOPWORDS]
 
 
 def same_commune(a, b):
-    """Rule R1: same INSEE code when both have one, else same normalised commune name."""
+    """Rule R1: same INSEE code when both have one, else the words of one commune name
+    start the other's ("ETAPLES-SUR-MER" and "Étaples", "ST OMER" and "Saint-Omer")."""
     code_a, code_b = _text(a.get("code_insee")), _text(b.get("code_insee"))
     if code_a and code_b:
         return code_a == code_b
     key_a, key_b = commune_key(a.get("commune")), commune_key(b.get("commune"))
-    return bool(key_a) and key_a == key_b
+    short, long_ = sorted((key_a, key_b), key=len)
+    return bool(short) and long_[: len(short)] == short
 
 
 def _why(copy, official):

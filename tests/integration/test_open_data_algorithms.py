@@ -1780,7 +1780,7 @@ def test_services_pas_de_calais_counts_the_anct_desks_once(run_alg, fake, env):
     assert result["NOT_OPEN"] == 3
     assert "not_open 1" in log and "Coworking Haute-Deûle - En cours" in log
     # 757 records kept, 51 outside the département (Nord tiers-lieux, one 62 record outside the simplified
-    # polygon), 129 duplicates merged (36 copies into the ANCT list), 29 itinerant stops apart
+    # polygon), 129 duplicates merged (38 copies into the ANCT list), 29 itinerant stops apart
     assert "706 record(s) merged into 577 place(s)" in feedback.log and result["MERGED"] == 129
-    assert "36 France Services record(s) of other sources merged into the ANCT list." in feedback.log
+    assert "38 France Services record(s) of other sources merged into the ANCT list." in feedback.log
     assert layer.featureCount() == result["COUNT"] == 577 - 29
