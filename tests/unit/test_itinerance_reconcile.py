@@ -147,7 +147,8 @@ def test_m5_epn_maes_true_merge(lieux_features):
 
 def test_m2_lillers_false_merge_refused(lieux_features):
     ccas = services.from_lieu(_lieu(lieux_features, "CCAS Lillers")[0])
-    mairie = services.from_lieu([f for f in lieux_features if f["properties"]["nom"].startswith("Mairie de Lillers")][0])
+    [mairie] = [f for f in lieux_features if f["properties"]["nom"].startswith("Mairie de Lillers")]
+    mairie = services.from_lieu(mairie)
     assert round(services.haversine_m(ccas["lon"], ccas["lat"], mairie["lon"], mairie["lat"])) == 87
     assert not services.names_match(ccas["nom"], mairie["nom"])
     assert len(services.merge_duplicates([ccas, mairie])) == 2
