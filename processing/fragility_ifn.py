@@ -19,7 +19,7 @@ from qgis.core import (
 )
 
 from ..core.errors import CanceledError, InputError
-from ..core.fragility import spread_to_cells
+from ..core.fragility import IFN_SCORE_COLUMNS, default_ifn_column, spread_to_cells
 from ..core.i18n import tr
 from .base import BaseAlgorithm
 from .coverage import UnitWriter
@@ -62,9 +62,12 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.TABLE_CODE_FIELD, tr("IRIS code field of the table"), defaultValue="Code Iris",
             parentLayerParameterName=self.TABLE, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.TABLE_VALUE_FIELD, tr("IFN score field of the table"), defaultValue="SCORE GLOBAL",
-            parentLayerParameterName=self.TABLE, optional=True))
+        param = QgsProcessingParameterField(
+            self.TABLE_VALUE_FIELD, tr("IFN score field of the table"),
+            parentLayerParameterName=self.TABLE, optional=True)
+        param.setHelp(tr("Empty: the first of {columns} found in the table.").format(
+            columns=", ".join(IFN_SCORE_COLUMNS)))
+        self.addParameter(param)
         self.addParameter(QgsProcessingParameterBoolean(
             self.RESCALE, tr("Rescale the IFN (100 = reference) to 0–10"), defaultValue=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Population with fragility")))
@@ -79,7 +82,13 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
             raise InputError(tr("The layer '{label}' has no feature.").format(label=tr("IFN table")))
         zone_field = self.parameterAsString(parameters, self.ZONE_CODE_FIELD, context) or "code_iris"
         code_field = self.parameterAsString(parameters, self.TABLE_CODE_FIELD, context) or "Code Iris"
-        value_field = self.parameterAsString(parameters, self.TABLE_VALUE_FIELD, context) or "SCORE GLOBAL"
+        value_field = self.parameterAsString(parameters, self.TABLE_VALUE_FIELD, context)
+        if not value_field:
+            value_field = default_ifn_column(table.fields().names())
+            if value_field is None:
+                raise InputError(tr("The IFN table has none of the score columns {columns}: choose the score "
+                                    "field.").format(columns=", ".join(IFN_SCORE_COLUMNS)))
+            feedback.pushInfo(tr("IFN score read from the column '{name}'.").format(name=value_field))
         zone_index = field_index(zones, zone_field, tr("IRIS contours"))
         code_index = field_index(table, code_field, tr("IFN table"))
         value_index = field_index(table, value_field, tr("IFN table"))
@@ -103,7 +112,7 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
         feedback.setProgress(20)
 
         cell_transform = QgsCoordinateTransform(population.sourceCrs(), crs, context.transformContext())
-        ids, cells, codes, areas = [], [], [], []
+        ids, cells, codes, areas, cell_areas = [], [], [], [], []
         total = max(population.featureCount(), 1)
         for count, feature in enumerate(population.getFeatures(QgsFeatureRequest().setNoAttributes())):
             if feedback.isCanceled():
@@ -114,6 +123,7 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
             geometry.transform(cell_transform)
             row = len(ids)
             ids.append(feature.id())
+            cell_areas.append(geometry.area())
             for zone_id in index.intersects(geometry.boundingBox()):
                 overlap = geometry.intersection(zone_geometries[zone_id]).area()
                 if overlap > 0:
@@ -124,7 +134,8 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
 
         rescale = self.parameterAsBoolean(parameters, self.RESCALE, context)
         result = spread_to_cells(len(ids), np.array(cells, dtype=np.int64), codes, np.array(areas),
-                                 table_codes, np.array(table_values), rescale=rescale)
+                                 table_codes, np.array(table_values), rescale=rescale,
+                                 cell_area=np.array(cell_areas))
         if result.unmatched_codes:
             feedback.pushWarning(tr("{n} IRIS code(s) of the contours are not in the table: {codes}.").format(
                 n=len(result.unmatched_codes), codes=", ".join(result.unmatched_codes[:10])))
