@@ -13,6 +13,7 @@ from qgis.core import (
     QgsCsException,
     QgsFeatureRequest,
     QgsProcessing,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -31,6 +32,7 @@ from ..core.coverage import (
     format_mapping,
     parse_mapping,
 )
+from ..core.crs import MAX_SERVICE_DISTANCE_M, far_from_extent, is_legal_territory
 from ..core.errors import CanceledError, InputError
 from ..core.fragility import DEFAULT_WEIGHTS as FRAGILITY_WEIGHTS
 from ..core.fragility import GRID_FIELDS, fragility_from_grid
@@ -66,6 +68,8 @@ class CoverageInputs:
     fragility_source: str
     n_main_services: int = 0  # services of SERVICES; those of extra sources follow them
     inputs: dict = field(default_factory=dict)
+    n_far_services: int = 0  # services farther than MAX_SERVICE_DISTANCE from the population, left out
+    n_itinerant_services: int = 0  # itinerant stops left out (field itinerance)
 
     def compute_kwargs(self):
         return {
@@ -86,6 +90,8 @@ class CoverageInputs:
             "services": len(self.svc_xy),
             "services_skipped_null_geometry": len(self.svc_skipped),
             "services_without_category": self.uncategorised,
+            "services_far_excluded": self.n_far_services,
+            "services_itinerant_excluded": self.n_itinerant_services,
         }
 
 
@@ -103,6 +109,8 @@ class CoverageInputsMixin:
     MAX_SNAP = "MAX_SNAP"
     FRAGILITY_FIELD = "FRAGILITY_FIELD"
     FRAGILITY_WEIGHTS = "FRAGILITY_WEIGHTS"
+    MAX_SERVICE_DISTANCE = "MAX_SERVICE_DISTANCE"
+    INCLUDE_ITINERANT = "INCLUDE_ITINERANT"
 
     # ------------------------------------------------------------ parameters
     def add_population_parameters(self):
@@ -141,6 +149,24 @@ class CoverageInputsMixin:
             )
             param.setHelp(tr("Category codes of each service, several separated by | (e.g. epn|wifi)."))
             self.addParameter(param)
+            self.add_service_filter_parameters()
+
+    def add_service_filter_parameters(self):
+        param = QgsProcessingParameterNumber(
+            self.MAX_SERVICE_DISTANCE,
+            tr("Services farther than this from the population are left out (metres)"),
+            QgsProcessingParameterNumber.Type.Double,
+            defaultValue=MAX_SERVICE_DISTANCE_M,
+            minValue=0.0,
+        )
+        param.setHelp(tr("Far services are counted in the log and the summary; the projection is chosen "
+                         "from the population layer only."))
+        self._advanced(param)
+        self._advanced(QgsProcessingParameterBoolean(
+            self.INCLUDE_ITINERANT,
+            tr("Count itinerant stops (field itinerance = Itinérant) as services"),
+            defaultValue=False,
+        ))
 
     def add_method_parameters(self, weights=True):
         param = QgsProcessingParameterString(
@@ -221,8 +247,15 @@ class CoverageInputsMixin:
         method = self.parameterAsEnumString(parameters, self.METHOD, context) or METHODS[0]
         decay = self.parameterAsEnumString(parameters, self.DECAY, context) or DECAYS[0]
 
-        crs, crs_name = metric_crs([population] + ([services] if services else []), context)
+        crs, crs_name = metric_crs([population], context)  # the population's extent only (issue 15)
         feedback.pushInfo(tr("Distances measured in {crs} ({name}).").format(crs=crs.authid(), name=crs_name))
+        crs_warning = None
+        if not is_legal_territory(crs_name):
+            crs_warning = tr(
+                "Distances are measured in {crs} ({name}), not in the legal projection of a French territory "
+                "(Lambert-93 or an overseas one): the population layer lies outside them or across several."
+            ).format(crs=crs.authid(), name=crs_name)
+            feedback.pushWarning(crs_warning)
 
         fragility_field = self.parameterAsString(parameters, self.FRAGILITY_FIELD, context)
         grid_indexes = self._grid_field_indexes(population) if not fragility_field else None
@@ -237,10 +270,34 @@ class CoverageInputsMixin:
         svc_attrs = [cat_index]
         if supply_field:
             svc_attrs.append(field_index(services, supply_field, tr("Digital services")))
+        itinerance_index = self._itinerance_index(parameters, context, services)
+        if itinerance_index is not None:
+            svc_attrs.append(itinerance_index)
         if services is not None:
             svc_xy, svc_values, _, svc_skipped = read_points(services, crs, context, feedback, svc_attrs, 30, 10)
         else:
             svc_xy, svc_values, svc_skipped = np.empty((0, 2)), [], []
+        n_itinerant = 0
+        if itinerance_index is not None:
+            fixed = np.array([not str(plain(v[-1]) or "").strip().lower().startswith("itin") for v in svc_values],
+                             dtype=bool)
+            n_itinerant = int((~fixed).sum())
+            svc_xy, svc_values = svc_xy[fixed], [v[:-1] for v, keep in zip(svc_values, fixed) if keep]
+            if n_itinerant:
+                feedback.pushInfo(tr("{n} itinerant stop(s) left out of the services (field itinerance).").format(
+                    n=n_itinerant))
+        n_far = 0
+        max_distance = self.parameterAsDouble(parameters, self.MAX_SERVICE_DISTANCE, context) \
+            if self.MAX_SERVICE_DISTANCE in parameters else MAX_SERVICE_DISTANCE_M
+        if len(svc_xy) and len(pop_xy) and max_distance > 0:
+            extent = (pop_xy[:, 0].min(), pop_xy[:, 1].min(), pop_xy[:, 0].max(), pop_xy[:, 1].max())
+            far = far_from_extent(svc_xy, extent, max_distance)
+            n_far = int(far.sum())
+            if n_far:
+                feedback.pushWarning(tr("{n} service(s) farther than {distance:.0f} m from the population left out "
+                                        "(a wrong position, or another territory).").format(
+                    n=n_far, distance=max_distance))
+                svc_xy, svc_values = svc_xy[~far], [v for v, f in zip(svc_values, far) if not f]
         n_main_services = len(svc_xy)
         for source, label in extra_services:
             index = field_index(source, cat_field, label)
@@ -311,6 +368,8 @@ class CoverageInputsMixin:
             fragility=fragility,
             fragility_source=fragility_source,
             n_main_services=n_main_services,
+            n_far_services=n_far,
+            n_itinerant_services=n_itinerant,
             inputs={
                 "population": str(parameters.get(self.POPULATION)),
                 "population_field": pop_field,
@@ -321,8 +380,18 @@ class CoverageInputsMixin:
                 "supply_field": supply_field or None,
                 "network": str(parameters.get(self.NETWORK)) if engine.name == "network" else None,
                 "fragility": fragility_source,
+                "distance_crs_is_legal": is_legal_territory(crs_name),
+                "distance_crs_warning": crs_warning,
             },
         )
+
+    def _itinerance_index(self, parameters, context, services):
+        """Index of the services' ``itinerance`` field when itinerant stops are to be left out, else None."""
+        if services is None or (self.INCLUDE_ITINERANT in parameters
+                                and self.parameterAsBoolean(parameters, self.INCLUDE_ITINERANT, context)):
+            return None
+        names = [name.lower() for name in services.fields().names()]
+        return names.index("itinerance") if "itinerance" in names else None
 
     @staticmethod
     def _grid_field_indexes(population):

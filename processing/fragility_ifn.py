@@ -98,7 +98,7 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
             table_codes.append(plain(feature.attributes()[code_index]))
             table_values.append(to_float(feature.attributes()[value_index]))
 
-        crs, _ = metric_crs([population, zones], context)
+        crs, _ = metric_crs([population], context)  # the population's extent only (issue 15)
         zone_transform = QgsCoordinateTransform(zones.sourceCrs(), crs, context.transformContext())
         zone_geometries, zone_codes, index = {}, {}, QgsSpatialIndex()
         for feature in zones.getFeatures():
