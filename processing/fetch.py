@@ -675,6 +675,8 @@ class FetchServicesAlgorithm(BaseAlgorithm):
 
     def _normalise(self, result, kind, name, reports, feedback):
         """Normalised records of one source; logs and keeps its counts."""
+        for warning in getattr(result, "warnings", ()):
+            feedback.pushWarning(warning)
         normalised = normalise_result(result, kind, keep_not_open=getattr(self, "_keep_not_open", False))
         reasons = services.rejected_counts(normalised.rejected)
         if result.rejected:

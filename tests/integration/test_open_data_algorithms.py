@@ -60,6 +60,8 @@ LIEUX_GEOJSON = SHARED_DATA / "mediation-numerique" / "lieux_mediation_numerique
 FS_CSV = SHARED_DATA / "mediation-numerique" / "france_services_dep62_2023-07.csv"
 TIERS_GEOJSON = SHARED_DATA / "tiers-lieux" / "tiers-lieux_hdf_france-tiers-lieux_2023-05.geojson"
 WIFI_CSV = SHARED_DATA / "wifi-public" / "paris_sites-disposant-du-service-paris-wi-fi.csv"
+GARES_CSV = SHARED_DATA / "sncf-gares" / "liste-des-gares_dep62.csv"
+IFN_CSV = SHARED_DATA / "indice-fragilite-numerique" / "ifn_mednum_tableau_iris_dep62.csv"
 COMMUNES_62 = SHARED_DATA / "france-geojson" / "communes-62-pas-de-calais.geojson"
 FILOSOFI_GEOJSON = SHARED_DATA / "insee-filosofi" / "filosofi2021_carreaux200m_saint-omer-gare_4326.geojson"
 FILOSOFI_GPKG = SHARED_DATA / "insee-filosofi" / "filosofi2021_carreaux200m_saint-omer-gare_3035.gpkg"
@@ -163,6 +165,8 @@ def served_files():
         "carreaux.gpkg": (FILOSOFI_GPKG.read_bytes(), "application/geopackage+sqlite3"),
         "lieux-dep62.geojson": (LIEUX_GEOJSON.read_bytes(), "application/geo+json"),
         "france-services-lignes-abimees.csv": (fs_bad_rows_bytes(), "text/csv"),
+        "gares-62.csv": (GARES_CSV.read_bytes(), "text/csv"),
+        "ifn-iris-62.csv": (IFN_CSV.read_bytes(), "text/csv"),
     }
 
 
@@ -1113,6 +1117,35 @@ def test_load_with_explicit_coordinate_columns(run_alg, fake, env):
     assert row["insee_com"] == SAINT_OMER and row.geometry().asPoint().y() == pytest.approx(50.752131)
 
 
+@pytest.mark.parametrize("source_crs", [None, "EPSG:2154"])
+def test_load_with_projected_coordinate_columns(run_alg, fake, env, source_crs):
+    """Issue 15: LON_FIELD=x_l93 LAT_FIELD=y_l93 used to reject every row (read as degrees)."""
+    parameters = {"RESOURCE": fake.base + "/files/gares-62.csv", "LON_FIELD": "x_l93", "LAT_FIELD": "y_l93",
+                  "OUTPUT": "memory:"}
+    if source_crs:
+        parameters["SOURCE_CRS"] = source_crs
+    result = run(run_alg, "datagouv_load", parameters)
+    layer = result["OUTPUT"]
+    assert (result["READ"], result["KEPT"], result["REJECTED"]) == (97, 97, 0)
+    assert layer.crs().authid() == "EPSG:2154"
+    [station] = [f for f in by(layer, "libelle", "St-Omer") if str(f["code_ligne"]) == "295000"]
+    point = station.geometry().asPoint()
+    assert (point.x(), point.y()) == pytest.approx((648186.754, 7073279.1741))
+
+
+def test_load_a_table_without_coordinates(run_alg, fake, env):
+    """Issue 15: the IFN CSV has no coordinates: it loads as a table, to be joined on Code Iris."""
+    feedback = Feedback()
+    result = run(run_alg, "datagouv_load", {"RESOURCE": fake.base + "/files/ifn-iris-62.csv", "OUTPUT": "memory:"},
+                 feedback)
+    layer = result["OUTPUT"]
+    assert (result["READ"], result["KEPT"], layer.featureCount()) == (1166, 1166, 1166)
+    assert layer.wkbType() == 100  # QgsWkbTypes.NoGeometry
+    [centre] = by(layer, "Code Iris", "627650302")
+    assert centre["Nom Iris"] == "Centre Ville" and centre["SCORE GLOBAL"] == pytest.approx(126)
+    assert "has no coordinates: loaded as a table without geometry (1166 rows)" in "\n".join(feedback.warnings)
+
+
 def test_load_refuses_what_is_not_a_resource(run_alg, fake, env, tmp_path):
     with pytest.raises(QgsProcessingException, match="neither a data.gouv.fr resource identifier"):
         run(run_alg, "datagouv_load", {"RESOURCE": "lieux", "OUTPUT": str(tmp_path / "o.gpkg")})
@@ -1784,3 +1817,22 @@ def test_services_pas_de_calais_counts_the_anct_desks_once(run_alg, fake, env):
     assert "706 record(s) merged into 577 place(s)" in feedback.log and result["MERGED"] == 129
     assert "38 France Services record(s) of other sources merged into the ANCT list." in feedback.log
     assert layer.featureCount() == result["COUNT"] == 577 - 29
+
+
+def test_services_fablab_geojson_with_name_not_nom(run_alg, fake, env, tmp_path):
+    """Issue 15: a fab-lab list with ``name`` instead of ``nom`` was refused. BUILT file (two real
+    places of Saint-Omer from the lieux extract, renamed as a fab-lab export would name them)."""
+    path = tmp_path / "fablabs.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2.26637, 50.753254]},
+         "properties": {"id": "fl1", "name": "Fab lab de La Station", "address": "Place du 8 Mai 1945"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2.257477, 50.747648]},
+         "properties": {"id": "fl2", "title": "FabLab de la médiathèque"}},
+    ]}), encoding="utf-8")
+    feedback = Feedback()
+    result = run(run_alg, "fetch_services", {"AREA": saint_omer_polygon_layer(), "LIEUX": False,
+                                             "FRANCE_SERVICES": False, "LOCAL_FILES": [str(path)],
+                                             "OUTPUT": "memory:"}, feedback)
+    layer = result["OUTPUT"]
+    assert {f["nom"]: f["categories"] for f in layer.getFeatures()} == {
+        "Fab lab de La Station": "fablab", "FabLab de la médiathèque": "epn|fablab"}
