@@ -39,7 +39,7 @@ from ..core.fragility import GRID_FIELDS, fragility_from_grid
 from ..core.hours import hours_weights, osm_hours_per_week
 from ..core.i18n import tr
 from ..core.network import WalkNetwork
-from ..core.services import split_categories
+from ..core.services import KIND_WEIGHT_FIELD, split_categories
 from .layers import check_not_empty, field_index, metric_crs, plain, read_points, to_float
 
 
@@ -267,6 +267,10 @@ class CoverageInputsMixin:
         pop_xy, pop_values, pop_ids, pop_skipped = read_points(population, crs, context, feedback, pop_attrs, 0, 30)
 
         supply_field = self.parameterAsString(parameters, self.SUPPLY_FIELD, context) if services else None
+        if services is not None and not supply_field and self._has_numeric_field(services, KIND_WEIGHT_FIELD):
+            supply_field = KIND_WEIGHT_FIELD  # rule K of docs/categories.md: fetch_services' default weights
+            feedback.pushInfo(tr("Service weights read from the field '{field}' (a permanence hosted in a school, "
+                                 "a bar or a room weighs less than a place).").format(field=KIND_WEIGHT_FIELD))
         svc_attrs = [cat_index]
         if supply_field:
             svc_attrs.append(field_index(services, supply_field, tr("Digital services")))
@@ -384,6 +388,11 @@ class CoverageInputsMixin:
                 "distance_crs_warning": crs_warning,
             },
         )
+
+    @staticmethod
+    def _has_numeric_field(source, name):
+        index = source.fields().indexOf(name)
+        return index >= 0 and source.fields().at(index).isNumeric()
 
     def _itinerance_index(self, parameters, context, services):
         """Index of the services' ``itinerance`` field when itinerant stops are to be left out, else None."""

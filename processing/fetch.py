@@ -295,7 +295,7 @@ class FetchPopulationAlgorithm(BaseAlgorithm):
 # --------------------------------------------------------------------------
 SOURCE_LIEUX = "lieux"
 SOURCE_FRANCE_SERVICES = "france_services"
-RECORD_KINDS = {"lon": "double", "lat": "double", "n_sources": "int"}
+RECORD_KINDS = {"lon": "double", "lat": "double", "n_sources": "int", services.KIND_WEIGHT_FIELD: "double"}
 
 
 def _point(geometry):

@@ -174,7 +174,9 @@ def kind_weight(kind):
 #: ``nature`` (rule K), ``poids`` (its default supply weight), ``anct``
 #: (``officiel``: on the ANCT France Services list; ``non_apparie``: named a
 #: France Services by another source but matching no desk of the list, rule R4).
-EXTRA_FIELDS = ("nature", "poids", "anct")
+#: The field of the supply weight of rule K, read by default by the coverage algorithms.
+KIND_WEIGHT_FIELD = "poids"
+EXTRA_FIELDS = ("nature", KIND_WEIGHT_FIELD, "anct")
 ANCT_OFFICIAL = "officiel"
 ANCT_UNMATCHED = "non_apparie"
 
@@ -182,4 +184,4 @@ ANCT_UNMATCHED = "non_apparie"
 def qualified(record, anct=""):
     """A copy of a normalised record with the ``EXTRA_FIELDS`` filled."""
     kind = kind_of(record.get("nom"))
-    return dict(record, nature=kind, poids=kind_weight(kind), anct=anct)
+    return dict(record, nature=kind, anct=anct, **{KIND_WEIGHT_FIELD: kind_weight(kind)})

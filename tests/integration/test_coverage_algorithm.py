@@ -229,3 +229,17 @@ def test_itinerant_stops_are_left_out_by_default(run_alg, tmp_path):
     layer, summary = run_coverage(run_alg, tmp_path, population(), svc, INCLUDE_ITINERANT=True)
     assert summary["counts"]["services_itinerant_excluded"] == 0
     assert by_name(layer)["c"]["dist_france_services"] == pytest.approx(0.0)
+
+
+def test_the_kind_weight_of_fetch_services_is_the_default_supply(run_alg, tmp_path):
+    """Rule K: a permanence hosted in a school (poids 0.5) offers half the supply of a place (poids 1)."""
+    svc = memory_layer("Point?crs=EPSG:2154&field=categories:string&field=poids:double",
+                       [(point(0, 0), ["epn", 1.0]), (point(1000, 0), ["epn", 0.5])])
+    layer, summary = run_coverage(run_alg, tmp_path, population(), svc, METHOD="cumulative",
+                                  THRESHOLDS="epn=2000")
+    assert summary["inputs"]["supply_field"] == "poids"
+    # every unit is within 2 km of both: cumulative supply 1 + 0.5 (binary decay)
+    assert [f["acc_epn"] for f in layer.getFeatures()] == pytest.approx([1.5, 1.5, 1.5])
+    layer, summary = run_coverage(run_alg, tmp_path, population(), svc, METHOD="cumulative",
+                                  THRESHOLDS="epn=2000", SUPPLY_FIELD="categories")
+    assert summary["inputs"]["supply_field"] == "categories"
