@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -41,6 +42,7 @@ from ..core.ign import (
     filosofi_properties,
 )
 from .base import BaseAlgorithm
+from .coverage import write_json_atomically
 from .open_data import (
     WGS84,
     Schema,
@@ -356,6 +358,7 @@ class FetchServicesAlgorithm(BaseAlgorithm):
     INCLUDE_NOT_OPEN = "INCLUDE_NOT_OPEN"
     OUTPUT = "OUTPUT"
     OUTPUT_ITINERANT = "OUTPUT_ITINERANT"
+    SUMMARY = "SUMMARY"
 
     def displayName(self):  # noqa: N802
         return tr("Fetch the digital services")
@@ -451,6 +454,15 @@ class FetchServicesAlgorithm(BaseAlgorithm):
                 QgsProcessing.SourceType.TypeVectorPoint,
                 optional=True,
                 createByDefault=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.SUMMARY,
+                tr("What was counted (JSON)"),
+                fileFilter=tr("JSON files (*.json)"),
+                optional=True,
+                createByDefault=False,
             )
         )
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Number of places")))
@@ -608,9 +620,22 @@ class FetchServicesAlgorithm(BaseAlgorithm):
         )
         apply_style(context, dest_id, "services", default_layer_name("services"))
         feedback.setProgress(100)
-        n_fs = counts.get(services.FRANCE_SERVICES, 0) + sum(
-            1 for p in stops if services.FRANCE_SERVICES in services.split_categories(p["categories"])
+        counted = services.count_summary(
+            places,
+            stops,
+            [{"name": r.name, "read": r.read, "kept": r.kept, "rejected": dict(sorted(r.rejected.items()))}
+             for r in reports],
+            n_before - len(records),
+            reconciliation,
+            unmatched,
+            outside=outside,
+            uncategorised=len(records) - len(places) - len(stops),
+            itinerant_included=include_itinerant,
         )
+        summary_path = self.parameterAsFileOutput(parameters, self.SUMMARY, context)
+        if summary_path:
+            write_json_atomically(summary_path, counted)
+            results[self.SUMMARY] = summary_path
         return dict(
             results,
             **{
@@ -619,9 +644,9 @@ class FetchServicesAlgorithm(BaseAlgorithm):
                 "REJECTED": rejected,
                 "NOT_OPERATIONAL": not_operational,
                 "NOT_OPEN": not_open,
-                "ITINERANT": len(stops) if not include_itinerant else sum(map(services.is_itinerant, places)),
-                "MERGED": n_before - len(records),
-                "FRANCE_SERVICES": n_fs,
+                "ITINERANT": counted["itinerant_stops"]["count"],
+                "MERGED": counted["merged_duplicates"],
+                "FRANCE_SERVICES": counted["france_services"]["desks"],
                 "FRANCE_SERVICES_UNMATCHED": len(unmatched),
             },
         )

@@ -47,6 +47,7 @@ field               type   content
 """
 
 
+from .counting import *  # noqa: F401,F403
 from .dedup import *  # noqa: F401,F403
 from .itinerance import *  # noqa: F401,F403
 from .reconcile import *  # noqa: F401,F403

@@ -1765,7 +1765,7 @@ def test_cancellation(run_alg, fake, env, tmp_path, name):
 DEPARTEMENT_62 = SHARED_DATA / "france-geojson" / "departement-62-pas-de-calais.geojson"
 
 
-def test_services_pas_de_calais_counts_the_anct_desks_once(run_alg, fake, env):
+def test_services_pas_de_calais_counts_the_anct_desks_once(run_alg, fake, env, tmp_path):
     """The five real sources of the Pas-de-Calais (ANCT list, lieux: assembleurs, CNFS, france-services,
     France Tiers-Lieux; tiers-lieux file): exactly the 50 France Services of the ANCT list, of which 5
     itinerant, written to their own layer with the 24 other itinerant stops (PIMMS Mobile…)."""
@@ -1783,6 +1783,7 @@ def test_services_pas_de_calais_counts_the_anct_desks_once(run_alg, fake, env):
             "LOCAL_FILES": [str(FS_CSV), str(LIEUX_GEOJSON), str(TIERS_GEOJSON)],
             "OUTPUT": "memory:",
             "OUTPUT_ITINERANT": "memory:",
+            "SUMMARY": str(tmp_path / "counted.json"),
         },
         feedback,
     )
@@ -1817,6 +1818,23 @@ def test_services_pas_de_calais_counts_the_anct_desks_once(run_alg, fake, env):
     assert "706 record(s) merged into 577 place(s)" in feedback.log and result["MERGED"] == 129
     assert "38 France Services record(s) of other sources merged into the ANCT list." in feedback.log
     assert layer.featureCount() == result["COUNT"] == 577 - 29
+    # the summary says what was counted, by source
+    counted = json.loads((tmp_path / "counted.json").read_text(encoding="utf-8"))
+    assert counted["fixed_places"]["count"] == 548 and counted["fixed_places"]["by_category"]["france_services"] == 45
+    assert counted["itinerant_stops"]["count"] == 29 and counted["itinerant_stops"]["counted_as_places"] is False
+    assert "Herlin-le-Sec" in counted["itinerant_stops"]["communes"]
+    assert counted["excluded_records"] == {"by_reason": {"not_open": 3}, "outside_area": 51,
+                                           "without_chosen_category": 0}
+    assert counted["merged_duplicates"] == 129
+    fs = counted["france_services"]
+    assert (fs["desks"], fs["itinerant_desks"], fs["copies_merged_into_the_list"]) == (50, 5, 38)
+    assert [(u["id"], u["distance_m"]) for u in fs["not_on_the_list"]] == [
+        ("assembleurs:2255", 2175.6), ("assembleurs:2347", 1859.6)]
+    assert [(s["name"], s["read"], s["kept"]) for s in counted["by_source"]] == [
+        ("france_services_dep62_2023-07.csv", 50, 50),
+        ("lieux_mediation_numerique_dep62_2023-05.geojson", 642, 641),
+        ("tiers-lieux_hdf_france-tiers-lieux_2023-05.geojson", 68, 66)]
+    assert counted["places_by_producer"]["france-services"] == 50
 
 
 def test_services_fablab_geojson_with_name_not_nom(run_alg, fake, env, tmp_path):
