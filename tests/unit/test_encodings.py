@@ -1,7 +1,7 @@
 """core/encodings.py and its hook in core/loaders.load_ogr: Shapefiles without a .cpg file.
 
-The Shapefiles are written at run time with GDAL (names of real Pas-de-Calais communes), then their
-.cpg is removed. Read without detection, GDAL 3.6 gives 'B\\udce9thune' for the cp1252 file; "Œ"
+The Shapefiles are written at run time (names of real Pas-de-Calais communes, bytes written in
+the chosen encoding), without a .cpg file. Read without detection, GDAL 3.6 gives 'B\\udce9thune' for the cp1252 file; "Œ"
 (0x8C in cp1252) is not latin-1 either, so the test fails whatever GDAL assumes by default."""
 
 import pytest
@@ -11,24 +11,42 @@ ogr = pytest.importorskip("osgeo.ogr")
 osr = pytest.importorskip("osgeo.osr")
 
 NAMES = ("Béthune", "Hénin-Beaumont", "Œuf-en-Ternois")
+WIDTH = 40
+PLACEHOLDER = "placeholder-{}"
 
 
 def write_shapefile(path, encoding, keep_cpg=False):
+    """A point Shapefile whose ``nom`` texts are ``NAMES`` encoded in ``encoding``, byte for byte.
+
+    GDAL writes ASCII placeholders of the field's full width, then the .dbf bytes are replaced:
+    what GDAL (or QGIS's SHAPE_ENCODING setting) would do with the encoding plays no part."""
     driver = ogr.GetDriverByName("ESRI Shapefile")
     dataset = driver.CreateDataSource(str(path))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4326)
-    layer = dataset.CreateLayer(path.stem, srs, ogr.wkbPoint, options=["ENCODING=" + encoding])
-    layer.CreateField(ogr.FieldDefn("nom", ogr.OFTString))
-    for index, name in enumerate(NAMES):
+    layer = dataset.CreateLayer(path.stem, srs, ogr.wkbPoint)
+    definition = ogr.FieldDefn("nom", ogr.OFTString)
+    definition.SetWidth(WIDTH)
+    layer.CreateField(definition)
+    for index in range(len(NAMES)):
         feature = ogr.Feature(layer.GetLayerDefn())
-        feature["nom"] = name
+        feature["nom"] = PLACEHOLDER.format(index)
         feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT (2.6 {})".format(50.5 + index / 100)))
         layer.CreateFeature(feature)
         feature = None
     layer = dataset = None
-    if not keep_cpg:
-        path.with_suffix(".cpg").unlink()
+    dbf = path.with_suffix(".dbf")
+    raw = dbf.read_bytes()
+    for index, name in enumerate(NAMES):
+        placeholder = PLACEHOLDER.format(index).encode("ascii").ljust(WIDTH)
+        assert raw.count(placeholder) == 1
+        raw = raw.replace(placeholder, name.encode(encoding).ljust(WIDTH))
+    dbf.write_bytes(raw)
+    cpg = path.with_suffix(".cpg")
+    if keep_cpg:
+        cpg.write_text({"CP1252": "1252", "UTF-8": "UTF-8"}[encoding], encoding="ascii")
+    elif cpg.exists():
+        cpg.unlink()
     return path
 
 
