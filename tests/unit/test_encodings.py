@@ -1,8 +1,9 @@
 """core/encodings.py and its hook in core/loaders.load_ogr: Shapefiles without a .cpg file.
 
 The Shapefiles are written at run time (names of real Pas-de-Calais communes, bytes written in
-the chosen encoding), without a .cpg file. Read without detection, GDAL 3.6 gives 'B\\udce9thune' for the cp1252 file; "Œ"
-(0x8C in cp1252) is not latin-1 either, so the test fails whatever GDAL assumes by default."""
+the chosen encoding), without a .cpg file. Read without detection, GDAL 3.6 gives 'B\\udce9thune'
+for the cp1252 file; "Œ" (0x8C in cp1252) is not latin-1 either, so the test fails whatever GDAL
+assumes by default."""
 
 import pytest
 from ville_numerique.core import encodings, loaders
