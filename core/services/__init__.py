@@ -1,7 +1,8 @@
 """Digital-inclusion services: categories, inference, normalisation, merging.
 
 Pure Python (stdlib only), split along its jobs: :mod:`.vocabulary` (categories,
-text, schema vocabularies, inference), :mod:`.records` (normalisers),
+text, schema vocabularies, inference), :mod:`.records` (normalisers), :mod:`.wifi` (Wi-Fi lists),
+:mod:`.sources` (which normaliser for a file, readers),
 :mod:`.dedup` (merging), :mod:`.itinerance` (fixed or itinerant, open or
 not, place or host), :mod:`.reconcile` (France Services vs the ANCT list). Every public name is importable from here.
 The rules are documented, rule by rule, in
@@ -52,4 +53,6 @@ from .dedup import *  # noqa: F401,F403
 from .itinerance import *  # noqa: F401,F403
 from .reconcile import *  # noqa: F401,F403
 from .records import *  # noqa: F401,F403
+from .sources import *  # noqa: F401,F403
 from .vocabulary import *  # noqa: F401,F403
+from .wifi import *  # noqa: F401,F403
