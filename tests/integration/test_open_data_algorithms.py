@@ -1854,3 +1854,25 @@ def test_services_fablab_geojson_with_name_not_nom(run_alg, fake, env, tmp_path)
     layer = result["OUTPUT"]
     assert {f["nom"]: f["categories"] for f in layer.getFeatures()} == {
         "Fab lab de La Station": "fablab", "FabLab de la médiathèque": "epn|fablab"}
+
+
+def test_services_itinerant_and_not_open_can_be_kept(run_alg, fake, env):
+    """INCLUDE_ITINERANT: the 5 itinerant France Services of the ANCT list are counted as places (with a
+    warning); INCLUDE_NOT_OPEN: "L'atelier du 9 (Actuellement fermé)" is kept."""
+    from qgis.core import QgsVectorLayer
+
+    feedback = Feedback()
+    result = run(
+        run_alg,
+        "fetch_services",
+        {"AREA": QgsVectorLayer(str(DEPARTEMENT_62), "dep62", "ogr"), "LIEUX": False, "FRANCE_SERVICES": False,
+         "LOCAL_FILES": [str(FS_CSV), str(TIERS_GEOJSON)], "INCLUDE_ITINERANT": True, "INCLUDE_NOT_OPEN": True,
+         "OUTPUT": "memory:"},
+        feedback,
+    )
+    layer = result["OUTPUT"]
+    assert (result["ITINERANT"], result["FRANCE_SERVICES"], result["NOT_OPEN"]) == (5, 50, 0)
+    assert len([f for f in layer.getFeatures() if f["itinerance"] == "Itinérant"]) == 5
+    assert by(layer, "nom", "L'atelier du 9 (Actuellement fermé)")
+    assert "5 itinerant stop(s) (buses, mobile services) in" in "\n".join(feedback.warnings)
+    assert "They are counted as places." in "\n".join(feedback.warnings)
