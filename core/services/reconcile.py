@@ -11,9 +11,10 @@ Services desk is. Part of the :mod:`core.services` package; pure Python.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
-from .dedup import NAME_SIMILARITY, _tokens_match, address_key, haversine_m, name_tokens
+from .dedup import EARTH_RADIUS_M, NAME_SIMILARITY, _tokens_match, address_key, haversine_m, name_tokens
 from .records import DATASET_FRANCE_SERVICES_CSV
 from .vocabulary import FRANCE_SERVICES, _text, join_categories, split_categories, split_values
 
@@ -71,6 +72,12 @@ def _why(copy, official):
     return ""
 
 
+def _cell(record, size):
+    """Grid cell of a record: ``size`` degrees of latitude, longitude cells twice as narrow in
+    degrees are covered by looking two columns either side (valid up to 60° of latitude)."""
+    return math.floor(float(record["lat"]) / size), math.floor(float(record["lon"]) / size)
+
+
 def reconcile_france_services(records, max_distance_m=RECONCILE_DISTANCE_M):
     """Match every non-official ``france_services`` record to the official list.
 
@@ -84,13 +91,23 @@ def reconcile_france_services(records, max_distance_m=RECONCILE_DISTANCE_M):
     if not official:
         return result
     official_ids = {_text(records[i].get("id")) for i in official}
+    official_set = set(official)
+    # candidates within max_distance_m come from the 3 × 3 cells around a record; the nearest
+    # official record (for the message) is searched among all only when none is that close
+    cell = math.degrees(max(float(max_distance_m), 1.0) / EARTH_RADIUS_M) * 1.01
+    grid = {}
+    for o in official:
+        grid.setdefault(_cell(records[o], cell), []).append(o)
     for index, record in enumerate(records):
-        if index in official or FRANCE_SERVICES not in split_categories(record.get("categories")):
+        if index in official_set or FRANCE_SERVICES not in split_categories(record.get("categories")):
             continue
         if _text(record.get("id")) in official_ids:
             continue  # same id as an official row: merged by rule M1
+        row, col = _cell(record, cell)
+        near = [o for d_row in (-1, 0, 1) for d_col in (-2, -1, 0, 1, 2)
+                for o in grid.get((row + d_row, col + d_col), ())]
         best, nearest = None, (None, float("inf"))
-        for o in official:
+        for o in near or official:
             candidate = records[o]
             distance = haversine_m(record["lon"], record["lat"], candidate["lon"], candidate["lat"])
             if distance < nearest[1]:

@@ -204,3 +204,21 @@ def test_r_without_the_official_list_nothing_is_flagged(all_records):
     result = services.reconcile_france_services(others)
     assert (result.n_official, result.links, result.unmatched) == (0, [], [])
     assert services.drop_unmatched_france_services(others, result) == (others, [])
+
+
+def test_r2_distance_limit_across_grid_cells():
+    """A copy 480 m east (or north) of its desk is matched, 520 m is not, wherever the grid cells fall."""
+    official = {"id": "france-services:1", "nom": "France services de Lens", "commune": "Lens",
+                "code_insee": "62498", "adresse": "", "lon": 2.8318, "lat": 50.4320,
+                "categories": "france_services", "sources": "france-services",
+                "source_ids": "france-services-csv:1"}
+    metres_per_degree_lat = services.haversine_m(0, 50.0, 0, 51.0)
+    metres_per_degree_lon = services.haversine_m(2.0, 50.432, 3.0, 50.432)
+    for step in range(20):  # slide the pair across cell boundaries
+        base = dict(official, lon=2.8318 + step * 0.0007, lat=50.4320 + step * 0.0004)
+        for dx, dy, matched in ((480, 0, True), (0, 480, True), (520, 0, False), (0, 520, False)):
+            copy = dict(base, id="assembleurs:9", nom="France Services - Lens", code_insee="",
+                        lon=base["lon"] + dx / metres_per_degree_lon, lat=base["lat"] + dy / metres_per_degree_lat,
+                        sources="assembleurs", source_ids="lieux:9")
+            result = services.reconcile_france_services([base, copy])
+            assert bool(result.matched) is matched, (step, dx, dy)
