@@ -121,14 +121,18 @@ def _fold(text):
 
 
 def status_of(props, name):
-    """``(STATUS_OPEN or STATUS_NOT_OPEN, why)``: rule O1 on the status fields, O2 on the name."""
+    """``(STATUS_OPEN or STATUS_NOT_OPEN, why)``: rule O1 on the status fields, O2 on the name.
+
+    ``why``: ``(field, value)`` of the status field that decided, ``None`` when the name did
+    (or when the record is open).
+    """
     for field, value in _field_value(props, STATUS_FIELDS):
         if NOT_OPEN_STATUS.search(normalise_text(value)):
-            return STATUS_NOT_OPEN, "{}={}".format(field, value)
-        return STATUS_OPEN, ""
+            return STATUS_NOT_OPEN, (field, value)
+        return STATUS_OPEN, None
     if NOT_OPEN_NAME_ACCENTED.search(_text(name)) or NOT_OPEN_NAME.search(_fold(name)):
-        return STATUS_NOT_OPEN, "nom={}".format(_text(name))
-    return STATUS_OPEN, ""
+        return STATUS_NOT_OPEN, None
+    return STATUS_OPEN, None
 
 
 # ---------------------------------------------------------------------------

@@ -92,7 +92,11 @@ def _name(props):
 def _check_open(props, record):
     status, why = status_of(props, record["nom"])
     if status == STATUS_NOT_OPEN:
-        message = tr("Place {name} is not open ({why}).").format(name=record["nom"], why=why)
+        if why is None:
+            message = tr("Place {name} is not open: its name says so.").format(name=record["nom"])
+        else:
+            message = tr("Place {name} is not open ({field}: {value}).").format(
+                name=record["nom"], field=why[0], value=why[1])
         raise NotOpenError(message, record)
     return record
 

@@ -95,6 +95,7 @@ def test_o2_real_names_not_open(lieux_features):
     with pytest.raises(services.NotOpenError) as error:
         services.from_lieu(feature)
     assert error.value.reason == services.REASON_NOT_OPEN
+    assert str(error.value) == "Place L'atelier du 9 (Actuellement fermé) is not open: its name says so."
     result = services.normalise_all([feature], services.from_lieu)
     assert (result.records, [r["reason"] for r in result.rejected]) == ([], ["not_open"])
     kept = services.normalise_all([feature], services.from_lieu, keep_not_open=True)
@@ -111,7 +112,12 @@ def test_o2_real_names_that_stay_open(lieux_features):
 
 
 def test_o1_status_field():
-    assert services.status_of({"statut": "En projet"}, "Tiers-lieu")[0] == services.STATUS_NOT_OPEN
+    assert services.status_of({"statut": "En projet"}, "Tiers-lieu") == (services.STATUS_NOT_OPEN,
+                                                                         ("statut", "En projet"))
+    feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2.25, 50.75]},
+               "properties": {"id": "1", "nom": "Tiers-lieu", "statut": "En projet"}}
+    rejected = services.normalise_all([feature], services.from_lieu).rejected
+    assert rejected[0]["message"] == "Place Tiers-lieu is not open (statut: En projet)."
     assert services.status_of({"Etat du site": "Fermé pour travaux"}, "X")[0] == services.STATUS_NOT_OPEN
     # a filled status field decides, the name is not read
     assert services.status_of({"statut": "Ouvert"}, "X (en projet)")[0] == services.STATUS_OPEN
