@@ -7,6 +7,8 @@ else: the UTM zone (WGS 84) of the data's centre.
 
 import math
 
+from .i18n import tr
+
 LAMBERT_93 = 2154
 
 # (name, EPSG, (lon_min, lat_min, lon_max, lat_max)) — legal CRS of each territory
@@ -69,3 +71,13 @@ def far_from_extent(xy, extent, max_distance):
     dx = np.maximum(np.maximum(xmin - xy[:, 0], xy[:, 0] - xmax), 0.0)
     dy = np.maximum(np.maximum(ymin - xy[:, 1], xy[:, 1] - ymax), 0.0)
     return np.hypot(dx, dy) > float(max_distance)
+
+
+def legal_crs_warning(authid, name):
+    """The warning for the user when the metric CRS ``name`` is not a territory's legal one, else None."""
+    if is_legal_territory(name):
+        return None
+    return tr(
+        "Distances are measured in {crs} ({name}), not in the legal projection of a French territory "
+        "(Lambert-93 or an overseas one): the population layer lies outside them or across several."
+    ).format(crs=authid, name=name)

@@ -32,7 +32,7 @@ from ..core.coverage import (
     format_mapping,
     parse_mapping,
 )
-from ..core.crs import MAX_SERVICE_DISTANCE_M, far_from_extent, is_legal_territory
+from ..core.crs import MAX_SERVICE_DISTANCE_M, far_from_extent, is_legal_territory, legal_crs_warning
 from ..core.errors import CanceledError, InputError
 from ..core.fragility import DEFAULT_WEIGHTS as FRAGILITY_WEIGHTS
 from ..core.fragility import GRID_FIELDS, fragility_from_grid
@@ -249,12 +249,8 @@ class CoverageInputsMixin:
 
         crs, crs_name = metric_crs([population], context)  # the population's extent only (issue 15)
         feedback.pushInfo(tr("Distances measured in {crs} ({name}).").format(crs=crs.authid(), name=crs_name))
-        crs_warning = None
-        if not is_legal_territory(crs_name):
-            crs_warning = tr(
-                "Distances are measured in {crs} ({name}), not in the legal projection of a French territory "
-                "(Lambert-93 or an overseas one): the population layer lies outside them or across several."
-            ).format(crs=crs.authid(), name=crs_name)
+        crs_warning = legal_crs_warning(crs.authid(), crs_name)
+        if crs_warning:
             feedback.pushWarning(crs_warning)
 
         fragility_field = self.parameterAsString(parameters, self.FRAGILITY_FIELD, context)

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsSpatialIndex,
 )
 
+from ..core.crs import legal_crs_warning
 from ..core.errors import CanceledError, InputError
 from ..core.fragility import IFN_SCORE_COLUMNS, default_ifn_column, spread_to_cells
 from ..core.i18n import tr
@@ -98,7 +99,10 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
             table_codes.append(plain(feature.attributes()[code_index]))
             table_values.append(to_float(feature.attributes()[value_index]))
 
-        crs, _ = metric_crs([population], context)  # the population's extent only (issue 15)
+        crs, crs_name = metric_crs([population], context)  # the population's extent only (issue 15)
+        warning = legal_crs_warning(crs.authid(), crs_name)
+        if warning:
+            feedback.pushWarning(warning)
         zone_transform = QgsCoordinateTransform(zones.sourceCrs(), crs, context.transformContext())
         zone_geometries, zone_codes, index = {}, {}, QgsSpatialIndex()
         for feature in zones.getFeatures():

@@ -18,3 +18,9 @@ def test_far_from_extent():
     # inside; 50 m east; 151 m north; 500 m south-west; 149 m north
     assert far.tolist() == [False, False, True, True, False]
     assert crs.far_from_extent(np.empty((0, 2)), (0, 0, 1, 1), 10).tolist() == []
+
+
+def test_legal_crs_warning():
+    assert crs.legal_crs_warning("EPSG:2154", "France métropolitaine") is None
+    warning = crs.legal_crs_warning("EPSG:32635", "UTM 35N")
+    assert warning.startswith("Distances are measured in EPSG:32635 (UTM 35N), not in the legal projection")
