@@ -47,19 +47,48 @@ def guess_text_encoding(raw):
         return CP1252
 
 
-def shapefile_encoding(shp_path):
-    """``(encoding, message)`` for a .shp whose .dbf has no .cpg sidecar, else ``(None, None)``.
+def cpg_encoding(text):
+    """The GDAL encoding name of the content of a .cpg file, or None when it is not understood.
 
-    ``encoding`` is the GDAL ``ENCODING`` open option to use; ``message`` the
-    warning for the user (the guess is a guess).
+    ``UTF-8`` / ``UTF8``; a bare code page number (``1252``, ``65001``); ``ANSI 1252``,
+    ``ISO 8859-1``, ``LATIN1``… passed on in the spelling GDAL knows.
+    """
+    value = " ".join(str(text).split()).upper()
+    if not value:
+        return None
+    if value in ("UTF-8", "UTF8", "65001"):
+        return UTF8
+    if value.startswith("ANSI "):
+        value = value[5:]
+    if value.isdigit():
+        return "CP" + value
+    if value.replace(" ", "").replace("-", "").replace("_", "") in ("ISO88591", "LATIN1", "88591"):
+        return "ISO-8859-1"
+    return value.replace(" ", "")
+
+
+def shapefile_encoding(shp_path):
+    """``(encoding, message)`` to open a .shp with: the GDAL ``ENCODING`` open option to use,
+    and a warning for the user when it was detected (no readable .cpg), else None.
+
+    The encoding is always given to GDAL: QGIS sets ``SHAPE_ENCODING`` to "" (no recoding)
+    for its own provider, which makes GDAL ignore even a .cpg file. ``(None, None)`` for
+    other files, a .shp without .dbf, or texts that are pure ASCII.
     """
     shp_path = Path(shp_path)
     if shp_path.suffix.lower() != ".shp":
         return None, None
     siblings = {p.suffix.lower(): p for p in shp_path.parent.glob(shp_path.stem + ".*")
                 if p.stem == shp_path.stem}
-    if ".cpg" in siblings or ".dbf" not in siblings:
+    if ".dbf" not in siblings:
         return None, None
+    if ".cpg" in siblings:
+        try:
+            declared = cpg_encoding(siblings[".cpg"].read_text(encoding="ascii", errors="replace")[:100])
+        except OSError:
+            declared = None
+        if declared:
+            return declared, None
     encoding = guess_text_encoding(dbf_records_bytes(siblings[".dbf"]))
     if encoding is None:
         return None, None

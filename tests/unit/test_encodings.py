@@ -61,11 +61,18 @@ def test_shapefile_without_cpg_is_decoded_by_detection(tmp_path, encoding):
     assert encoding in result.warnings[0]
 
 
-def test_shapefile_with_cpg_or_ascii_is_left_alone(tmp_path):
-    path = write_shapefile(tmp_path / "avec_cpg.shp", "CP1252", keep_cpg=True)
-    assert encodings.shapefile_encoding(path) == (None, None)
+@pytest.mark.parametrize("encoding", ["CP1252", "UTF-8"])
+def test_shapefile_with_cpg_is_read_in_its_encoding_without_warning(tmp_path, encoding):
+    # under QGIS (SHAPE_ENCODING="") GDAL alone would not recode even with the .cpg
+    path = write_shapefile(tmp_path / "avec_cpg.shp", encoding, keep_cpg=True)
+    assert encodings.shapefile_encoding(path) == (encoding, None)
     result = loaders.load(path)
     assert [r["nom"] for r in result.records] == list(NAMES) and result.warnings == []
+
+
+def test_cpg_values_and_ascii():
+    assert [encodings.cpg_encoding(v) for v in ("UTF-8", "utf8", "1252", "ANSI 1252", "ISO 8859-1", " ")] == [
+        "UTF-8", "UTF-8", "CP1252", "CP1252", "ISO-8859-1", None]
     assert encodings.guess_text_encoding(b"Bethune") is None
     assert encodings.guess_text_encoding("Béthune".encode("cp1252")) == encodings.CP1252
     assert encodings.guess_text_encoding("Béthune".encode()) == encodings.UTF8
