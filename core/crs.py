@@ -7,6 +7,8 @@ else: the UTM zone (WGS 84) of the data's centre.
 
 import math
 
+from .i18n import tr
+
 LAMBERT_93 = 2154
 
 # (name, EPSG, (lon_min, lat_min, lon_max, lat_max)) — legal CRS of each territory
@@ -43,3 +45,39 @@ def metric_crs_for_extent(lon_min, lat_min, lon_max, lat_max):
     lon_c, lat_c = (lon_min + lon_max) / 2.0, (lat_min + lat_max) / 2.0
     epsg = utm_epsg(lon_c, lat_c)
     return epsg, "UTM {}{}".format(epsg % 100, "N" if lat_c >= 0 else "S")
+
+
+#: Names of the territories whose legal projected CRS :func:`metric_crs_for_extent` can return.
+LEGAL_TERRITORIES = tuple(name for name, _epsg, _bbox in _TERRITORIES)
+
+#: Default distance (metres) beyond which a service is too far from the population to count:
+#: it can change no walking coverage and is most often a wrong position (swapped lon/lat,
+#: a record of another territory).
+MAX_SERVICE_DISTANCE_M = 50000.0
+
+
+def is_legal_territory(name):
+    """True when ``name`` (second value of :func:`metric_crs_for_extent`) is a territory's legal CRS."""
+    return name in LEGAL_TERRITORIES
+
+
+def far_from_extent(xy, extent, max_distance):
+    """Boolean mask of the points of ``xy`` (n × 2, metres) farther than ``max_distance``
+    from the rectangle ``extent`` = ``(xmin, ymin, xmax, ymax)`` (same CRS)."""
+    import numpy as np
+
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    xmin, ymin, xmax, ymax = extent
+    dx = np.maximum(np.maximum(xmin - xy[:, 0], xy[:, 0] - xmax), 0.0)
+    dy = np.maximum(np.maximum(ymin - xy[:, 1], xy[:, 1] - ymax), 0.0)
+    return np.hypot(dx, dy) > float(max_distance)
+
+
+def legal_crs_warning(authid, name):
+    """The warning for the user when the metric CRS ``name`` is not a territory's legal one, else None."""
+    if is_legal_territory(name):
+        return None
+    return tr(
+        "Distances are measured in {crs} ({name}), not in the legal projection of a French territory "
+        "(Lambert-93 or an overseas one): the population layer lies outside them or across several."
+    ).format(crs=authid, name=name)

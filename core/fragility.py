@@ -401,7 +401,7 @@ class SpreadResult:
     """Result of :func:`spread_to_cells`.
 
     ``value``: area-weighted mean per cell (NaN when no overlap has a
-    value); ``known_share``: share of the cell's overlap area with a value;
+    value); ``known_share``: share of the cell's area covered by a zone with a value;
     ``unmatched_codes``: zone codes found in the overlaps but not in the table.
     """
 
@@ -413,8 +413,26 @@ class SpreadResult:
         self.unmatched_codes = unmatched_codes
 
 
+#: IFN score columns tried in this order when none is chosen (docs/methodologie.md § 5.2):
+#: ``SCORE GLOBAL`` (MedNum dashboard export, national reference), then the
+#: team-48 / MedNum CSV columns normalised to the région, the département and the
+#: EPCI mean (``SCORE GLOBAL region 1``…). The real Pas-de-Calais files have
+#: either the first or the three others.
+IFN_SCORE_COLUMNS = ("SCORE GLOBAL", "SCORE GLOBAL region 1", "SCORE GLOBAL departement 1",
+                     "SCORE GLOBAL epci 1")
+
+
+def default_ifn_column(names):
+    """The first of ``IFN_SCORE_COLUMNS`` among ``names`` (case and blanks ignored), or None."""
+    keys = {" ".join(str(n).split()).lower(): n for n in names}
+    for column in IFN_SCORE_COLUMNS:
+        if column.lower() in keys:
+            return keys[column.lower()]
+    return None
+
+
 def spread_to_cells(n_cells, cell_index, zone_codes, overlap_area, table_codes, table_values,
-                    rescale=True, reference=100.0):
+                    rescale=True, reference=100.0, cell_area=None):
     """Give grid cells the values of the zones (IRIS) they overlap, by area share.
 
     Parameters: ``cell_index`` (int, 0..n_cells-1), ``zone_codes`` and
@@ -425,7 +443,12 @@ def spread_to_cells(n_cells, cell_index, zone_codes, overlap_area, table_codes, 
     With ``rescale`` the scores go through :func:`ifn_to_scale` first::
 
         value(c) = sum_z a_cz v_z / sum_z a_cz     (z with a known v_z)
-        known_share(c) = sum_z a_cz [v_z known] / sum_z a_cz
+        known_share(c) = sum_z a_cz [v_z known] / A_c
+
+    ``cell_area`` (m², one per cell) gives ``A_c``, the area of the cell: a
+    cell on the edge of the IRIS layer has a known share below 1 even where
+    its only overlap has a score (methodology § 5.2). Without it ``A_c`` is
+    the overlap area ``sum_z a_cz`` (cells known to lie inside the zones).
     """
     n_cells = int(n_cells)
     cell_index = np.asarray(cell_index, dtype=np.int64).reshape(-1)
@@ -459,6 +482,11 @@ def spread_to_cells(n_cells, cell_index, zone_codes, overlap_area, table_codes, 
     )
     value = np.full(n_cells, np.nan)
     np.divide(weighted, known_area, out=value, where=known_area > 0)
+    if cell_area is not None:
+        total = _array(cell_area, tr("cell area"), n_cells)
+        if (~np.isfinite(total) | (total < 0)).any():
+            raise InputError(tr("The cell areas must be finite and not negative."))
     share = np.zeros(n_cells)
     np.divide(known_area, total, out=share, where=total > 0)
+    np.minimum(share, 1.0, out=share)  # overlaps computed on curved or invalid geometries
     return SpreadResult(value, share, unmatched)

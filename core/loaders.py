@@ -34,6 +34,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .encodings import shapefile_encoding
 from .errors import DataError
 from .i18n import tr
 
@@ -107,6 +108,7 @@ class LoadResult:
     encoding: str = None
     delimiter: str = None
     geometry_fields: tuple = ()
+    warnings: list = field(default_factory=list)  # translated sentences for the log
 
     @property
     def kept(self):
@@ -266,8 +268,8 @@ def detect_sources(columns, lon_field=None, lat_field=None, point_field=None, ge
     Explicit fields win. Otherwise WGS 84 sources (lon/lat columns, "lat,
     lon" text, GeoJSON cells) are used if any; else projected x/y columns.
     """
-    if lon_field or lat_field:
-        return [CoordinateSource("xy", (lon_field, lat_field), crs or WGS84)]
+    if lon_field or lat_field:  # projected columns too: crs given, else guessed from the values
+        return [CoordinateSource("xy", (lon_field, lat_field), crs)]
     if point_field:
         return [CoordinateSource("point", (point_field,))]
     if geojson_field:
@@ -578,7 +580,13 @@ def load_ogr(path, layer=None):
     from osgeo import ogr  # lazy: GDAL is present wherever QGIS is
 
     path = Path(path)
-    source = ogr.Open(str(path))
+    encoding, warning = shapefile_encoding(path)  # a .shp without .cpg (core/encodings.py)
+    if encoding:
+        from osgeo import gdal
+
+        source = gdal.OpenEx(str(path), gdal.OF_VECTOR, open_options=["ENCODING=" + encoding])
+    else:
+        source = ogr.Open(str(path))
     if source is None:
         raise DataError(
             tr("GDAL cannot open {name}: the file is damaged or not a vector file.").format(name=path.name)
@@ -601,7 +609,9 @@ def load_ogr(path, layer=None):
         rejected,
         str(path),
         path.suffix.lstrip(".").lower(),
+        encoding=encoding,
         geometry_fields=(ogr_layer.GetGeometryColumn() or "geometry",),
+        warnings=[warning] if warning else [],
     )
 
 

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsCsException,
     QgsFeatureRequest,
     QgsProcessing,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -30,6 +31,7 @@ from ..core.coverage import (
     format_mapping,
     parse_mapping,
 )
+from ..core.crs import MAX_SERVICE_DISTANCE_M, far_from_extent, is_legal_territory, legal_crs_warning
 from ..core.errors import CanceledError, InputError
 from ..core.fragility import DEFAULT_WEIGHTS as FRAGILITY_WEIGHTS
 from ..core.fragility import GRID_FIELDS, fragility_from_grid
@@ -37,6 +39,7 @@ from ..core.hours import hours_weights, osm_hours_per_week
 from ..core.i18n import tr
 from ..core.inputs import check_category_keys, clean_population, read_categories
 from ..core.network import WalkNetwork
+from ..core.services import KIND_WEIGHT_FIELD
 from .defaults import default_thresholds_metres
 from .layers import (
     LINES,
@@ -82,6 +85,8 @@ class CoverageInputs:
     n_service_parts: int = 0  # points added by splitting MultiPoint services into their parts
     snap_counts: dict = field(default_factory=dict)  # units / services too far from the network
     inputs: dict = field(default_factory=dict)
+    n_far_services: int = 0  # services farther than MAX_SERVICE_DISTANCE from the population, left out
+    n_itinerant_services: int = 0  # itinerant stops left out (field itinerance)
 
     def compute_kwargs(self):
         return {
@@ -104,6 +109,8 @@ class CoverageInputs:
             "services_skipped_null_geometry": len(self.svc_skipped),
             "services_without_category": self.uncategorised,
             "services_multipoint_parts_added": self.n_service_parts,
+            "services_far_excluded": self.n_far_services,
+            "services_itinerant_excluded": self.n_itinerant_services,
         }
         counts.update(self.snap_counts)
         return counts
@@ -123,6 +130,8 @@ class CoverageInputsMixin:
     MAX_SNAP = "MAX_SNAP"
     FRAGILITY_FIELD = "FRAGILITY_FIELD"
     FRAGILITY_WEIGHTS = "FRAGILITY_WEIGHTS"
+    MAX_SERVICE_DISTANCE = "MAX_SERVICE_DISTANCE"
+    INCLUDE_ITINERANT = "INCLUDE_ITINERANT"
 
     # ------------------------------------------------------------ parameters
     def add_population_parameters(self):
@@ -161,6 +170,24 @@ class CoverageInputsMixin:
             )
             param.setHelp(tr("Category codes of each service, several separated by | (e.g. epn|wifi)."))
             self.addParameter(param)
+            self.add_service_filter_parameters()
+
+    def add_service_filter_parameters(self):
+        param = QgsProcessingParameterNumber(
+            self.MAX_SERVICE_DISTANCE,
+            tr("Services farther than this from the population are left out (metres)"),
+            QgsProcessingParameterNumber.Type.Double,
+            defaultValue=MAX_SERVICE_DISTANCE_M,
+            minValue=0.0,
+        )
+        param.setHelp(tr("Far services are counted in the log and the summary; the projection is chosen "
+                         "from the population layer only."))
+        self._advanced(param)
+        self._advanced(QgsProcessingParameterBoolean(
+            self.INCLUDE_ITINERANT,
+            tr("Count itinerant stops (field itinerance = Itinérant) as services"),
+            defaultValue=False,
+        ))
 
     def add_method_parameters(self, weights=True):
         param = QgsProcessingParameterString(
@@ -245,10 +272,13 @@ class CoverageInputsMixin:
         method = self.parameterAsEnumString(parameters, self.METHOD, context) or METHODS[0]
         decay = self.parameterAsEnumString(parameters, self.DECAY, context) or DECAYS[0]
 
-        sources = [(population, tr("Population"))] + ([(services, tr("Digital services"))] if services else [])
-        sources += list(extra_services)
-        crs, crs_name = metric_crs([s for s, _ in sources], context, [label for _, label in sources])
+        # the population's extent only chooses the projection (issue 15); each source's CRS is
+        # checked when it is read (read_points)
+        crs, crs_name = metric_crs([population], context, [tr("Population")])
         feedback.pushInfo(tr("Distances measured in {crs} ({name}).").format(crs=crs.authid(), name=crs_name))
+        crs_warning = legal_crs_warning(crs.authid(), crs_name)
+        if crs_warning:
+            feedback.pushWarning(crs_warning)
 
         fragility_field = self.parameterAsString(parameters, self.FRAGILITY_FIELD, context)
         grid_indexes = self._grid_field_indexes(population) if not fragility_field else None
@@ -261,27 +291,54 @@ class CoverageInputsMixin:
             population, crs, context, feedback, pop_attrs, 0, 30, kinds=(POINTS, POLYGONS), label=tr("Population"))
 
         supply_field = self.parameterAsString(parameters, self.SUPPLY_FIELD, context) if services else None
+        if services is not None and not supply_field and self._has_numeric_field(services, KIND_WEIGHT_FIELD):
+            supply_field = KIND_WEIGHT_FIELD  # rule K of docs/categories.md: fetch_services' default weights
+            feedback.pushInfo(tr("Service weights read from the field '{field}' (a permanence hosted in a school, "
+                                 "a bar or a room weighs less than a place).").format(field=KIND_WEIGHT_FIELD))
         svc_attrs = [cat_index]
         if supply_field:
             svc_attrs.append(field_index(services, supply_field, tr("Digital services")))
-        n_features = 0
+        n_parts = 0  # points added by splitting multi-point services, before any is left out
+        itinerance_index = self._itinerance_index(parameters, context, services)
+        if itinerance_index is not None:
+            svc_attrs.append(itinerance_index)
         if services is not None:
             svc_xy, svc_values, svc_ids, svc_skipped = read_points(
                 services, crs, context, feedback, svc_attrs, 30, 10, explode=True, kinds=(POINTS,),
                 label=tr("Digital services"))
-            n_features += len(set(svc_ids))
+            n_parts += len(svc_xy) - len(set(svc_ids))
         else:
             svc_xy, svc_values, svc_skipped = np.empty((0, 2)), [], []
+        n_itinerant = 0
+        if itinerance_index is not None:
+            fixed = np.array([not str(plain(v[-1]) or "").strip().lower().startswith("itin") for v in svc_values],
+                             dtype=bool)
+            n_itinerant = int((~fixed).sum())
+            svc_xy, svc_values = svc_xy[fixed], [v[:-1] for v, keep in zip(svc_values, fixed) if keep]
+            if n_itinerant:
+                feedback.pushInfo(tr("{n} itinerant stop(s) left out of the services (field itinerance).").format(
+                    n=n_itinerant))
+        n_far = 0
+        max_distance = self.parameterAsDouble(parameters, self.MAX_SERVICE_DISTANCE, context) \
+            if self.MAX_SERVICE_DISTANCE in parameters else MAX_SERVICE_DISTANCE_M
+        if len(svc_xy) and len(pop_xy) and max_distance > 0:
+            extent = (pop_xy[:, 0].min(), pop_xy[:, 1].min(), pop_xy[:, 0].max(), pop_xy[:, 1].max())
+            far = far_from_extent(svc_xy, extent, max_distance)
+            n_far = int(far.sum())
+            if n_far:
+                feedback.pushWarning(tr("{n} service(s) farther than {distance:.0f} m from the population left out "
+                                        "(a wrong position, or another territory).").format(
+                    n=n_far, distance=max_distance))
+                svc_xy, svc_values = svc_xy[~far], [v for v, f in zip(svc_values, far) if not f]
         n_main_services = len(svc_xy)
         for source, label in extra_services:
             index = field_index(source, cat_field, label)
             xy, values, ids, skipped = read_points(source, crs, context, feedback, [index], 40, 5, explode=True,
                                                    kinds=(POINTS,), label=label)
-            n_features += len(set(ids))
+            n_parts += len(xy) - len(set(ids))
             svc_xy = np.vstack([svc_xy, xy])
             svc_values += [(v[0], None) if supply_field else v for v in values]
             svc_skipped += skipped
-        n_parts = len(svc_xy) - n_features
         if n_parts:
             feedback.pushInfo(
                 tr("Multi-point services split into their parts: {n} more place(s).").format(n=n_parts)
@@ -343,6 +400,8 @@ class CoverageInputsMixin:
             n_invalid_population=n_invalid,
             n_service_parts=n_parts,
             snap_counts=snap_counts,
+            n_far_services=n_far,
+            n_itinerant_services=n_itinerant,
             inputs={
                 "population": str(parameters.get(self.POPULATION)),
                 "population_field": pop_field,
@@ -353,6 +412,8 @@ class CoverageInputsMixin:
                 "supply_field": supply_field or None,
                 "network": str(parameters.get(self.NETWORK)) if engine.name == "network" else None,
                 "fragility": fragility_source,
+                "distance_crs_is_legal": is_legal_territory(crs_name),
+                "distance_crs_warning": crs_warning,
             },
         )
 
@@ -422,6 +483,19 @@ class CoverageInputsMixin:
                    "reached.").format(n=svc_far, max_snap=engine.max_snap)
             )
         return {"population_units_too_far_from_network": int(pop_far), "services_too_far_from_network": int(svc_far)}
+
+    @staticmethod
+    def _has_numeric_field(source, name):
+        index = source.fields().indexOf(name)
+        return index >= 0 and source.fields().at(index).isNumeric()
+
+    def _itinerance_index(self, parameters, context, services):
+        """Index of the services' ``itinerance`` field when itinerant stops are to be left out, else None."""
+        if services is None or (self.INCLUDE_ITINERANT in parameters
+                                and self.parameterAsBoolean(parameters, self.INCLUDE_ITINERANT, context)):
+            return None
+        names = [name.lower() for name in services.fields().names()]
+        return names.index("itinerance") if "itinerance" in names else None
 
     @staticmethod
     def _grid_field_indexes(population):

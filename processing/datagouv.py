@@ -8,6 +8,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -202,6 +203,7 @@ class DataGouvLoadAlgorithm(BaseAlgorithm):
     LAYER = "LAYER"
     LON_FIELD = "LON_FIELD"
     LAT_FIELD = "LAT_FIELD"
+    SOURCE_CRS = "SOURCE_CRS"
     OUTPUT = "OUTPUT"
 
     def displayName(self):  # noqa: N802
@@ -226,6 +228,11 @@ class DataGouvLoadAlgorithm(BaseAlgorithm):
         self.addParameter(advanced(param))
         param = QgsProcessingParameterString(self.LAT_FIELD, tr("Latitude (or y) column"), optional=True)
         self.addParameter(advanced(param))
+        param = QgsProcessingParameterCrs(self.SOURCE_CRS, tr("Coordinate system of these columns"), optional=True)
+        param.setHelp(
+            tr("For projected x/y columns (e.g. EPSG:2154 for x_l93/y_l93); guessed from the values when empty.")
+        )
+        self.addParameter(advanced(param))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Loaded layer")))
         self.addOutput(QgsProcessingOutputNumber("READ", tr("Records read")))
         self.addOutput(QgsProcessingOutputNumber("KEPT", tr("Records kept")))
@@ -240,14 +247,30 @@ class DataGouvLoadAlgorithm(BaseAlgorithm):
         lat_field = self.parameterAsString(parameters, self.LAT_FIELD, context).strip() or None
         if bool(lon_field) != bool(lat_field):
             raise InputError(tr("Give both the longitude and the latitude columns, or neither."))
+        source_crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
+        epsg = None
+        if source_crs.isValid():
+            if not source_crs.authid().upper().startswith("EPSG:"):
+                raise InputError(tr("Give the coordinate system of the columns as an EPSG code."))
+            epsg = int(source_crs.authid().split(":", 1)[1])
         clients = open_clients(feedback)
         with tempfile.TemporaryDirectory(prefix="datagouv_", dir=QgsProcessingUtils.tempFolder()) as folder:
             path, label = download_reference(clients, references[0], folder, feedback, 0, 60)
             check_canceled(feedback)
             feedback.pushInfo(tr("Reading {name}…").format(name=path.name))
-            result = self._load(path, layer, lon_field, lat_field, feedback)
+            result = self._load(path, layer, lon_field, lat_field, feedback, epsg)
         check_canceled(feedback)
         feedback.setProgress(75)
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        if result.format == "csv" and not result.geometry_fields:
+            if not result.records:
+                raise DataError(
+                    tr("No coordinates found in {name}, and no row to load as a table: the file is empty.").format(
+                        name=label
+                    )
+                )
+            return self._write_table(parameters, context, feedback, result, label)
         if not result.records:
             raise DataError(
                 tr("{name} has no record with a usable position. {summary}").format(
@@ -296,14 +319,33 @@ class DataGouvLoadAlgorithm(BaseAlgorithm):
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id, "READ": result.read, "KEPT": len(rows), "REJECTED": rejected}
 
+    def _write_table(self, parameters, context, feedback, result, label):
+        """A CSV without coordinates: a table without geometry, to be joined (e.g. the IFN by IRIS)."""
+        schema = schema_of(result.records, text_numbers=True, decimal_comma=result.delimiter != ",")
+        rows = [(None, schema.attributes(r)) for r in result.records]
+        dest_id = write_sink(
+            self, parameters, self.OUTPUT, context, schema.fields(), QgsWkbTypes.Type.NoGeometry,
+            QgsCoordinateReferenceSystem(), rows,
+        )
+        feedback.pushWarning(
+            tr("{name} has no coordinates: loaded as a table without geometry ({n} rows), to be joined to "
+               "a layer.").format(name=label, n=len(rows))
+        )
+        feedback.setProgress(100)
+        return {self.OUTPUT: dest_id, "READ": result.read, "KEPT": len(rows), "REJECTED": len(result.rejected)}
+
     @staticmethod
-    def _load(path, layer, lon_field, lat_field, feedback):
+    def _load(path, layer, lon_field, lat_field, feedback, epsg=None):
         suffix = path.suffix.lower()
         options = {}
+        if suffix in (".csv", ".tsv", ".txt"):
+            options["require_geometry"] = False
         if lon_field:
             if suffix not in (".csv", ".tsv", ".txt", ".zip"):
                 raise InputError(tr("The longitude and latitude columns only apply to CSV files."))
             options.update(lon_field=lon_field, lat_field=lat_field)
+            if epsg:
+                options["crs"] = epsg
         if suffix == ".zip":
             if layer:
                 options["member"] = layer

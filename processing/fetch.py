@@ -1,27 +1,18 @@
-"""``ville_numerique:fetch_services``, ``ville_numerique:fetch_ign`` and
-``ville_numerique:fetch_population``: the data of a territory, fetched from
-data.gouv.fr and the IGN Géoplateforme (or read from downloaded files)."""
+"""``ville_numerique:fetch_ign`` and ``ville_numerique:fetch_population``: the
+layers of a territory, fetched from the IGN Géoplateforme (the digital services
+are in ``fetch_services.py``)."""
 
-import tempfile
-from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
-    QgsProcessingUtils,
-    QgsWkbTypes,
 )
 
-from ..core import loaders, services
-from ..core.errors import DataError, InputError
+from ..core.errors import DataError
 from ..core.i18n import tr
 from ..core.ign import (
     BUILDINGS,
@@ -48,13 +39,11 @@ from .open_data import (
     advanced,
     area_from_parameters,
     check_canceled,
-    download_reference,
     features_to_rows,
     geometry_family,
     open_clients,
     progress_callback,
     schema_of,
-    split_references,
     wkb_type,
     write_sink,
 )
@@ -288,295 +277,3 @@ class FetchPopulationAlgorithm(BaseAlgorithm):
         apply_style(context, dest_id, "population", default_layer_name("population"))
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id, "COUNT": len(rows), "POPULATION_TOTAL": total}
-
-
-# --------------------------------------------------------------------------
-# Digital services
-# --------------------------------------------------------------------------
-SOURCE_LIEUX = "lieux"
-SOURCE_FRANCE_SERVICES = "france_services"
-RECORD_KINDS = {"lon": "double", "lat": "double", "n_sources": "int"}
-
-
-def _point(geometry):
-    if isinstance(geometry, dict) and geometry.get("type") == "Point":
-        coordinates = geometry.get("coordinates") or []
-        if len(coordinates) >= 2:
-            return coordinates[0], coordinates[1]
-    return None, None
-
-
-def normalise_result(result, kind):
-    """Normalised records of a :class:`loaders.LoadResult` read as ``kind``."""
-    normaliser = services.normaliser_for(kind)
-
-    def one(record):
-        lon, lat = _point(record.get("geometry"))
-        return normaliser({k: v for k, v in record.items() if k != "geometry"}, lon, lat)
-
-    return services.normalise_all(result.records, one)
-
-
-def file_kind(result, name):
-    columns = []
-    for record in result.records[:50]:
-        columns += [c for c in record if c not in columns and c != "geometry"]
-    kind = services.source_kind(columns, [r.get("source") for r in result.records if r.get("source")])
-    if kind is None:
-        raise DataError(
-            tr(
-                "{name} is not recognised as a list of digital services: expected lieux de médiation "
-                "numérique (schema v0 or v1), the France Services list, tiers-lieux or public Wi-Fi sites."
-            ).format(name=name)
-        )
-    return kind
-
-
-@dataclass
-class SourceReport:
-    name: str
-    read: int
-    kept: int
-    rejected: Counter
-    examples: list
-
-
-class FetchServicesAlgorithm(BaseAlgorithm):
-    NAME = "fetch_services"
-    GROUP_ID = "data"
-
-    CATEGORIES = "CATEGORIES"
-    LIEUX = "LIEUX"
-    FRANCE_SERVICES = "FRANCE_SERVICES"
-    WIFI = "WIFI"
-    LOCAL_FILES = "LOCAL_FILES"
-    MERGE_DISTANCE = "MERGE_DISTANCE"
-    OUTPUT = "OUTPUT"
-
-    def displayName(self):  # noqa: N802
-        return tr("Fetch the digital services")
-
-    def initAlgorithm(self, config=None):  # noqa: N802
-        add_area_parameters(self)
-        param = QgsProcessingParameterEnum(
-            self.CATEGORIES,
-            tr("Categories"),
-            options=["{} ({})".format(services.category_label(code), code) for code in services.CATEGORIES],
-            allowMultiple=True,
-            defaultValue=list(range(len(services.CATEGORIES))),
-        )
-        param.setHelp(tr("Places offering at least one of them are kept, with these categories only."))
-        self.addParameter(param)
-        # two booleans rather than a multiple choice: qgis_process (QGIS 3.22) cannot pass an empty list
-        param = QgsProcessingParameterBoolean(
-            self.LIEUX,
-            tr("Lieux de médiation numérique (national dataset on data.gouv.fr)"),
-            defaultValue=True,
-        )
-        param.setHelp(tr("Found in the catalogue at each run (by its schema), so the latest file is used."))
-        self.addParameter(param)
-        param = QgsProcessingParameterBoolean(
-            self.FRANCE_SERVICES, tr("France Services (ANCT list on data.gouv.fr)"), defaultValue=True
-        )
-        param.setHelp(tr("Found in the catalogue at each run, so the latest file is used."))
-        self.addParameter(param)
-        param = QgsProcessingParameterString(self.WIFI, tr("Public Wi-Fi datasets"), optional=True)
-        param.setHelp(
-            tr(
-                "data.gouv.fr resource identifiers or file addresses of Wi-Fi site lists, separated by "
-                "commas. Sites that are not operational are left out and counted."
-            )
-        )
-        self.addParameter(param)
-        param = QgsProcessingParameterMultipleLayers(
-            self.LOCAL_FILES, tr("Downloaded files"), QgsProcessing.SourceType.TypeFile, optional=True
-        )
-        param.setHelp(
-            tr(
-                "Files already downloaded (CSV, GeoJSON…): lieux de médiation numérique, France Services, "
-                "tiers-lieux or Wi-Fi lists, recognised by their columns."
-            )
-        )
-        self.addParameter(param)
-        param = QgsProcessingParameterNumber(
-            self.MERGE_DISTANCE,
-            tr("Merging distance of duplicates (metres)"),
-            QgsProcessingParameterNumber.Type.Double,
-            defaultValue=services.MERGE_DISTANCE_M,
-            minValue=0.0,
-            maxValue=1000.0,
-        )
-        param.setHelp(tr("Places of matching names closer than this are one place; 0 merges equal ids only."))
-        self.addParameter(advanced(param))
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, tr("Digital services"), QgsProcessing.SourceType.TypeVectorPoint
-            )
-        )
-        self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Number of places")))
-        self.addOutput(QgsProcessingOutputNumber("REJECTED", tr("Records rejected")))
-        self.addOutput(QgsProcessingOutputNumber("NOT_OPERATIONAL", tr("Wi-Fi sites not operational")))
-
-    def run_algorithm(self, parameters, context, feedback):
-        codes = [services.CATEGORIES[i] for i in self.parameterAsEnums(parameters, self.CATEGORIES, context)]
-        if not codes:
-            raise InputError(tr("Choose at least one category of services."))
-        sources = [
-            source
-            for source, name in ((SOURCE_LIEUX, self.LIEUX), (SOURCE_FRANCE_SERVICES, self.FRANCE_SERVICES))
-            if self.parameterAsBoolean(parameters, name, context)
-        ]
-        wifi = split_references(self.parameterAsString(parameters, self.WIFI, context))
-        files = [f for f in self.parameterAsFileList(parameters, self.LOCAL_FILES, context) or [] if f]
-        merge_distance = self.parameterAsDouble(parameters, self.MERGE_DISTANCE, context)
-        if not (sources or wifi or files):
-            raise InputError(
-                tr("Choose at least one source: a data.gouv.fr dataset, a Wi-Fi list or a file.")
-            )
-        clients = open_clients(feedback)
-        area = area_from_parameters(self, parameters, context, feedback, clients, required=False)
-        if area is None:
-            feedback.pushWarning(tr("No area given: every place of the sources is kept."))
-        feedback.setProgress(5)
-
-        records, reports = [], []
-        steps = len(sources) + len(wifi) + len(files)
-        span = 65.0 / steps
-        with tempfile.TemporaryDirectory(prefix="services_", dir=QgsProcessingUtils.tempFolder()) as folder:
-            step = 0
-            for source in sources:
-                start = 5 + step * span
-                if source == SOURCE_LIEUX:
-                    dataset, resource = clients.datagouv.lieux_mediation_csv(is_canceled=feedback)
-                    kind = services.KIND_LIEUX
-                else:
-                    dataset, resource = clients.datagouv.france_services_csv(is_canceled=feedback)
-                    kind = services.KIND_FRANCE_SERVICES
-                feedback.pushInfo(
-                    tr('"{dataset}": file "{resource}" of {date}.').format(
-                        dataset=dataset.title,
-                        resource=resource.title,
-                        date=resource.last_modified.date().isoformat() if resource.last_modified else "?",
-                    )
-                )
-                check_canceled(feedback)
-                path = Path(folder) / "{}.csv".format(source)
-                clients.datagouv.download_resource(
-                    resource,
-                    path,
-                    progress=progress_callback(feedback, start, span * 0.8),
-                    is_canceled=feedback,
-                )
-                result = loaders.load_csv(path)
-                records += self._normalise(result, kind, dataset.title, reports, feedback)
-                step += 1
-            for reference in wifi:
-                start = 5 + step * span
-                path, label = download_reference(clients, reference, folder, feedback, start, span * 0.8)
-                result = loaders.load(path)
-                records += self._normalise(result, services.KIND_WIFI, label, reports, feedback)
-                step += 1
-            for name in files:
-                check_canceled(feedback)
-                result = loaders.load(name)
-                kind = file_kind(result, Path(name).name)
-                records += self._normalise(result, kind, Path(name).name, reports, feedback)
-                step += 1
-        feedback.setProgress(70)
-
-        outside = 0
-        if area is not None:
-            kept = []
-            for record in records:
-                if (area.codes and record.get("code_insee") in area.codes) or area.contains_point(
-                    record["lon"], record["lat"]
-                ):
-                    kept.append(record)
-            outside = len(records) - len(kept)
-            records = kept
-            feedback.pushInfo(
-                tr("{kept} record(s) in the area, {outside} outside.").format(
-                    kept=len(records), outside=outside
-                )
-            )
-        check_canceled(feedback)
-        n_before = len(records)
-        records = services.merge_duplicates(records, max_distance_m=merge_distance)
-        feedback.pushInfo(
-            tr("{before} record(s) merged into {after} place(s).").format(before=n_before, after=len(records))
-        )
-        feedback.setProgress(85)
-        places = []
-        for record in records:
-            kept_codes = [c for c in services.split_categories(record["categories"]) if c in codes]
-            if kept_codes:
-                places.append(dict(record, categories=services.join_categories(kept_codes)))
-        if len(places) < len(records):
-            feedback.pushInfo(
-                tr("{n} place(s) without any of the chosen categories left out.").format(
-                    n=len(records) - len(places)
-                )
-            )
-        rejected = sum(sum(r.rejected.values()) for r in reports)
-        not_operational = sum(r.rejected.get(services.REASON_NOT_OPERATIONAL, 0) for r in reports)
-        if not places:
-            raise DataError(
-                tr("No place of the chosen categories ({categories}) was found{where}.").format(
-                    categories=", ".join(codes),
-                    where=tr(" in the area ({area})").format(area=area.label) if area is not None else "",
-                )
-            )
-        schema = Schema(
-            list(services.RECORD_FIELDS),
-            list(services.RECORD_FIELDS),
-            [RECORD_KINDS.get(name, "string") for name in services.RECORD_FIELDS],
-        )
-        features = [
-            {"geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]}, "properties": p}
-            for p in places
-        ]
-        rows, _dropped = features_to_rows(features, schema, "point", False, feedback=feedback)
-        feedback.setProgress(90)
-        dest_id = write_sink(
-            self, parameters, self.OUTPUT, context, schema.fields(), QgsWkbTypes.Type.Point, WGS84, rows
-        )
-        counts = Counter(c for p in places for c in services.split_categories(p["categories"]))
-        feedback.pushInfo(
-            tr("{n} place(s) written: {counts}.").format(
-                n=len(rows), counts=", ".join("{} {}".format(c, counts[c]) for c in codes if counts[c])
-            )
-        )
-        apply_style(context, dest_id, "services", default_layer_name("services"))
-        feedback.setProgress(100)
-        return {
-            self.OUTPUT: dest_id,
-            "COUNT": len(rows),
-            "REJECTED": rejected,
-            "NOT_OPERATIONAL": not_operational,
-        }
-
-    @staticmethod
-    def _normalise(result, kind, name, reports, feedback):
-        """Normalised records of one source; logs and keeps its counts."""
-        normalised = normalise_result(result, kind)
-        reasons = services.rejected_counts(normalised.rejected)
-        if result.rejected:
-            reasons["unusable_row"] += len(result.rejected)
-        examples = [item["message"] for item in normalised.rejected[:3]]
-        examples += [r.reason for r in result.rejected[: max(0, 3 - len(examples))]]
-        reports.append(SourceReport(name, result.read, len(normalised.records), reasons, examples))
-        message = tr("{name}: {read} record(s) read, {kept} kept.").format(
-            name=name, read=result.read, kept=len(normalised.records)
-        )
-        if reasons:
-            details = ", ".join("{} {}".format(reason, n) for reason, n in sorted(reasons.items()))
-            feedback.pushWarning(
-                message
-                + " "
-                + tr("Rejected: {details} (e.g. {examples}).").format(
-                    details=details, examples="; ".join(examples)
-                )
-            )
-        else:
-            feedback.pushInfo(message)
-        return normalised.records

@@ -19,8 +19,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.crs import legal_crs_warning
 from ..core.errors import CanceledError, InputError
-from ..core.fragility import ifn_values_unusable, spread_to_cells
+from ..core.fragility import IFN_SCORE_COLUMNS, default_ifn_column, ifn_values_unusable, spread_to_cells
 from ..core.i18n import tr
 from .base import BaseAlgorithm
 from .coverage import UnitWriter
@@ -73,9 +74,12 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.TABLE_CODE_FIELD, tr("IRIS code field of the table"), defaultValue="Code Iris",
             parentLayerParameterName=self.TABLE, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.TABLE_VALUE_FIELD, tr("IFN score field of the table"), defaultValue="SCORE GLOBAL",
-            parentLayerParameterName=self.TABLE, optional=True))
+        param = QgsProcessingParameterField(
+            self.TABLE_VALUE_FIELD, tr("IFN score field of the table"),
+            parentLayerParameterName=self.TABLE, optional=True)
+        param.setHelp(tr("Empty: the first of {columns} found in the table.").format(
+            columns=", ".join(IFN_SCORE_COLUMNS)))
+        self.addParameter(param)
         self.addParameter(QgsProcessingParameterBoolean(
             self.RESCALE, tr("Rescale the IFN (100 = reference) to 0–10"), defaultValue=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Population with fragility")))
@@ -92,7 +96,13 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
             raise InputError(tr("The layer '{label}' has no feature.").format(label=tr("IFN table")))
         zone_field = self.parameterAsString(parameters, self.ZONE_CODE_FIELD, context) or "code_iris"
         code_field = self.parameterAsString(parameters, self.TABLE_CODE_FIELD, context) or "Code Iris"
-        value_field = self.parameterAsString(parameters, self.TABLE_VALUE_FIELD, context) or "SCORE GLOBAL"
+        value_field = self.parameterAsString(parameters, self.TABLE_VALUE_FIELD, context)
+        if not value_field:
+            value_field = default_ifn_column(table.fields().names())
+            if value_field is None:
+                raise InputError(tr("The IFN table has none of the score columns {columns}: choose the score "
+                                    "field.").format(columns=", ".join(IFN_SCORE_COLUMNS)))
+            feedback.pushInfo(tr("IFN score read from the column '{name}'.").format(name=value_field))
         zone_index = field_index(zones, zone_field, tr("IRIS contours"))
         code_index = field_index(table, code_field, tr("IFN table"))
         value_index = field_index(table, value_field, tr("IFN table"))
@@ -108,7 +118,11 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
                 tr("{n} row(s) of the IFN table have a score that is empty, not a finite number or not "
                    "positive: those IRIS count as without score.").format(n=unusable))
 
-        crs, _ = metric_crs([population, zones], context, [tr("Population"), tr("IRIS contours")])
+        # the population's extent only chooses the projection (issue 15)
+        crs, crs_name = metric_crs([population], context, [tr("Population")])
+        warning = legal_crs_warning(crs.authid(), crs_name)
+        if warning:
+            feedback.pushWarning(warning)
         zone_transform = make_transform(zones.sourceCrs(), crs, context, tr("IRIS contours"))
         zone_geometries, zone_codes, index = {}, {}, QgsSpatialIndex()
         zones_polygons = QgsWkbTypes.geometryType(zones.wkbType()) == POLYGONS
@@ -136,7 +150,7 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
                 n=skipped_zones, crs=crs.authid()))
         cell_transform = make_transform(population.sourceCrs(), crs, context, tr("Population"))
         cells_polygons = QgsWkbTypes.geometryType(population.wkbType()) == POLYGONS
-        ids, cells, codes, areas = [], [], [], []
+        ids, cells, codes, areas, cell_areas = [], [], [], [], []
         total = max(population.featureCount(), 1)
         for count, feature in enumerate(population.getFeatures(QgsFeatureRequest().setNoAttributes())):
             if feedback.isCanceled():
@@ -152,6 +166,7 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
                 continue  # not in ids: written with empty results, like a unit without geometry
             row = len(ids)
             ids.append(feature.id())
+            cell_areas.append(geometry.area())
             for zone_id in index.intersects(geometry.boundingBox()):
                 overlap = geometry.intersection(zone_geometries[zone_id]).area()
                 if overlap > 0:
@@ -162,7 +177,8 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
 
         rescale = self.parameterAsBoolean(parameters, self.RESCALE, context)
         result = spread_to_cells(len(ids), np.array(cells, dtype=np.int64), codes, np.array(areas),
-                                 table_codes, np.array(table_values), rescale=rescale)
+                                 table_codes, np.array(table_values), rescale=rescale,
+                                 cell_area=np.array(cell_areas))
         if result.unmatched_codes:
             feedback.pushWarning(tr("{n} IRIS code(s) of the contours are not in the table: {codes}.").format(
                 n=len(result.unmatched_codes), codes=", ".join(result.unmatched_codes[:10])))

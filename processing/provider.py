@@ -7,7 +7,8 @@ from ..core import about
 from ..core.i18n import tr
 from .coverage import CoverageAlgorithm
 from .datagouv import DataGouvLoadAlgorithm, DataGouvSearchAlgorithm
-from .fetch import FetchIgnAlgorithm, FetchPopulationAlgorithm, FetchServicesAlgorithm
+from .fetch import FetchIgnAlgorithm, FetchPopulationAlgorithm
+from .fetch_services import FetchServicesAlgorithm
 from .fragility_ifn import FragilityIfnAlgorithm
 from .geocode import GeocodeAlgorithm
 from .isochrone import IsochroneAlgorithm

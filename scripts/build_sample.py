@@ -358,7 +358,9 @@ def _build(data, output):
         services.normalise_all(lieux_features, services.from_lieu),
         services.normalise_all(tl_features, services.from_tiers_lieu),
     ]
-    rejected = [item for result in normalised for item in result.rejected]
+    # places that are not open (rule O, docs/categories.md) are left out like in fetch_services
+    rejected = [item for result in normalised for item in result.rejected
+                if item["reason"] != services.REASON_NOT_OPEN]
     if rejected:
         raise SystemExit("rejected records: {}".format(services.rejected_counts(rejected)))
     records = [record for result in normalised for record in result.records]

@@ -180,3 +180,66 @@ def test_cancel(provider, tmp_path):
                         "SUMMARY": str(tmp_path / "s.json")},
                        context=QgsProcessingContext(), feedback=feedback)
     assert not (tmp_path / "s.json").exists()
+
+
+def _wgs84_point(lon, lat):
+    return QgsGeometry.fromPointXY(QgsPointXY(lon, lat))
+
+
+def test_a_far_service_changes_neither_the_projection_nor_the_figures(run_alg, tmp_path):
+    """Issue 15: one service in La Réunion used to switch Saint-Omer to a UTM zone (+3 % distances)."""
+    _, reference = run_coverage(run_alg, tmp_path, population(), services())
+    svc = services()
+    far = QgsFeature(svc.fields())
+    far.setGeometry(_wgs84_point(55.45, -20.88))  # Saint-Denis (La Réunion), in the layer's Lambert-93
+    far.geometry().transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                                    QgsCoordinateReferenceSystem("EPSG:2154"), QgsProject.instance()))
+    far.setAttributes(["epn"])
+    assert svc.dataProvider().addFeatures([far])
+    layer, summary = run_coverage(run_alg, tmp_path, population(), svc)
+    assert summary["distance_crs"]["authid"] == "EPSG:2154"
+    assert summary["counts"]["services_far_excluded"] == 1 and summary["counts"]["services"] == 2
+    assert summary["categories"] == reference["categories"]
+    assert summary["inputs"]["distance_crs_is_legal"] is True and summary["inputs"]["distance_crs_warning"] is None
+    # with a distance large enough the far service is kept (and changes nothing within 600 m)
+    _, kept = run_coverage(run_alg, tmp_path, population(), svc, MAX_SERVICE_DISTANCE=20_000_000)
+    assert kept["counts"]["services_far_excluded"] == 0 and kept["counts"]["services"] == 3
+
+
+def test_a_population_outside_france_is_warned(run_alg, tmp_path):
+    # two points in Amsterdam (WGS 84): UTM 31N, not a French legal projection
+    pop = memory_layer("Point?crs=EPSG:4326&field=ind:double&field=name:string",
+                       [(_wgs84_point(4.90, 52.37), [10.0, "a"]), (_wgs84_point(4.91, 52.37), [5.0, "b"])])
+    svc = memory_layer("Point?crs=EPSG:4326&field=categories:string", [(_wgs84_point(4.90, 52.37), ["epn"])])
+    _, summary = run_coverage(run_alg, tmp_path, pop, svc)
+    assert summary["distance_crs"] == {"authid": "EPSG:32631", "name": "UTM 31N"}
+    assert summary["inputs"]["distance_crs_is_legal"] is False
+    assert "not in the legal projection" in summary["inputs"]["distance_crs_warning"]
+
+
+def test_itinerant_stops_are_left_out_by_default(run_alg, tmp_path):
+    svc = memory_layer("Point?crs=EPSG:2154&field=categories:string&field=itinerance:string",
+                       [(point(0, 0), ["epn|wifi", "Fixe"]), (point(1000, 0), ["france_services", "Itinérant"]),
+                        (point(300, 400), ["france_services", ""])])
+    layer, summary = run_coverage(run_alg, tmp_path, population(), svc)
+    assert summary["counts"]["services_itinerant_excluded"] == 1 and summary["counts"]["services"] == 2
+    rows = by_name(layer)
+    # the nearest France Services of "c" (+1000/+0) is the fixed one at +300/+400, not the bus at its door
+    assert rows["c"]["dist_france_services"] == pytest.approx(math.hypot(700, 400), abs=0.01)
+    layer, summary = run_coverage(run_alg, tmp_path, population(), svc, INCLUDE_ITINERANT=True)
+    assert summary["counts"]["services_itinerant_excluded"] == 0
+    assert by_name(layer)["c"]["dist_france_services"] == pytest.approx(0.0)
+
+
+def test_the_kind_weight_of_fetch_services_is_the_default_supply(run_alg, tmp_path):
+    """Rule K: a permanence hosted in a school (poids 0.5) offers half the supply of a place (poids 1)."""
+    svc = memory_layer("Point?crs=EPSG:2154&field=categories:string&field=poids:double",
+                       [(point(0, 0), ["epn", 1.0]), (point(1000, 0), ["epn", 0.5])])
+    layer, summary = run_coverage(run_alg, tmp_path, population(), svc, METHOD="cumulative",
+                                  THRESHOLDS="epn=2000")
+    assert summary["inputs"]["supply_field"] == "poids"
+    # every unit is within 2 km of both: cumulative supply 1 + 0.5 (binary decay)
+    assert [f["acc_epn"] for f in layer.getFeatures()] == pytest.approx([1.5, 1.5, 1.5])
+    layer, summary = run_coverage(run_alg, tmp_path, population(), svc, METHOD="cumulative",
+                                  THRESHOLDS="epn=2000", SUPPLY_FIELD="categories")
+    assert summary["inputs"]["supply_field"] == "categories"

@@ -84,3 +84,38 @@ def test_the_result_feeds_the_coverage(run_alg, tmp_path):
     assert os.path.exists(result["SUMMARY"])
     values = [f["fragility"] for f in result["OUTPUT"].getFeatures()]
     assert min(values) >= 6.05 - 1e-9 and max(values) <= 6.30 + 1e-9
+
+
+def test_edge_cells_have_the_known_share_of_their_area(run_alg):
+    """Only the west rectangle is given: cells astride x = 648 000 lie partly outside the IRIS layer;
+    their known share is the part of the CELL inside it (methodology § 5.2), not 1."""
+    west_only = memory_layer("Polygon?crs=EPSG:2154&field=code_iris:string",
+                             [(next(zones().getFeatures()).geometry(), ["627650301"])])
+    result = run_alg("ville_numerique:fragility_ifn",
+                     {"POPULATION": sample_layer("carreaux_200m"), "ZONES": west_only, "TABLE": ifn_table(),
+                      "OUTPUT": "memory:"})
+    west = next(zones().getFeatures()).geometry()
+    edge = 0
+    for feature in result["OUTPUT"].getFeatures():
+        cell = feature.geometry()
+        share = cell.intersection(west).area() / cell.area()
+        assert feature["fragility_known_share"] == pytest.approx(share, abs=1e-4)  # written with 4 decimals
+        if 0 < share < 1:
+            edge += 1
+            assert feature["fragility"] == pytest.approx(6.05)  # the mean of what is known
+    assert edge > 0
+
+
+def test_default_score_column_of_the_team48_file(run_alg):
+    """The team-48 file has no SCORE GLOBAL column: SCORE GLOBAL region 1 is used (and said)."""
+    path = SHARED_DATA / "indice-fragilite-numerique" / "ifn_iris_dep62.csv"
+    uri = "file://{}?delimiter=;&detectTypes=yes&geomType=none".format(path)
+    table = QgsVectorLayer(uri, "ifn", "delimitedtext")
+    assert table.isValid() and "SCORE GLOBAL" not in table.fields().names()
+    result = run_alg("ville_numerique:fragility_ifn",
+                     {"POPULATION": sample_layer("carreaux_200m"), "ZONES": zones(), "TABLE": table,
+                      "OUTPUT": "memory:"})
+    values = [f["fragility"] for f in result["OUTPUT"].getFeatures()]
+    # region-normalised scores: Vauban Canal 121.1502 -> 6.0575, Centre Ville 126.6250 -> 6.3313
+    assert result["UNITS_WITHOUT_SCORE"] == 0
+    assert min(values) == pytest.approx(6.0575, abs=1e-4) and max(values) == pytest.approx(6.3313, abs=1e-4)

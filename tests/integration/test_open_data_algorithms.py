@@ -60,6 +60,8 @@ LIEUX_GEOJSON = SHARED_DATA / "mediation-numerique" / "lieux_mediation_numerique
 FS_CSV = SHARED_DATA / "mediation-numerique" / "france_services_dep62_2023-07.csv"
 TIERS_GEOJSON = SHARED_DATA / "tiers-lieux" / "tiers-lieux_hdf_france-tiers-lieux_2023-05.geojson"
 WIFI_CSV = SHARED_DATA / "wifi-public" / "paris_sites-disposant-du-service-paris-wi-fi.csv"
+GARES_CSV = SHARED_DATA / "sncf-gares" / "liste-des-gares_dep62.csv"
+IFN_CSV = SHARED_DATA / "indice-fragilite-numerique" / "ifn_mednum_tableau_iris_dep62.csv"
 COMMUNES_62 = SHARED_DATA / "france-geojson" / "communes-62-pas-de-calais.geojson"
 FILOSOFI_GEOJSON = SHARED_DATA / "insee-filosofi" / "filosofi2021_carreaux200m_saint-omer-gare_4326.geojson"
 FILOSOFI_GPKG = SHARED_DATA / "insee-filosofi" / "filosofi2021_carreaux200m_saint-omer-gare_3035.gpkg"
@@ -163,6 +165,8 @@ def served_files():
         "carreaux.gpkg": (FILOSOFI_GPKG.read_bytes(), "application/geopackage+sqlite3"),
         "lieux-dep62.geojson": (LIEUX_GEOJSON.read_bytes(), "application/geo+json"),
         "france-services-lignes-abimees.csv": (fs_bad_rows_bytes(), "text/csv"),
+        "gares-62.csv": (GARES_CSV.read_bytes(), "text/csv"),
+        "ifn-iris-62.csv": (IFN_CSV.read_bytes(), "text/csv"),
     }
 
 
@@ -1113,6 +1117,35 @@ def test_load_with_explicit_coordinate_columns(run_alg, fake, env):
     assert row["insee_com"] == SAINT_OMER and row.geometry().asPoint().y() == pytest.approx(50.752131)
 
 
+@pytest.mark.parametrize("source_crs", [None, "EPSG:2154"])
+def test_load_with_projected_coordinate_columns(run_alg, fake, env, source_crs):
+    """Issue 15: LON_FIELD=x_l93 LAT_FIELD=y_l93 used to reject every row (read as degrees)."""
+    parameters = {"RESOURCE": fake.base + "/files/gares-62.csv", "LON_FIELD": "x_l93", "LAT_FIELD": "y_l93",
+                  "OUTPUT": "memory:"}
+    if source_crs:
+        parameters["SOURCE_CRS"] = source_crs
+    result = run(run_alg, "datagouv_load", parameters)
+    layer = result["OUTPUT"]
+    assert (result["READ"], result["KEPT"], result["REJECTED"]) == (97, 97, 0)
+    assert layer.crs().authid() == "EPSG:2154"
+    [station] = [f for f in by(layer, "libelle", "St-Omer") if str(f["code_ligne"]) == "295000"]
+    point = station.geometry().asPoint()
+    assert (point.x(), point.y()) == pytest.approx((648186.754, 7073279.1741))
+
+
+def test_load_a_table_without_coordinates(run_alg, fake, env):
+    """Issue 15: the IFN CSV has no coordinates: it loads as a table, to be joined on Code Iris."""
+    feedback = Feedback()
+    result = run(run_alg, "datagouv_load", {"RESOURCE": fake.base + "/files/ifn-iris-62.csv", "OUTPUT": "memory:"},
+                 feedback)
+    layer = result["OUTPUT"]
+    assert (result["READ"], result["KEPT"], layer.featureCount()) == (1166, 1166, 1166)
+    assert layer.wkbType() == 100  # QgsWkbTypes.NoGeometry
+    [centre] = by(layer, "Code Iris", "627650302")
+    assert centre["Nom Iris"] == "Centre Ville" and centre["SCORE GLOBAL"] == pytest.approx(126)
+    assert "has no coordinates: loaded as a table without geometry (1166 rows)" in "\n".join(feedback.warnings)
+
+
 def test_load_refuses_what_is_not_a_resource(run_alg, fake, env, tmp_path):
     with pytest.raises(QgsProcessingException, match="neither a data.gouv.fr resource identifier"):
         run(run_alg, "datagouv_load", {"RESOURCE": "lieux", "OUTPUT": str(tmp_path / "o.gpkg")})
@@ -1147,7 +1180,7 @@ def test_services_of_saint_omer_from_datagouv(run_alg, fake, env):
     layer = check_scenario("fetch_services", result)
     from ville_numerique.core.services import RECORD_FIELDS
 
-    assert layer.fields().names() == list(RECORD_FIELDS)
+    assert layer.fields().names() == list(RECORD_FIELDS) + ["nature", "poids", "anct"]
     assert layer.crs().authid() == "EPSG:4326" and layer.wkbType() == 1
     # resolved at run time: schema search for the lieux, text search for France Services
     searches = [args for _, path, args in fake.requests if path == "/api/1/datasets/"]
@@ -1724,3 +1757,122 @@ def test_cancellation(run_alg, fake, env, tmp_path, name):
     feedback = Feedback()
     fake.fault(SCENARIOS[name][1], "cancel", action=feedback.cancel)
     _fails(run_alg, name, tmp_path, "canceled", feedback)
+
+
+# --------------------------------------------------------------------------
+# fetch_services on the real Pas-de-Calais sources (issue 15)
+# --------------------------------------------------------------------------
+DEPARTEMENT_62 = SHARED_DATA / "france-geojson" / "departement-62-pas-de-calais.geojson"
+
+
+def test_services_pas_de_calais_counts_the_anct_desks_once(run_alg, fake, env, tmp_path):
+    """The five real sources of the Pas-de-Calais (ANCT list, lieux: assembleurs, CNFS, france-services,
+    France Tiers-Lieux; tiers-lieux file): exactly the 50 France Services of the ANCT list, of which 5
+    itinerant, written to their own layer with the 24 other itinerant stops (PIMMS Mobile…)."""
+    from qgis.core import QgsVectorLayer
+
+    area = QgsVectorLayer(str(DEPARTEMENT_62), "dep62", "ogr")
+    feedback = Feedback()
+    result = run(
+        run_alg,
+        "fetch_services",
+        {
+            "AREA": area,
+            "LIEUX": False,
+            "FRANCE_SERVICES": False,
+            "LOCAL_FILES": [str(FS_CSV), str(LIEUX_GEOJSON), str(TIERS_GEOJSON)],
+            "OUTPUT": "memory:",
+            "OUTPUT_ITINERANT": "memory:",
+            "SUMMARY": str(tmp_path / "counted.json"),
+        },
+        feedback,
+    )
+    layer, stops = result["OUTPUT"], result["OUTPUT_ITINERANT"]
+    fs_fixed = [f for f in layer.getFeatures() if "france_services" in f["categories"]]
+    fs_stops = [f for f in stops.getFeatures() if "france_services" in f["categories"]]
+    assert (len(fs_fixed), len(fs_stops), result["FRANCE_SERVICES"]) == (45, 5, 50)
+    # every France Services written is a desk of the ANCT list (merged copies keep its id)
+    assert all(f["anct"] == "officiel" and f["id"].startswith("france-services:") for f in fs_fixed + fs_stops)
+    assert {f["id"] for f in fs_stops} == {
+        "france-services:372", "france-services:1796", "france-services:1939",
+        "france-services:2302", "france-services:2303",
+    }
+    # the two records named France Services that match no desk (2.2 km and 1.9 km away) are listed
+    assert result["FRANCE_SERVICES_UNMATCHED"] == 2
+    log = "\n".join(feedback.warnings)
+    assert "FRANCE SERVICES D’ARRAS 1 – MARIE-THÉRÈSE LENOIR (Arras, assembleurs:2255)" in log
+    assert "nearest: France services d’Arras – Marie-Thérèse Lenoir, 2176 m" in log
+    assert "France Services itinérant - Ternois itinérant (Herlin-le-Sec, assembleurs:2347)" in log
+    [arras] = by(layer, "id", "assembleurs:2255")
+    assert (arras["categories"], arras["anct"]) == ("epn", "non_apparie")
+    # itinerant stops: a separate count and layer, none among the places
+    assert result["ITINERANT"] == stops.featureCount() == 29
+    assert not [f for f in layer.getFeatures() if f["itinerance"] == "Itinérant"]
+    assert len([f for f in stops.getFeatures() if f["nom"].startswith("PIMMS Mobile")]) == 19
+    # "L'atelier du 9 (Actuellement fermé)" (lieux and tiers-lieux files) and "Coworking Haute-Deûle -
+    # En cours" (Nord, tiers-lieux file: refused before the area filter) are left out and counted
+    assert result["NOT_OPEN"] == 3
+    assert "not_open 1" in log and "Coworking Haute-Deûle - En cours" in log
+    # 757 records kept, 51 outside the département (Nord tiers-lieux, one 62 record outside the simplified
+    # polygon), 129 duplicates merged (38 copies into the ANCT list), 29 itinerant stops apart
+    assert "706 record(s) merged into 577 place(s)" in feedback.log and result["MERGED"] == 129
+    assert "38 France Services record(s) of other sources merged into the ANCT list." in feedback.log
+    assert layer.featureCount() == result["COUNT"] == 577 - 29
+    # the summary says what was counted, by source
+    counted = json.loads((tmp_path / "counted.json").read_text(encoding="utf-8"))
+    assert counted["fixed_places"]["count"] == 548 and counted["fixed_places"]["by_category"]["france_services"] == 45
+    assert counted["itinerant_stops"]["count"] == 29 and counted["itinerant_stops"]["counted_as_places"] is False
+    assert "Herlin-le-Sec" in counted["itinerant_stops"]["communes"]
+    assert counted["excluded_records"] == {"by_reason": {"not_open": 3}, "outside_area": 51,
+                                           "without_chosen_category": 0}
+    assert counted["merged_duplicates"] == 129
+    fs = counted["france_services"]
+    assert (fs["desks"], fs["itinerant_desks"], fs["copies_merged_into_the_list"]) == (50, 5, 38)
+    assert [(u["id"], u["distance_m"]) for u in fs["not_on_the_list"]] == [
+        ("assembleurs:2255", 2175.6), ("assembleurs:2347", 1859.6)]
+    assert [(s["name"], s["read"], s["kept"]) for s in counted["by_source"]] == [
+        ("france_services_dep62_2023-07.csv", 50, 50),
+        ("lieux_mediation_numerique_dep62_2023-05.geojson", 642, 641),
+        ("tiers-lieux_hdf_france-tiers-lieux_2023-05.geojson", 68, 66)]
+    assert counted["places_by_producer"]["france-services"] == 50
+
+
+def test_services_fablab_geojson_with_name_not_nom(run_alg, fake, env, tmp_path):
+    """Issue 15: a fab-lab list with ``name`` instead of ``nom`` was refused. BUILT file (two real
+    places of Saint-Omer from the lieux extract, renamed as a fab-lab export would name them)."""
+    path = tmp_path / "fablabs.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2.26637, 50.753254]},
+         "properties": {"id": "fl1", "name": "Fab lab de La Station", "address": "Place du 8 Mai 1945"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2.257477, 50.747648]},
+         "properties": {"id": "fl2", "title": "FabLab de la médiathèque"}},
+    ]}), encoding="utf-8")
+    feedback = Feedback()
+    result = run(run_alg, "fetch_services", {"AREA": saint_omer_polygon_layer(), "LIEUX": False,
+                                             "FRANCE_SERVICES": False, "LOCAL_FILES": [str(path)],
+                                             "OUTPUT": "memory:"}, feedback)
+    layer = result["OUTPUT"]
+    assert {f["nom"]: f["categories"] for f in layer.getFeatures()} == {
+        "Fab lab de La Station": "fablab", "FabLab de la médiathèque": "epn|fablab"}
+
+
+def test_services_itinerant_and_not_open_can_be_kept(run_alg, fake, env):
+    """INCLUDE_ITINERANT: the 5 itinerant France Services of the ANCT list are counted as places (with a
+    warning); INCLUDE_NOT_OPEN: "L'atelier du 9 (Actuellement fermé)" is kept."""
+    from qgis.core import QgsVectorLayer
+
+    feedback = Feedback()
+    result = run(
+        run_alg,
+        "fetch_services",
+        {"AREA": QgsVectorLayer(str(DEPARTEMENT_62), "dep62", "ogr"), "LIEUX": False, "FRANCE_SERVICES": False,
+         "LOCAL_FILES": [str(FS_CSV), str(TIERS_GEOJSON)], "INCLUDE_ITINERANT": True, "INCLUDE_NOT_OPEN": True,
+         "OUTPUT": "memory:"},
+        feedback,
+    )
+    layer = result["OUTPUT"]
+    assert (result["ITINERANT"], result["FRANCE_SERVICES"], result["NOT_OPEN"]) == (5, 50, 0)
+    assert len([f for f in layer.getFeatures() if f["itinerance"] == "Itinérant"]) == 5
+    assert by(layer, "nom", "L'atelier du 9 (Actuellement fermé)")
+    assert "5 itinerant stop(s) (buses, mobile services) in" in "\n".join(feedback.warnings)
+    assert "They are counted as places." in "\n".join(feedback.warnings)

@@ -236,3 +236,28 @@ def test_real_ifn_table_join():
     )
     assert res.value[0] == pytest.approx((6.3 + 4.75) / 2)
     assert math.isclose(res.known_share[0], 1.0)
+
+
+def test_known_share_is_divided_by_the_cell_area():
+    """Methodology § 5.2: the share of the CELL's area covered by a known value. A 40,000 m² cell
+    of which only 18 m² (0.045 %) lie inside the IRIS layer, in an IRIS scored 120.6 (-> 6.03)."""
+    res = fr.spread_to_cells(2, [0, 1], ["A", "A"], [18.0, 40000.0], ["A"], [120.6],
+                             cell_area=[40000.0, 40000.0])
+    assert res.value.tolist() == pytest.approx([6.03, 6.03])
+    assert res.known_share[0] == pytest.approx(18.0 / 40000.0) and res.known_share[1] == 1.0
+    # without the cell areas: the old, overlap-based share (cells known to be inside the zones)
+    assert fr.spread_to_cells(1, [0], ["A"], [18.0], ["A"], [120.6]).known_share[0] == 1.0
+    # an edge cell half in a scored IRIS, a quarter in an unknown one, a quarter outside
+    res = fr.spread_to_cells(1, [0, 0], ["A", "X"], [20000, 10000], ["A"], [100], cell_area=[40000])
+    assert (res.value[0], res.known_share[0]) == (5.0, 0.5)
+    with pytest.raises(InputError):
+        fr.spread_to_cells(1, [0], ["A"], [1], ["A"], [1], cell_area=[1, 2])
+
+
+def test_default_ifn_column_exists_in_the_real_files():
+    tableau = IFN.read_text(encoding="utf-8").splitlines()[0].split(",")
+    team48 = (IFN.parent / "ifn_iris_dep62.csv").read_text(encoding="utf-8").splitlines()[0].split(";")
+    assert fr.default_ifn_column(tableau) == "SCORE GLOBAL"
+    assert "SCORE GLOBAL" not in team48
+    assert fr.default_ifn_column(team48) == "SCORE GLOBAL region 1"
+    assert fr.default_ifn_column(["Code Iris", "Population"]) is None
