@@ -334,32 +334,32 @@
         <translation>Les parts de référence doivent être comprises entre 0 (exclu) et 1.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="432"/>
+        <location filename="../core/fragility.py" line="455"/>
         <source>overlap area</source>
         <translation>surface de recouvrement</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="435"/>
+        <location filename="../core/fragility.py" line="458"/>
         <source>The overlap arrays must have the same length.</source>
         <translation>Les tableaux de recouvrement doivent avoir la même longueur.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="437"/>
+        <location filename="../core/fragility.py" line="460"/>
         <source>An overlap refers to a cell that does not exist.</source>
         <translation>Un recouvrement renvoie à un carreau qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="439"/>
+        <location filename="../core/fragility.py" line="462"/>
         <source>The overlap areas must be finite and not negative.</source>
         <translation>Les surfaces de recouvrement doivent être finies et non négatives.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="440"/>
+        <location filename="../core/fragility.py" line="463"/>
         <source>zone values</source>
         <translation>valeurs des zones</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="442"/>
+        <location filename="../core/fragility.py" line="465"/>
         <source>The zone table must have one value per code.</source>
         <translation>La table des zones doit avoir une valeur par code.</translation>
     </message>
@@ -554,107 +554,107 @@
         <translation>Aucun réseau piéton n'a été trouvé près du point {lon}, {lat} : il est sans doute trop loin d'une rue ou d'un chemin du réseau de l'IGN, ou hors de France. Placez le point sur une rue et réessayez.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="121"/>
+        <location filename="../core/loaders.py" line="123"/>
         <source>{source}: {read} records read, {kept} kept, {rejected} rejected.</source>
         <translation>{source} : {read} enregistrements lus, {kept} conservés, {rejected} rejetés.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="124"/>
+        <location filename="../core/loaders.py" line="126"/>
         <source>line {row}: {reason}</source>
         <translation>ligne {row} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="124"/>
+        <location filename="../core/loaders.py" line="126"/>
         <source>feature {row}: {reason}</source>
         <translation>entité {row} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="154"/>
+        <location filename="../core/loaders.py" line="156"/>
         <source>&apos;{value}&apos; is not a number (column {column})</source>
         <translation>« {value} » n'est pas un nombre (colonne {column})</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="161"/>
+        <location filename="../core/loaders.py" line="163"/>
         <source>coordinates out of range: longitude {lon}, latitude {lat}</source>
         <translation>coordonnées hors limites : longitude {lon}, latitude {lat}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="165"/>
+        <location filename="../core/loaders.py" line="167"/>
         <source>coordinates 0, 0 (position missing)</source>
         <translation>coordonnées 0, 0 (position manquante)</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="184"/>
+        <location filename="../core/loaders.py" line="186"/>
         <source>invalid geometry</source>
         <translation>géométrie invalide</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="223"/>
+        <location filename="../core/loaders.py" line="225"/>
         <source>&apos;{value}&apos; is not a &quot;latitude, longitude&quot; pair (column {column})</source>
         <translation>« {value} » n'est pas un couple « latitude, longitude » (colonne {column})</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="236"/>
+        <location filename="../core/loaders.py" line="238"/>
         <source>invalid GeoJSON in column {column}</source>
         <translation>GeoJSON invalide dans la colonne {column}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="321"/>
+        <location filename="../core/loaders.py" line="323"/>
         <source>no coordinates</source>
         <translation>pas de coordonnées</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="338"/>
+        <location filename="../core/loaders.py" line="340"/>
         <source>The file {name} is not encoded in {encoding}.</source>
         <translation>Le fichier {name} n'est pas encodé en {encoding}.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="375"/>
+        <location filename="../core/loaders.py" line="377"/>
         <source>{count} fields instead of {expected}</source>
         <translation>{count} champs au lieu de {expected}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="410"/>
+        <location filename="../core/loaders.py" line="412"/>
         <source>The CSV file {name} cannot be read: {error}</source>
         <translation>Le fichier CSV {name} ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="460"/>
+        <location filename="../core/loaders.py" line="462"/>
         <source>The coordinate system of the columns {x}/{y} of {name} is unknown: give its EPSG code.</source>
         <translation>Le système de coordonnées des colonnes {x}/{y} de {name} est inconnu : indiquez son code EPSG.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="488"/>
+        <location filename="../core/loaders.py" line="490"/>
         <source>The file {name} cannot be read: {error}</source>
         <translation>Le fichier {name} ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="415"/>
+        <location filename="../core/loaders.py" line="417"/>
         <source>Give both the longitude and the latitude columns of {name}.</source>
         <translation>Indiquez à la fois la colonne de longitude et celle de latitude de {name}.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="438"/>
+        <location filename="../core/loaders.py" line="440"/>
         <source>The column {column} is not in {name} (columns: {columns}).</source>
         <translation>La colonne {column} n'existe pas dans {name} (colonnes : {columns}).</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="517"/>
+        <location filename="../core/loaders.py" line="519"/>
         <source>{name} is not GeoJSON (no FeatureCollection or Feature found).</source>
         <translation>{name} n'est pas du GeoJSON (ni FeatureCollection ni Feature).</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="449"/>
+        <location filename="../core/loaders.py" line="451"/>
         <source>No coordinates found in {name}: expected columns such as latitude/longitude, lat/lon, x_wgs84/y_wgs84, x_l93/y_l93, geo_point_2d or geo_shape. Choose the coordinate columns.</source>
         <translation>Aucune coordonnée trouvée dans {name} : colonnes attendues latitude/longitude, lat/lon, x_wgs84/y_wgs84, x_l93/y_l93, geo_point_2d ou geo_shape. Choisissez les colonnes de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="531"/>
+        <location filename="../core/loaders.py" line="533"/>
         <source>{name} is not valid JSON: {error}</source>
         <translation>{name} n'est pas du JSON valide : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="547"/>
+        <location filename="../core/loaders.py" line="549"/>
         <source>invalid feature</source>
         <translation>entité invalide</translation>
     </message>
@@ -664,52 +664,52 @@
         <translation>pas de géométrie</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="583"/>
+        <location filename="../core/loaders.py" line="591"/>
         <source>GDAL cannot open {name}: the file is damaged or not a vector file.</source>
         <translation>GDAL ne peut pas ouvrir {name} : le fichier est endommagé ou n'est pas un fichier vecteur.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="588"/>
+        <location filename="../core/loaders.py" line="596"/>
         <source>{name} has no layer {layer}.</source>
         <translation>{name} n'a pas de couche {layer}.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="625"/>
+        <location filename="../core/loaders.py" line="635"/>
         <source>absolute path</source>
         <translation>chemin absolu</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="658"/>
+        <location filename="../core/loaders.py" line="668"/>
         <source>path leaving the folder</source>
         <translation>chemin sortant du dossier</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="629"/>
+        <location filename="../core/loaders.py" line="639"/>
         <source>symbolic link</source>
         <translation>lien symbolique</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="645"/>
+        <location filename="../core/loaders.py" line="655"/>
         <source>{name} is not a valid ZIP archive: {error}</source>
         <translation>{name} n'est pas une archive ZIP valide : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="660"/>
+        <location filename="../core/loaders.py" line="670"/>
         <source>The archive {name} was refused: its member &apos;{member}&apos; is unsafe ({reason}).</source>
         <translation>L'archive {name} a été refusée : son élément « {member} » est dangereux ({reason}).</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="666"/>
+        <location filename="../core/loaders.py" line="676"/>
         <source>The archive {name} is too large once extracted.</source>
         <translation>L'archive {name} est trop volumineuse une fois extraite.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="704"/>
+        <location filename="../core/loaders.py" line="714"/>
         <source>The archive {name} contains no data file that can be loaded.</source>
         <translation>L'archive {name} ne contient aucun fichier de données chargeable.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="738"/>
+        <location filename="../core/loaders.py" line="748"/>
         <source>The format of {name} is not supported.</source>
         <translation>Le format de {name} n'est pas pris en charge.</translation>
     </message>
@@ -824,102 +824,102 @@
         <translation>sites candidats</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="81"/>
+        <location filename="../core/services/vocabulary.py" line="38"/>
         <source>Digital mediation place</source>
         <translation>Lieu de médiation numérique</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="83"/>
+        <location filename="../core/services/vocabulary.py" line="40"/>
         <source>France Services</source>
         <translation>France Services</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="85"/>
+        <location filename="../core/services/vocabulary.py" line="42"/>
         <source>Digital adviser (conseiller numérique)</source>
         <translation>Conseiller numérique</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="87"/>
+        <location filename="../core/services/vocabulary.py" line="44"/>
         <source>Third place (tiers-lieu, coworking)</source>
         <translation>Tiers-lieu (coworking)</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="89"/>
+        <location filename="../core/services/vocabulary.py" line="46"/>
         <source>Fab lab</source>
         <translation>Fab lab</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="91"/>
+        <location filename="../core/services/vocabulary.py" line="48"/>
         <source>Public internet access</source>
         <translation>Accès public à internet</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="126"/>
+        <location filename="../core/services/vocabulary.py" line="83"/>
         <source>Unknown service category: {code}.</source>
         <translation>Catégorie de service inconnue : {code}.</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="800"/>
+        <location filename="../core/services/vocabulary.py" line="468"/>
         <source>A place record must be a dictionary of fields.</source>
         <translation>Un enregistrement de lieu doit être un dictionnaire de champs.</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="599"/>
+        <location filename="../core/services/records.py" line="142"/>
         <source>Place {name}: its coordinates are not numbers.</source>
         <translation>Lieu {name} : ses coordonnées ne sont pas des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="596"/>
+        <location filename="../core/services/records.py" line="139"/>
         <source>Place {name} has no coordinates.</source>
         <translation>Le lieu {name} n'a pas de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="602"/>
+        <location filename="../core/services/records.py" line="145"/>
         <source>Place {name}: longitude {lon} / latitude {lat} are out of range.</source>
         <translation>Lieu {name} : longitude {lon} / latitude {lat} hors limites.</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="606"/>
+        <location filename="../core/services/records.py" line="149"/>
         <source>Place {name}: coordinates 0, 0 are a placeholder, not a position.</source>
         <translation>Lieu {name} : les coordonnées 0, 0 sont une valeur de remplissage, pas une position.</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="948"/>
+        <location filename="../core/services/wifi.py" line="99"/>
         <source>Place {id} has no name.</source>
         <translation>Le lieu {id} n'a pas de nom.</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="787"/>
+        <location filename="../core/services/records.py" line="334"/>
         <source>The France Services table lacks the columns: {columns}.</source>
         <translation>La table France Services ne contient pas les colonnes : {columns}.</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="1071"/>
+        <location filename="../core/services/sources.py" line="136"/>
         <source>Cannot read {path}: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="1050"/>
+        <location filename="../core/services/sources.py" line="115"/>
         <source>{path} is not valid GeoJSON: {error}</source>
         <translation>{path} n'est pas du GeoJSON valide : {error}</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="1055"/>
+        <location filename="../core/services/sources.py" line="120"/>
         <source>{path} is not a GeoJSON FeatureCollection.</source>
         <translation>{path} n'est pas une FeatureCollection GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="1073"/>
+        <location filename="../core/services/sources.py" line="138"/>
         <source>{path} is not a readable CSV file: {error}</source>
         <translation>{path} n'est pas un fichier CSV lisible : {error}</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="1225"/>
+        <location filename="../core/services/dedup.py" line="218"/>
         <source>The merging distance must be a positive number of metres.</source>
         <translation>La distance de fusion doit être un nombre positif de mètres.</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="1254"/>
+        <location filename="../core/services/dedup.py" line="249"/>
         <source>Every place to merge needs numeric lon and lat fields.</source>
         <translation>Chaque lieu à fusionner doit avoir des champs lon et lat numériques.</translation>
     </message>
@@ -949,27 +949,27 @@
         <translation>Couverture des services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="129"/>
+        <location filename="../processing/coverage_inputs.py" line="138"/>
         <source>Population (grid cells, IRIS, buildings… or points)</source>
         <translation>Population (carreaux, IRIS, bâtiments… ou points)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="134"/>
+        <location filename="../processing/coverage_inputs.py" line="143"/>
         <source>Population units; polygons are represented by their centroid.</source>
         <translation>Unités de population ; les polygones sont représentés par leur centroïde.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="136"/>
+        <location filename="../processing/coverage_inputs.py" line="145"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="143"/>
+        <location filename="../processing/coverage_inputs.py" line="152"/>
         <source>Number of inhabitants of each unit (INSEE grid: ind).</source>
         <translation>Nombre d'habitants de chaque unité (grille INSEE : ind).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="147"/>
+        <location filename="../processing/coverage_inputs.py" line="156"/>
         <source>Digital services (points)</source>
         <translation>Services numériques (points)</translation>
     </message>
@@ -979,22 +979,22 @@
         <translation>Champ de catégorie</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="162"/>
+        <location filename="../processing/coverage_inputs.py" line="171"/>
         <source>Category codes of each service, several separated by | (e.g. epn|wifi).</source>
         <translation>Codes de catégorie de chaque service, plusieurs séparés par | (par ex. epn|wifi).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="166"/>
+        <location filename="../processing/coverage_inputs.py" line="193"/>
         <source>Walking distance thresholds (metres, per category)</source>
         <translation>Seuils de distance à pied (mètres, par catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="171"/>
+        <location filename="../processing/coverage_inputs.py" line="198"/>
         <source>category=metres separated by ; — categories not listed keep their default.</source>
         <translation>catégorie=mètres séparés par ; — les catégories non citées gardent leur valeur par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="174"/>
+        <location filename="../processing/coverage_inputs.py" line="201"/>
         <source>Category weights in the score</source>
         <translation>Poids des catégories dans le score</translation>
     </message>
@@ -1024,42 +1024,42 @@
         <translation>Services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="308"/>
+        <location filename="../processing/coverage_inputs.py" line="365"/>
         <source>Thresholds</source>
         <translation>Seuils</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="309"/>
+        <location filename="../processing/coverage_inputs.py" line="366"/>
         <source>Weights</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="251"/>
+        <location filename="../processing/coverage_inputs.py" line="278"/>
         <source>Distances measured in {crs} ({name}).</source>
         <translation>Distances mesurées dans le SCR {crs} ({name}).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="290"/>
+        <location filename="../processing/coverage_inputs.py" line="347"/>
         <source>{n} population unit(s) without geometry skipped (kept in the output with empty results).</source>
         <translation>{n} unité(s) de population sans géométrie ignorée(s) (conservée(s) dans la sortie avec des résultats vides).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="296"/>
+        <location filename="../processing/coverage_inputs.py" line="353"/>
         <source>{n} service(s) without geometry skipped.</source>
         <translation>{n} service(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="300"/>
+        <location filename="../processing/coverage_inputs.py" line="357"/>
         <source>No population unit has a usable geometry: they are empty or cannot be placed in {crs} from the layer&apos;s CRS {source}. Check the CRS of the layer.</source>
         <translation>Aucune unité de population n'a de géométrie exploitable : elles sont vides ou ne peuvent pas être placées dans {crs} depuis le SCR {source} de la couche. Vérifiez le SCR de la couche.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="366"/>
+        <location filename="../processing/coverage_inputs.py" line="427"/>
         <source>No service has a category in field &apos;{field}&apos;: fill it with codes such as epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</source>
         <translation>Aucun service n'a de catégorie dans le champ « {field} » : remplissez-le avec des codes tels que epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="393"/>
+        <location filename="../processing/coverage_inputs.py" line="454"/>
         <source>{n} population unit(s) with an empty population counted as 0.</source>
         <translation>{n} unité(s) de population sans valeur de population comptée(s) pour 0.</translation>
     </message>
@@ -1109,7 +1109,7 @@
         <translation>Le champ « {name} » de la couche « {label} » n'est pas numérique (type {type}) : choisissez un champ numérique ou convertissez-le avec la calculatrice de champ.</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="43"/>
+        <location filename="../processing/provider.py" line="44"/>
         <source>Ville numérique {version} — digital inclusion coverage</source>
         <translation>Ville numérique {version} — couverture des services d'inclusion numérique</translation>
     </message>
@@ -1209,7 +1209,7 @@
         <translation>La synthèse de couverture doit être un objet JSON.</translation>
     </message>
     <message>
-        <location filename="../core/services.py" line="952"/>
+        <location filename="../core/services/wifi.py" line="103"/>
         <source>Wi-Fi site {name} is not operational ({state}).</source>
         <translation>Le site wifi {name} n'est pas en service ({state}).</translation>
     </message>
@@ -1219,12 +1219,12 @@
         <translation>Rechercher sur data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="76"/>
+        <location filename="../processing/datagouv.py" line="77"/>
         <source>Search text</source>
         <translation>Texte recherché</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="77"/>
+        <location filename="../processing/datagouv.py" line="78"/>
         <source>Words that must all appear, e.g. lieux de médiation numérique.</source>
         <translation>Mots qui doivent tous apparaître, par ex. lieux de médiation numérique.</translation>
     </message>
@@ -1234,417 +1234,417 @@
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="80"/>
+        <location filename="../processing/datagouv.py" line="81"/>
         <source>Identifier or slug of the publishing organisation (end of its page address).</source>
         <translation>Identifiant ou slug de l'organisation productrice (fin de l'adresse de sa page).</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="82"/>
+        <location filename="../processing/datagouv.py" line="83"/>
         <source>Tags</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="83"/>
+        <location filename="../processing/datagouv.py" line="84"/>
         <source>Tags separated by commas; a dataset must have all of them.</source>
         <translation>Mots-clés séparés par des virgules ; un jeu de données doit tous les avoir.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="85"/>
+        <location filename="../processing/datagouv.py" line="86"/>
         <source>Data schema</source>
         <translation>Schéma de données</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="86"/>
+        <location filename="../processing/datagouv.py" line="87"/>
         <source>Schema declared by the files, e.g. LaMednum/standard-mediation-num.</source>
         <translation>Schéma déclaré par les fichiers, par ex. LaMednum/standard-mediation-num.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="88"/>
+        <location filename="../processing/datagouv.py" line="89"/>
         <source>Maximum number of datasets</source>
         <translation>Nombre maximal de jeux de données</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="97"/>
+        <location filename="../processing/datagouv.py" line="98"/>
         <source>Datasets and resources</source>
         <translation>Jeux de données et ressources</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="102"/>
+        <location filename="../processing/datagouv.py" line="103"/>
         <source>Number of datasets</source>
         <translation>Nombre de jeux de données</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="103"/>
+        <location filename="../processing/datagouv.py" line="104"/>
         <source>Number of resources</source>
         <translation>Nombre de ressources</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="114"/>
+        <location filename="../processing/datagouv.py" line="115"/>
         <source>Give something to search for: a text, an organisation, tags or a schema.</source>
         <translation>Indiquez quoi rechercher : un texte, une organisation, des mots-clés ou un schéma.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="119"/>
+        <location filename="../processing/datagouv.py" line="120"/>
         <source>Searching the catalogue of {host}…</source>
         <translation>Recherche dans le catalogue de {host}…</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="143"/>
+        <location filename="../processing/datagouv.py" line="144"/>
         <source>No dataset of {host} matches the search ({criteria}). Try fewer or other words.</source>
         <translation>Aucun jeu de données de {host} ne correspond à la recherche ({criteria}). Essayez avec moins de mots ou d'autres mots.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="188"/>
+        <location filename="../processing/datagouv.py" line="189"/>
         <source>{datasets} dataset(s), {resources} resource(s).</source>
         <translation>{datasets} jeu(x) de données, {resources} ressource(s).</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="208"/>
+        <location filename="../processing/datagouv.py" line="210"/>
         <source>Load a data.gouv.fr resource</source>
         <translation>Charger une ressource data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="211"/>
+        <location filename="../processing/datagouv.py" line="213"/>
         <source>Resource (identifier or address)</source>
         <translation>Ressource (identifiant ou adresse)</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="212"/>
+        <location filename="../processing/datagouv.py" line="214"/>
         <source>A data.gouv.fr resource identifier, its address (…/datasets/r/&lt;id&gt;) or any address of a CSV, GeoJSON, zipped Shapefile or GeoPackage file.</source>
         <translation>Un identifiant de ressource data.gouv.fr, son adresse (…/datasets/r/&lt;id&gt;) ou toute adresse d'un fichier CSV, GeoJSON, Shapefile zippé ou GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="219"/>
+        <location filename="../processing/datagouv.py" line="221"/>
         <source>Layer or file inside the resource</source>
         <translation>Couche ou fichier dans la ressource</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="222"/>
+        <location filename="../processing/datagouv.py" line="224"/>
         <source>Layer of a GeoPackage, or file of a ZIP archive; the first one by default.</source>
         <translation>Couche d'un GeoPackage ou fichier d'une archive ZIP ; par défaut, le premier élément.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="224"/>
+        <location filename="../processing/datagouv.py" line="226"/>
         <source>Longitude (or x) column</source>
         <translation>Colonne de longitude (ou x)</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="225"/>
+        <location filename="../processing/datagouv.py" line="227"/>
         <source>Only when the coordinate columns of a CSV file are not found by themselves.</source>
         <translation>Uniquement si les colonnes de coordonnées d'un fichier CSV ne sont pas détectées automatiquement.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="227"/>
+        <location filename="../processing/datagouv.py" line="229"/>
         <source>Latitude (or y) column</source>
         <translation>Colonne de latitude (ou y)</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="229"/>
+        <location filename="../processing/datagouv.py" line="236"/>
         <source>Loaded layer</source>
         <translation>Couche chargée</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="230"/>
+        <location filename="../processing/datagouv.py" line="237"/>
         <source>Records read</source>
         <translation>Enregistrements lus</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="231"/>
+        <location filename="../processing/datagouv.py" line="238"/>
         <source>Records kept</source>
         <translation>Enregistrements conservés</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="417"/>
+        <location filename="../processing/fetch_services.py" line="226"/>
         <source>Records rejected</source>
         <translation>Enregistrements rejetés</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="237"/>
+        <location filename="../processing/datagouv.py" line="244"/>
         <source>Give one resource: an identifier or an address.</source>
         <translation>Indiquez une ressource : un identifiant ou une adresse.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="242"/>
+        <location filename="../processing/datagouv.py" line="249"/>
         <source>Give both the longitude and the latitude columns, or neither.</source>
         <translation>Indiquez à la fois la colonne de longitude et celle de latitude, ou aucune des deux.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="247"/>
+        <location filename="../processing/datagouv.py" line="260"/>
         <source>Reading {name}…</source>
         <translation>Lecture de {name}…</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="252"/>
+        <location filename="../processing/datagouv.py" line="275"/>
         <source>{name} has no record with a usable position. {summary}</source>
         <translation>{name} n'a aucun enregistrement avec une position exploitable. {summary}</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="259"/>
+        <location filename="../processing/datagouv.py" line="282"/>
         <source>{name} has no point, line or polygon geometry.</source>
         <translation>{name} n'a aucune géométrie de type point, ligne ou polygone.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="274"/>
+        <location filename="../processing/datagouv.py" line="297"/>
         <source>{n} record(s) with another kind of geometry left out: the layer keeps the {family}s.</source>
         <translation>{n} enregistrement(s) avec un autre type de géométrie écarté(s) : la couche garde les {family}s.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="285"/>
+        <location filename="../processing/datagouv.py" line="308"/>
         <source>The coordinate reference system of the file is unknown: set it on the layer.</source>
         <translation>Le système de coordonnées de référence du fichier est inconnu : définissez-le sur la couche.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="291"/>
+        <location filename="../processing/datagouv.py" line="314"/>
         <source>{kept} feature(s) written in {crs}; {rejected} record(s) rejected.</source>
         <translation>{kept} entité(s) écrite(s) en {crs} ; {rejected} enregistrement(s) rejeté(s).</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="329"/>
+        <location filename="../processing/datagouv.py" line="371"/>
         <source>The longitude and latitude columns only apply to CSV files.</source>
         <translation>Les colonnes de longitude et de latitude ne s'appliquent qu'aux fichiers CSV.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="313"/>
+        <location filename="../processing/datagouv.py" line="355"/>
         <source>{name} has no layer {layer}; its layers: {layers}.</source>
         <translation>{name} n'a pas de couche {layer} ; ses couches : {layers}.</translation>
     </message>
     <message>
-        <location filename="../processing/datagouv.py" line="319"/>
+        <location filename="../processing/datagouv.py" line="361"/>
         <source>{name} has {n} layers ({layers}); the first one was loaded: choose another with the layer parameter.</source>
         <translation>{name} contient {n} couches ({layers}) ; la première a été chargée : choisissez-en une autre avec le paramètre de couche.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="80"/>
+        <location filename="../processing/fetch.py" line="69"/>
         <source>Communes (ADMIN EXPRESS)</source>
         <translation>Communes (ADMIN EXPRESS)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="81"/>
+        <location filename="../processing/fetch.py" line="70"/>
         <source>IRIS (statistical units)</source>
         <translation>IRIS (unités statistiques)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="82"/>
+        <location filename="../processing/fetch.py" line="71"/>
         <source>Buildings (BD TOPO)</source>
         <translation>Bâtiments (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="83"/>
+        <location filename="../processing/fetch.py" line="72"/>
         <source>Road sections usable on foot (BD TOPO)</source>
         <translation>Tronçons de route praticables à pied (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="84"/>
+        <location filename="../processing/fetch.py" line="73"/>
         <source>Passenger stations and stops (BD TOPO)</source>
         <translation>Gares et arrêts voyageurs (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="85"/>
+        <location filename="../processing/fetch.py" line="74"/>
         <source>INSEE 200 m grid (Filosofi)</source>
         <translation>Grille INSEE 200 m (Filosofi)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="127"/>
+        <location filename="../processing/fetch.py" line="116"/>
         <source>Fetching {layer} ({typename}) from the IGN Géoplateforme…</source>
         <translation>Récupération de {layer} ({typename}) depuis la Géoplateforme de l'IGN…</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="186"/>
+        <location filename="../processing/fetch.py" line="175"/>
         <source>The IGN Géoplateforme returned no {layer} in the area ({area}).</source>
         <translation>La Géoplateforme de l'IGN n'a renvoyé aucune entité de {layer} dans la zone ({area}).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="176"/>
+        <location filename="../processing/fetch.py" line="165"/>
         <source>{n} feature(s) of the bounding box outside the area left out.</source>
         <translation>{n} entité(s) du rectangle englobant hors de la zone écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="180"/>
+        <location filename="../processing/fetch.py" line="169"/>
         <source>{n} feature(s) without a usable geometry left out.</source>
         <translation>{n} entité(s) sans géométrie exploitable écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="195"/>
+        <location filename="../processing/fetch.py" line="184"/>
         <source>Features per WFS request</source>
         <translation>Entités par requête WFS</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="203"/>
+        <location filename="../processing/fetch.py" line="192"/>
         <source>The Géoplateforme serves at most 5000 features per request; larger areas take several.</source>
         <translation>La Géoplateforme fournit au plus 5000 entités par requête ; les zones plus grandes en nécessitent plusieurs.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="217"/>
+        <location filename="../processing/fetch.py" line="206"/>
         <source>Fetch an IGN Géoplateforme layer</source>
         <translation>Récupérer une couche de la Géoplateforme de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="220"/>
+        <location filename="../processing/fetch.py" line="209"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="226"/>
+        <location filename="../processing/fetch.py" line="215"/>
         <source>IGN layer</source>
         <translation>Couche IGN</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="227"/>
+        <location filename="../processing/fetch.py" line="216"/>
         <source>Number of features</source>
         <translation>Nombre d'entités</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="241"/>
+        <location filename="../processing/fetch.py" line="230"/>
         <source>{n} feature(s) of {layer} written.</source>
         <translation>{n} entité(s) de {layer} écrite(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="255"/>
+        <location filename="../processing/fetch.py" line="244"/>
         <source>Fetch the INSEE 200 m population grid</source>
         <translation>Récupérer la grille de population INSEE 200 m</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="260"/>
+        <location filename="../processing/fetch.py" line="249"/>
         <source>Population grid (200 m)</source>
         <translation>Grille de population (200 m)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="265"/>
+        <location filename="../processing/fetch.py" line="254"/>
         <source>Number of cells</source>
         <translation>Nombre de carreaux</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="266"/>
+        <location filename="../processing/fetch.py" line="255"/>
         <source>Inhabitants in the cells</source>
         <translation>Habitants dans les carreaux</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="280"/>
+        <location filename="../processing/fetch.py" line="269"/>
         <source>The grid served has no field ind (inhabitants).</source>
         <translation>La grille fournie n'a pas de champ ind (habitants).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="285"/>
+        <location filename="../processing/fetch.py" line="274"/>
         <source>{n} cell(s) of 200 m, {population:.1f} inhabitants.</source>
         <translation>{n} carreau(x) de 200 m, {population:.1f} habitants.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="326"/>
+        <location filename="../processing/fetch_services.py" line="78"/>
         <source>{name} is not recognised as a list of digital services: expected lieux de médiation numérique (schema v0 or v1), the France Services list, tiers-lieux or public Wi-Fi sites.</source>
         <translation>{name} n'est pas reconnu comme une liste de services numériques : sont attendus des lieux de médiation numérique (schéma v0 ou v1), la liste des France Services, des tiers-lieux ou des sites de wifi public.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="357"/>
+        <location filename="../processing/fetch_services.py" line="114"/>
         <source>Fetch the digital services</source>
         <translation>Récupérer les services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="361"/>
+        <location filename="../processing/fetch_services.py" line="118"/>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="368"/>
+        <location filename="../processing/fetch_services.py" line="125"/>
         <source>Places offering at least one of them are kept, with these categories only.</source>
         <translation>Les lieux qui en proposent au moins une sont conservés, avec ces seules catégories.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="383"/>
+        <location filename="../processing/fetch_services.py" line="140"/>
         <source>Public Wi-Fi datasets</source>
         <translation>Jeux de données de wifi public</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="384"/>
+        <location filename="../processing/fetch_services.py" line="141"/>
         <source>data.gouv.fr resource identifiers or file addresses of Wi-Fi site lists, separated by commas. Sites that are not operational are left out and counted.</source>
         <translation>Identifiants de ressources data.gouv.fr ou adresses de fichiers de listes de sites wifi, séparés par des virgules. Les sites qui ne sont pas en service sont écartés et comptés.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="391"/>
+        <location filename="../processing/fetch_services.py" line="148"/>
         <source>Downloaded files</source>
         <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="394"/>
+        <location filename="../processing/fetch_services.py" line="151"/>
         <source>Files already downloaded (CSV, GeoJSON…): lieux de médiation numérique, France Services, tiers-lieux or Wi-Fi lists, recognised by their columns.</source>
         <translation>Fichiers déjà téléchargés (CSV, GeoJSON…) : listes de lieux de médiation numérique, de France Services, de tiers-lieux ou de sites wifi, reconnues par leurs colonnes.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="401"/>
+        <location filename="../processing/fetch_services.py" line="158"/>
         <source>Merging distance of duplicates (metres)</source>
         <translation>Distance de fusion des doublons (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="409"/>
+        <location filename="../processing/fetch_services.py" line="166"/>
         <source>Places of matching names closer than this are one place; 0 merges equal ids only.</source>
         <translation>Les lieux de noms concordants plus proches que cette distance ne forment qu'un seul lieu ; 0 ne fusionne que les identifiants identiques.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="416"/>
+        <location filename="../processing/fetch_services.py" line="218"/>
         <source>Number of places</source>
         <translation>Nombre de lieux</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="418"/>
+        <location filename="../processing/fetch_services.py" line="227"/>
         <source>Wi-Fi sites not operational</source>
         <translation>Sites wifi hors service</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="423"/>
+        <location filename="../processing/fetch_services.py" line="232"/>
         <source>Choose at least one category of services.</source>
         <translation>Choisissez au moins une catégorie de services.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="433"/>
+        <location filename="../processing/fetch_services.py" line="245"/>
         <source>Choose at least one source: a data.gouv.fr dataset, a Wi-Fi list or a file.</source>
         <translation>Choisissez au moins une source : un jeu de données data.gouv.fr, une liste de sites wifi ou un fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="439"/>
+        <location filename="../processing/fetch_services.py" line="251"/>
         <source>No area given: every place of the sources is kept.</source>
         <translation>Aucune zone indiquée : tous les lieux des sources sont conservés.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="455"/>
+        <location filename="../processing/fetch_services.py" line="267"/>
         <source>&quot;{dataset}&quot;: file &quot;{resource}&quot; of {date}.</source>
         <translation>« {dataset} » : fichier « {resource} » du {date}.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="497"/>
+        <location filename="../processing/fetch_services.py" line="309"/>
         <source>{kept} record(s) in the area, {outside} outside.</source>
         <translation>{kept} enregistrement(s) dans la zone, {outside} en dehors.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="505"/>
+        <location filename="../processing/fetch_services.py" line="318"/>
         <source>{before} record(s) merged into {after} place(s).</source>
         <translation>{before} enregistrement(s) fusionné(s) en {after} lieu(x).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="515"/>
+        <location filename="../processing/fetch_services.py" line="337"/>
         <source>{n} place(s) without any of the chosen categories left out.</source>
         <translation>{n} lieu(x) sans aucune des catégories choisies écarté(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="523"/>
+        <location filename="../processing/fetch_services.py" line="346"/>
         <source>No place of the chosen categories ({categories}) was found{where}.</source>
         <translation>Aucun lieu des catégories choisies ({categories}) n'a été trouvé{where}.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="523"/>
+        <location filename="../processing/fetch_services.py" line="346"/>
         <source> in the area ({area})</source>
         <translation> dans la zone ({area})</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="544"/>
+        <location filename="../processing/fetch_services.py" line="366"/>
         <source>{n} place(s) written: {counts}.</source>
         <translation>{n} lieu(x) écrit(s) : {counts}.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="568"/>
+        <location filename="../processing/fetch_services.py" line="462"/>
         <source>{name}: {read} record(s) read, {kept} kept.</source>
         <translation>{name} : {read} enregistrement(s) lu(s), {kept} conservé(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="573"/>
+        <location filename="../processing/fetch_services.py" line="467"/>
         <source>Rejected: {details} (e.g. {examples}).</source>
         <translation>Rejetés : {details} (par ex. {examples}).</translation>
     </message>
@@ -2829,102 +2829,102 @@
         <translation>Les deux scénarios n'ont pas les mêmes unités de population.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="177"/>
+        <location filename="../processing/coverage_inputs.py" line="204"/>
         <source>Access method</source>
         <translation>Méthode d'accessibilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="179"/>
+        <location filename="../processing/coverage_inputs.py" line="206"/>
         <source>Service weight field (number, or opening hours)</source>
         <translation>Champ de poids des services (nombre ou horaires d'ouverture)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="189"/>
+        <location filename="../processing/coverage_inputs.py" line="216"/>
         <source>Walking network (lines) — straight line when empty</source>
         <translation>Réseau piéton (lignes) — à vol d'oiseau si vide</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="195"/>
+        <location filename="../processing/coverage_inputs.py" line="222"/>
         <source>Maximum distance to the network (metres)</source>
         <translation>Distance maximale au réseau (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="204"/>
+        <location filename="../processing/coverage_inputs.py" line="231"/>
         <source>Fragility field (0–10) — computed from the INSEE fields when empty</source>
         <translation>Champ de fragilité (0–10) — calculée à partir des champs INSEE si vide</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="210"/>
+        <location filename="../processing/coverage_inputs.py" line="237"/>
         <source>Fragility indicator weights</source>
         <translation>Poids des indicateurs de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="298"/>
+        <location filename="../processing/coverage_inputs.py" line="355"/>
         <source>No service has a usable geometry: check the services layer and its CRS.</source>
         <translation>Aucun service n'a de géométrie exploitable : vérifiez la couche des services et son SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="438"/>
+        <location filename="../processing/coverage_inputs.py" line="512"/>
         <source>The fragility field &apos;{name}&apos; must hold values from 0 to 10.</source>
         <translation>Le champ de fragilité « {name} » doit contenir des valeurs de 0 à 10.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="443"/>
+        <location filename="../processing/coverage_inputs.py" line="517"/>
         <source>No fragility: the population layer has neither a fragility field nor the INSEE grid fields.</source>
         <translation>Pas de fragilité : la couche de population n'a ni champ de fragilité ni les champs de la grille INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="447"/>
+        <location filename="../processing/coverage_inputs.py" line="521"/>
         <source>Fragility weights</source>
         <translation>Poids de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="456"/>
+        <location filename="../processing/coverage_inputs.py" line="530"/>
         <source>{n} unit(s) without inhabitants have no fragility value.</source>
         <translation>{n} unité(s) sans habitant n'ont pas de valeur de fragilité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="471"/>
+        <location filename="../processing/coverage_inputs.py" line="545"/>
         <source>Service weights: opening hours per week read from &apos;{field}&apos;.</source>
         <translation>Poids des services : heures d'ouverture par semaine lues dans « {field} ».</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="475"/>
+        <location filename="../processing/coverage_inputs.py" line="549"/>
         <source>{n} service(s) without a usable weight get the median weight.</source>
         <translation>{n} service(s) sans poids exploitable reçoivent le poids médian.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="485"/>
+        <location filename="../processing/coverage_inputs.py" line="559"/>
         <source>The walking network layer has no feature.</source>
         <translation>La couche du réseau piéton ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="490"/>
+        <location filename="../processing/coverage_inputs.py" line="564"/>
         <source>Walking network: {nodes} nodes, {edges} edges; {dropped} line(s) not walkable left out.</source>
         <translation>Réseau piéton : {nodes} nœuds, {edges} arcs ; {dropped} ligne(s) non praticable(s) à pied écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="496"/>
+        <location filename="../processing/coverage_inputs.py" line="570"/>
         <source>The walking network has no walkable line.</source>
         <translation>Le réseau piéton n'a aucune ligne praticable à pied.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="371"/>
+        <location filename="../processing/fetch_services.py" line="128"/>
         <source>Lieux de médiation numérique (national dataset on data.gouv.fr)</source>
         <translation>Lieux de médiation numérique (jeu de données national sur data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="376"/>
+        <location filename="../processing/fetch_services.py" line="133"/>
         <source>Found in the catalogue at each run (by its schema), so the latest file is used.</source>
         <translation>Recherché dans le catalogue à chaque exécution (par son schéma) : le fichier le plus récent est donc utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="378"/>
+        <location filename="../processing/fetch_services.py" line="135"/>
         <source>France Services (ANCT list on data.gouv.fr)</source>
         <translation>France Services (liste de l'ANCT sur data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="381"/>
+        <location filename="../processing/fetch_services.py" line="138"/>
         <source>Found in the catalogue at each run, so the latest file is used.</source>
         <translation>Recherché dans le catalogue à chaque exécution : le fichier le plus récent est donc utilisé.</translation>
     </message>
@@ -3144,72 +3144,72 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="60"/>
+        <location filename="../processing/fragility_ifn.py" line="61"/>
         <source>Digital fragility index (IFN) on population units</source>
         <translation>Indice de fragilité numérique (IFN) sur les unités de population</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="63"/>
+        <location filename="../processing/fragility_ifn.py" line="64"/>
         <source>Population units (polygons, e.g. the INSEE 200 m grid)</source>
         <translation>Unités de population (polygones, par ex. la grille INSEE de 200 m)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="66"/>
+        <location filename="../processing/fragility_ifn.py" line="67"/>
         <source>IRIS contours (polygons)</source>
         <translation>Contours IRIS (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="68"/>
+        <location filename="../processing/fragility_ifn.py" line="69"/>
         <source>IRIS code field of the contours</source>
         <translation>Champ du code IRIS des contours</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="71"/>
+        <location filename="../processing/fragility_ifn.py" line="72"/>
         <source>IFN table (one row per IRIS)</source>
         <translation>Table de l'IFN (une ligne par IRIS)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="73"/>
+        <location filename="../processing/fragility_ifn.py" line="74"/>
         <source>IRIS code field of the table</source>
         <translation>Champ du code IRIS de la table</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="76"/>
+        <location filename="../processing/fragility_ifn.py" line="77"/>
         <source>IFN score field of the table</source>
         <translation>Champ du score IFN de la table</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="79"/>
+        <location filename="../processing/fragility_ifn.py" line="83"/>
         <source>Rescale the IFN (100 = reference) to 0–10</source>
         <translation>Ramener l'IFN (100 = référence) sur une échelle de 0 à 10</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="81"/>
+        <location filename="../processing/fragility_ifn.py" line="85"/>
         <source>Population with fragility</source>
         <translation>Population avec fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="123"/>
+        <location filename="../processing/fragility_ifn.py" line="137"/>
         <source>IRIS contours</source>
         <translation>Contours IRIS</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="98"/>
+        <location filename="../processing/fragility_ifn.py" line="108"/>
         <source>IFN table</source>
         <translation>Table de l'IFN</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="167"/>
+        <location filename="../processing/fragility_ifn.py" line="183"/>
         <source>{n} IRIS code(s) of the contours are not in the table: {codes}.</source>
         <translation>{n} code(s) IRIS des contours absent(s) de la table : {codes}.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="171"/>
+        <location filename="../processing/fragility_ifn.py" line="187"/>
         <source>No population unit overlaps an IRIS of the table: check the codes and the CRS.</source>
         <translation>Aucune unité de population ne recouvre un IRIS de la table : vérifiez les codes et le SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="173"/>
+        <location filename="../processing/fragility_ifn.py" line="189"/>
         <source>{n} unit(s) overlap no IRIS with a known score: fragility left empty.</source>
         <translation>{n} unité(s) ne recouvrent aucun IRIS au score connu : fragilité laissée vide.</translation>
     </message>
@@ -3549,37 +3549,37 @@
         <translation>Donnez à au moins un indicateur de fragilité un poids supérieur à 0, ou choisissez un champ de fragilité.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="194"/>
+        <location filename="../processing/outputs.py" line="193"/>
         <source>The outputs &apos;{first}&apos; and &apos;{second}&apos; are the same file ({path}): give each output its own file name.</source>
         <translation>Les sorties « {first} » et « {second} » sont le même fichier ({path}) : donnez à chaque sortie son propre nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="205"/>
+        <location filename="../processing/outputs.py" line="204"/>
         <source>The output &apos;{output}&apos; would overwrite the input &apos;{input}&apos; ({path}). Nothing was written: choose another file name for the output.</source>
         <translation>La sortie « {output} » écraserait l'entrée « {input} » ({path}). Rien n'a été écrit : choisissez un autre nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="210"/>
+        <location filename="../processing/outputs.py" line="209"/>
         <source>The output &apos;{output}&apos; is a folder ({path}): give a file name.</source>
         <translation>La sortie « {output} » est un dossier ({path}) : indiquez un nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="247"/>
+        <location filename="../processing/outputs.py" line="246"/>
         <source>Canceled: the previous outputs were left as they were.</source>
         <translation>Annulé : les sorties précédentes sont restées telles quelles.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="338"/>
+        <location filename="../processing/outputs.py" line="337"/>
         <source>permission denied or read-only</source>
         <translation>permission refusée ou lecture seule</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="339"/>
+        <location filename="../processing/outputs.py" line="338"/>
         <source>The folder of the output &apos;{output}&apos; cannot be written ({path}: {reason}). Nothing was written: choose a folder where you may write.</source>
         <translation>Le dossier de la sortie « {output} » n'est pas accessible en écriture ({path} : {reason}). Rien n'a été écrit : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="344"/>
+        <location filename="../processing/outputs.py" line="343"/>
         <source>The output &apos;{output}&apos; exists and is read-only ({path}). Nothing was written.</source>
         <translation>La sortie « {output} » existe et est en lecture seule ({path}). Rien n'a été écrit.</translation>
     </message>
@@ -3634,52 +3634,52 @@
         <translation>Le fichier « {label} » n'est pas une synthèse telle que l'écrit ville_numerique:coverage : {where} n'est pas un objet JSON. Choisissez la synthèse (JSON) écrite avec la couche de couverture.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="286"/>
+        <location filename="../processing/coverage_inputs.py" line="343"/>
         <source>Multi-point services split into their parts: {n} more place(s).</source>
         <translation>Services multipoints séparés en leurs parties : {n} lieu(x) de plus.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="371"/>
+        <location filename="../processing/coverage_inputs.py" line="432"/>
         <source>{n} service(s) with an empty category (NULL or blank) in field &apos;{field}&apos; ignored.</source>
         <translation>{n} service(s) sans catégorie (NULL ou vide) dans le champ « {field} » ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="377"/>
+        <location filename="../processing/coverage_inputs.py" line="438"/>
         <source>{n} service(s) whose category has no letter or digit ignored.</source>
         <translation>{n} service(s) dont la catégorie n'a ni lettre ni chiffre ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="381"/>
+        <location filename="../processing/coverage_inputs.py" line="442"/>
         <source>Category codes {spellings} read as one category: {code}.</source>
         <translation>Codes de catégorie {spellings} lus comme une seule catégorie : {code}.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="397"/>
+        <location filename="../processing/coverage_inputs.py" line="458"/>
         <source>{n} population unit(s) whose &apos;{field}&apos; is not a finite number of 0 or more (infinite, NaN or negative) left out, counted as 0 inhabitants; correct them to include them. Feature id(s): {ids}.</source>
         <translation>{n} unité(s) de population dont « {field} » n'est pas un nombre fini positif ou nul (infini, NaN ou négatif) écartée(s), comptée(s) pour 0 habitant ; corrigez-les pour les inclure. Identifiant(s) d'entité : {ids}.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="415"/>
+        <location filename="../processing/coverage_inputs.py" line="476"/>
         <source>{n} population unit(s) farther than {max_snap:g} m from the walking network: no walking distance, counted as not covered.</source>
         <translation>{n} unité(s) de population à plus de {max_snap:g} m du réseau piéton : pas de distance à pied, comptée(s) comme non couverte(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="420"/>
+        <location filename="../processing/coverage_inputs.py" line="481"/>
         <source>{n} service(s) farther than {max_snap:g} m from the walking network: they cannot be reached.</source>
         <translation>{n} service(s) à plus de {max_snap:g} m du réseau piéton : inaccessible(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="502"/>
+        <location filename="../processing/coverage_inputs.py" line="576"/>
         <source>Walking network</source>
         <translation>Réseau piéton</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="107"/>
+        <location filename="../processing/fragility_ifn.py" line="117"/>
         <source>{n} row(s) of the IFN table have a score that is empty, not a finite number or not positive: those IRIS count as without score.</source>
         <translation>{n} ligne(s) de la table IFN ont un score vide, non fini ou non positif : ces IRIS comptent comme sans score.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="135"/>
+        <location filename="../processing/fragility_ifn.py" line="149"/>
         <source>{n} IRIS contour(s) cannot be placed in {crs} and are left out.</source>
         <translation>{n} contour(s) d'IRIS ne peuvent pas être placés dans {crs} et sont écartés.</translation>
     </message>
@@ -4388,6 +4388,191 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <location filename="../ui/settings_page.py" line="119"/>
         <source>These walking times are the defaults of the panel, of the algorithms&apos; dialogs and of qgis_process runs with this QGIS profile.</source>
         <translation>Ces temps de marche sont les valeurs par défaut du panneau, des fenêtres des algorithmes et des exécutions de qgis_process avec ce profil QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../core/crs.py" line="80"/>
+        <source>Distances are measured in {crs} ({name}), not in the legal projection of a French territory (Lambert-93 or an overseas one): the population layer lies outside them or across several.</source>
+        <translation>Les distances sont mesurées en {crs} ({name}), et non dans la projection légale d&apos;un territoire français (Lambert-93 ou celle d&apos;un territoire d&apos;outre-mer) : la couche de population est en dehors de ces territoires ou à cheval sur plusieurs.</translation>
+    </message>
+    <message>
+        <location filename="../core/encodings.py" line="95"/>
+        <source>{name} has no .cpg file saying how its texts are encoded: read as {encoding} (detected). Check names with accents; add a .cpg file to make it explicit.</source>
+        <translation>{name} n&apos;a pas de fichier .cpg indiquant l&apos;encodage de ses textes : lu en {encoding} (détecté). Vérifiez les noms accentués ; ajoutez un fichier .cpg pour le préciser.</translation>
+    </message>
+    <message>
+        <location filename="../core/fragility.py" line="486"/>
+        <source>cell area</source>
+        <translation>surface des carreaux</translation>
+    </message>
+    <message>
+        <location filename="../core/fragility.py" line="488"/>
+        <source>The cell areas must be finite and not negative.</source>
+        <translation>Les surfaces des carreaux doivent être finies et non négatives.</translation>
+    </message>
+    <message>
+        <location filename="../core/services/records.py" line="96"/>
+        <source>Place {name} is not open: its name says so.</source>
+        <translation>Le lieu {name} n&apos;est pas ouvert : son nom l&apos;indique.</translation>
+    </message>
+    <message>
+        <location filename="../core/services/records.py" line="98"/>
+        <source>Place {name} is not open ({field}: {value}).</source>
+        <translation>Le lieu {name} n&apos;est pas ouvert ({field} : {value}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="176"/>
+        <source>Services farther than this from the population are left out (metres)</source>
+        <translation>Services écartés au-delà de cette distance de la population (mètres)</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="183"/>
+        <source>Far services are counted in the log and the summary; the projection is chosen from the population layer only.</source>
+        <translation>Les services éloignés sont comptés dans le journal et la synthèse ; la projection est choisie d&apos;après la seule couche de population.</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="186"/>
+        <source>Count itinerant stops (field itinerance = Itinérant) as services</source>
+        <translation>Compter les arrêts itinérants (champ itinerance = Itinérant) comme des services</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="296"/>
+        <source>Service weights read from the field &apos;{field}&apos; (a permanence hosted in a school, a bar or a room weighs less than a place).</source>
+        <translation>Poids des services lus dans le champ « {field} » (une permanence hébergée dans une école, un bar ou une salle pèse moins qu&apos;un lieu).</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="319"/>
+        <source>{n} itinerant stop(s) left out of the services (field itinerance).</source>
+        <translation>{n} arrêt(s) itinérant(s) écarté(s) des services (champ itinerance).</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="329"/>
+        <source>{n} service(s) farther than {distance:.0f} m from the population left out (a wrong position, or another territory).</source>
+        <translation>{n} service(s) à plus de {distance:.0f} m de la population écarté(s) (une position erronée, ou un autre territoire).</translation>
+    </message>
+    <message>
+        <location filename="../processing/datagouv.py" line="231"/>
+        <source>Coordinate system of these columns</source>
+        <translation>Système de coordonnées de ces colonnes</translation>
+    </message>
+    <message>
+        <location filename="../processing/datagouv.py" line="232"/>
+        <source>For projected x/y columns (e.g. EPSG:2154 for x_l93/y_l93); guessed from the values when empty.</source>
+        <translation>Pour des colonnes x/y projetées (par ex. EPSG:2154 pour x_l93/y_l93) ; déduit des valeurs si vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/datagouv.py" line="254"/>
+        <source>Give the coordinate system of the columns as an EPSG code.</source>
+        <translation>Indiquez le système de coordonnées des colonnes par un code EPSG.</translation>
+    </message>
+    <message>
+        <location filename="../processing/datagouv.py" line="268"/>
+        <source>No coordinates found in {name}, and no row to load as a table: the file is empty.</source>
+        <translation>Aucune coordonnée trouvée dans {name}, et aucune ligne à charger comme table : le fichier est vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/datagouv.py" line="330"/>
+        <source>{name} has no coordinates: loaded as a table without geometry ({n} rows), to be joined to a layer.</source>
+        <translation>{name} n&apos;a pas de coordonnées : chargé comme table sans géométrie ({n} lignes), à joindre à une couche.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="168"/>
+        <source>Matching distance to the ANCT France Services list (metres)</source>
+        <translation>Distance de rapprochement avec la liste France Services de l&apos;ANCT (mètres)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="176"/>
+        <source>A France Services of another source is the desk of the ANCT list in the same commune, this close, with a matching name or address; one that matches none is not counted as a France Services.</source>
+        <translation>Un France Services d&apos;une autre source est le guichet de la liste de l&apos;ANCT de la même commune, à cette distance au plus, avec un nom ou une adresse concordants ; celui qui n&apos;en rejoint aucun n&apos;est pas compté comme France Services.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="184"/>
+        <source>Count itinerant stops (buses, mobile services) as places</source>
+        <translation>Compter les arrêts itinérants (bus, services mobiles) comme des lieux</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="187"/>
+        <source>By default itinerant stops are left out of the places and written to their own layer.</source>
+        <translation>Par défaut, les arrêts itinérants sont écartés des lieux et écrits dans leur propre couche.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="191"/>
+        <source>Keep places that are not open (planned, closed)</source>
+        <translation>Garder les lieux non ouverts (en projet, fermés)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="219"/>
+        <source>Itinerant stops</source>
+        <translation>Arrêts itinérants</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="209"/>
+        <source>What was counted (JSON)</source>
+        <translation>Ce qui a été compté (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="220"/>
+        <source>Records not open left out</source>
+        <translation>Enregistrements non ouverts écartés</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="221"/>
+        <source>Duplicate records merged</source>
+        <translation>Doublons fusionnés</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="222"/>
+        <source>France Services desks</source>
+        <translation>Guichets France Services</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="223"/>
+        <source>France Services not on the ANCT list</source>
+        <translation>France Services absents de la liste de l&apos;ANCT</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="417"/>
+        <source>{n} France Services record(s) of other sources merged into the ANCT list.</source>
+        <translation>{n} enregistrement(s) France Services d&apos;autres sources fusionné(s) avec la liste de l&apos;ANCT.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="425"/>
+        <source>{name} ({commune}, {id}) is named a France Services but matches no desk of the ANCT list{nearest}: not counted as a France Services.</source>
+        <translation>{name} ({commune}, {id}) porte le nom de France Services mais ne correspond à aucun guichet de la liste de l&apos;ANCT{nearest} : non compté comme France Services.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="425"/>
+        <source> (nearest: {name}, {distance:.0f} m)</source>
+        <translation> (le plus proche : {name}, {distance:.0f} m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="443"/>
+        <source>{n} itinerant stop(s) (buses, mobile services) in {communes}.</source>
+        <translation>{n} arrêt(s) itinérant(s) (bus, services mobiles) à {communes}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="447"/>
+        <source>They are counted as places.</source>
+        <translation>Ils sont comptés comme des lieux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_services.py" line="449"/>
+        <source>They are left out of the places (own layer).</source>
+        <translation>Ils sont écartés des lieux (couche à part).</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="80"/>
+        <source>Empty: the first of {columns} found in the table.</source>
+        <translation>Vide : la première des colonnes {columns} présente dans la table.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="103"/>
+        <source>The IFN table has none of the score columns {columns}: choose the score field.</source>
+        <translation>La table IFN n&apos;a aucune des colonnes de score {columns} : choisissez le champ du score.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="105"/>
+        <source>IFN score read from the column &apos;{name}&apos;.</source>
+        <translation>Score IFN lu dans la colonne « {name} ».</translation>
     </message>
 </context>
 </TS>
