@@ -22,6 +22,7 @@ from .http import (
     HttpClient,
     HttpStatusError,
     MalformedResponseError,
+    PageGuard,
     cancel_check,
     host_of,
     raise_if_canceled,
@@ -238,17 +239,27 @@ class DataGouvClient:
 
     # -- paging ------------------------------------------------------------
     def iter_pages(self, url, params=None, max_results=None, is_canceled=None):
-        """Yield the items of a paginated list, following ``next_page``."""
+        """Yield the items (dicts) of a paginated list, following ``next_page``.
+
+        An empty page ends the listing (whatever its ``next_page``); a page
+        whose items were all seen before, or more pages than the
+        ``max_pages`` setting, is a :class:`~.http.PagingError`.
+        """
         check = cancel_check(is_canceled)
         count, seen = 0, set()
-        while url and url not in seen:
+        guard = PageGuard(url, tr("catalogue results"), self.http.settings.max_pages)
+        while isinstance(url, str) and url and url not in seen:
             raise_if_canceled(check)
             seen.add(url)
             page = self.http.get_json(url, params=params, is_canceled=check)
             if not _is_page(page):
                 self.http.forget("GET", url, params)
                 raise _unexpected(url, tr("a list page"))
-            for item in page["data"]:
+            items = page["data"]
+            if not items:
+                return
+            guard.page(item.get("id") for item in items)
+            for item in items:
                 yield item
                 count += 1
                 if max_results is not None and count >= max_results:
@@ -416,7 +427,11 @@ class DataGouvClient:
 
 
 def _is_page(page):
-    return isinstance(page, dict) and isinstance(page.get("data"), list)
+    return (
+        isinstance(page, dict)
+        and isinstance(page.get("data"), list)
+        and all(isinstance(item, dict) for item in page["data"])
+    )
 
 
 def _unexpected(url, what):

@@ -23,6 +23,7 @@ from .http import (
     HttpClient,
     HttpStatusError,
     MalformedResponseError,
+    PageGuard,
     cancel_check,
     host_of,
     raise_if_canceled,
@@ -254,11 +255,22 @@ class IgnClient:
         ``bbox`` and ``cql_filter`` may be combined (the box then goes into
         the filter, GeoServer refusing both parameters). ``progress(done,
         matched)`` is called after each page.
+
+        Bounded whatever the server does: more pages than the ``max_pages``
+        setting, more features than ``max_features`` (setting), or a page
+        bringing no new feature id raise :class:`~.http.PagingError`.
         """
         layer = layer if isinstance(layer, WfsLayer) else WfsLayer(layer)
         check = cancel_check(is_canceled)
         params = self._wfs_params(layer, bbox, bbox_crs, cql_filter, srs_name, properties)
         count = max(1, min(page_size, MAX_COUNT))
+        limits = self.http.settings
+        guard = PageGuard(
+            self.base_url + WFS_PATH,
+            tr("features of {layer}").format(layer=layer.typename),
+            limits.max_pages,
+            limits.max_features,
+        )
         start, first_id = 0, None
         while max_features is None or start < max_features:
             raise_if_canceled(check)
@@ -266,6 +278,7 @@ class IgnClient:
             page = self._wfs_page(params, start, wanted, check)
             features = page["features"]
             first_id = _check_progress(features, first_id, self.base_url + WFS_PATH)
+            guard.page(f.get("id") if isinstance(f, dict) else None for f in features)
             yield from features
             start += len(features)
             matched = _int_or_none(page.get("numberMatched"))
