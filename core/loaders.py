@@ -19,30 +19,52 @@ Formats:
 * Shapefile / GeoPackage — through GDAL's ``osgeo.ogr`` (imported lazily);
 * ZIP — extracted safely (absolute paths, ``..`` and links refused) and the
   data file inside loaded.
+
+Bounded whatever the file: a file larger than the ``table_max_mb`` setting
+is refused before it is read (records live in memory); an archive is
+refused before extraction when it would expand beyond ``unzip_max_mb`` or
+when a member expands more than ``zip_max_ratio`` times (zip bomb); a CSV
+is read as a stream (encoding detected in chunks, rows parsed one by one).
+UTF-16/UTF-32 files are recognised by their byte-order mark (or their zero
+bytes), JSON nested too deeply or coordinates that are not numbers are
+reported as such.
 """
 
+import codecs
 import csv
 import io
+import itertools
 import json
 import math
 import re
-import shutil
 import stat
 import tempfile
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataError
 from .i18n import tr
+from .settings import load_settings
 
 WGS84 = 4326
 LAMBERT93 = 2154
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 DELIMITERS = (";", ",", "\t", "|")
-MAX_UNZIPPED_BYTES = 4 * 1024**3
+MB = 1024 * 1024
+MIN_BOMB_BYTES = 16 * MB  # members expanding to less than this are never judged bombs
 MAX_FIELD_CHARS = 2**30
+READ_CHUNK = 1024 * 1024
+GUESS_ROWS = 50
 
 LON_NAMES = ("longitude", "lon", "lng", "long", "x_wgs84", "lon_wgs84", "longitude_wgs84", "wgs84_x",
              "wifi_long", "wifi_lon")  # WIFI_*: OpenDataFrance draft "Bornes Wifi public"
@@ -165,23 +187,51 @@ def check_lon_lat(lon, lat):
         raise RowError(tr("coordinates 0, 0 (position missing)"))
 
 
-def _first_position(coordinates):
-    while (
-        isinstance(coordinates, (list, tuple)) and coordinates and isinstance(coordinates[0], (list, tuple))
-    ):
-        coordinates = coordinates[0]
-    return coordinates
+#: How many list levels hold the positions of each geometry type.
+POSITION_DEPTH = {
+    "Point": 0,
+    "MultiPoint": 1,
+    "LineString": 1,
+    "MultiLineString": 2,
+    "Polygon": 2,
+    "MultiPolygon": 3,
+}
+MAX_COLLECTION_DEPTH = 2
 
 
-def check_geometry(geometry, crs):
-    """RowError unless ``geometry`` is a GeoJSON geometry (plausible in WGS 84)."""
+def _is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _first_position(coordinates, depth):
+    """The first position of ``coordinates`` nested ``depth`` levels, RowError unless every
+    level is a non-empty list and every position 2 to 4 finite numbers."""
+    levels = [coordinates]
+    for _ in range(depth):
+        levels = [item for level in levels if isinstance(level, (list, tuple)) and level for item in level]
+        if not levels:
+            raise RowError(tr("invalid geometry"))
+    for position in levels:
+        if not isinstance(position, (list, tuple)) or not 2 <= len(position) <= 4:
+            raise RowError(tr("invalid geometry"))
+        if not all(_is_number(v) for v in position):
+            raise RowError(tr("invalid geometry: coordinates must be numbers"))
+    return levels[0]
+
+
+def check_geometry(geometry, crs, _depth=0):
+    """RowError unless ``geometry`` is a GeoJSON geometry whose positions are numbers
+    (the first one plausible in WGS 84)."""
     if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
         raise RowError(tr("invalid geometry"))
     if geometry["type"] == "GeometryCollection":
+        members = geometry.get("geometries")
+        if not isinstance(members, list) or _depth >= MAX_COLLECTION_DEPTH:
+            raise RowError(tr("invalid geometry"))
+        for member in members:
+            check_geometry(member, crs, _depth + 1)
         return geometry
-    position = _first_position(geometry.get("coordinates"))
-    if not isinstance(position, (list, tuple)) or len(position) < 2:
-        raise RowError(tr("invalid geometry"))
+    position = _first_position(geometry.get("coordinates"), POSITION_DEPTH[geometry["type"]])
     if crs == WGS84:
         check_lon_lat(float(position[0]), float(position[1]))
     return geometry
@@ -232,7 +282,7 @@ class CoordinateSource:
     def _geojson(self, value):
         try:
             geometry = json.loads(value) if isinstance(value, str) else value
-        except ValueError:
+        except (ValueError, RecursionError):
             raise RowError(tr("invalid GeoJSON in column {column}").format(column=self.fields[0])) from None
         if isinstance(geometry, dict) and geometry.get("type") == "Feature":
             geometry = geometry.get("geometry")
@@ -324,18 +374,76 @@ def geometry_of(row, sources):
 # --------------------------------------------------------------------------
 # CSV
 # --------------------------------------------------------------------------
+def _bom_encoding(head):
+    """The encoding announced by a byte-order mark at the start of ``head``, or None."""
+    for bom, name in BOMS:
+        if head.startswith(bom):
+            return name
+    return None
+
+
+def _utf16_without_bom(head):
+    """``utf-16-le``/``utf-16-be`` when ``head`` looks like BOM-less UTF-16 text, else None."""
+    sample = head[: 4096 - (len(head[:4096]) % 2)]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode(raw, encoding=None, name=""):
     """Text of ``raw`` bytes and the encoding used (first that decodes cleanly).
 
-    Without ``encoding``: UTF-8 (BOM removed), then cp1252, then latin-1
-    (which always decodes).
+    Without ``encoding``: the byte-order mark's (UTF-8, UTF-16, UTF-32), then
+    UTF-8, cp1252, latin-1 (which always decodes).
     """
+    if not encoding:
+        encoding = _bom_encoding(raw[:4]) or _utf16_without_bom(raw[:4096])
     for candidate in (encoding,) if encoding else ENCODINGS:
         try:
             return raw.decode(candidate), candidate
         except (UnicodeDecodeError, LookupError):
             continue
     raise DataError(tr("The file {name} is not encoded in {encoding}.").format(name=name, encoding=encoding))
+
+
+def _decodes(path, encoding):
+    """Whether the whole file decodes in ``encoding`` (read in chunks: bounded memory)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(READ_CHUNK), b""):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def detect_encoding(path, encoding=None):
+    """The encoding to read the text file ``path`` with (see :func:`decode`)."""
+    name = Path(path).name
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise DataError(
+                tr("The file {name} is not encoded in {encoding}.").format(name=name, encoding=encoding)
+            ) from None
+        return encoding
+    guessed = _bom_encoding(head) or _utf16_without_bom(head)
+    if guessed:
+        return guessed
+    for candidate in ENCODINGS:
+        if candidate == ENCODINGS[-1] or _decodes(path, candidate):
+            return candidate
+    return ENCODINGS[-1]
 
 
 def detect_delimiter(text, sample_lines=30):
@@ -362,11 +470,9 @@ def _unique_header(header):
     return result
 
 
-def _csv_rows(text, delimiter):
+def _iter_rows(reader, header):
     """(line number, row dict) for each data row, or (line number, RowError)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = _unique_header(next(reader, []))
-    rows, line = [], reader.line_num
+    line = reader.line_num
     for values in reader:
         start, line = line + 1, reader.line_num
         if not values or all(v.strip() == "" for v in values):
@@ -375,10 +481,43 @@ def _csv_rows(text, delimiter):
             message = tr("{count} fields instead of {expected}").format(
                 count=len(values), expected=len(header)
             )
-            rows.append((start, RowError(message)))
+            yield start, RowError(message)
         else:
-            rows.append((start, dict(zip(header, values))))
-    return header, rows
+            yield start, dict(zip(header, values))
+
+
+def _csv_rows(text, delimiter):
+    """The header and the (line, row or RowError) pairs of CSV ``text``."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = _unique_header(next(reader, []))
+    return header, list(_iter_rows(reader, header))
+
+
+def limits_of(limits=None):
+    """The limit settings to apply (``limits``, or the current settings)."""
+    return limits if limits is not None else load_settings()
+
+
+def check_file_size(path, limits=None, extra=()):
+    """DataError when ``path`` (with the files ``extra``) is larger than ``table_max_mb``."""
+    limit = limits_of(limits).table_max_mb * MB
+    size = 0
+    for item in (path, *extra):
+        try:
+            size += Path(item).stat().st_size
+        except OSError:
+            continue
+    if size > limit:
+        raise too_large_to_load(Path(path).name, size, limit)
+
+
+def too_large_to_load(name, size, limit):
+    return DataError(
+        tr(
+            "{name} is {size} MB, more than the {limit} MB the plugin reads in memory. Open it in QGIS "
+            "(Layer > Add Layer) and keep the part you need, or raise the limit in the Ville numérique settings."
+        ).format(name=name, size="{:g}".format(round(size / MB, 1)), limit="{:g}".format(round(limit / MB, 1)))
+    )
 
 
 def load_csv(
@@ -392,36 +531,65 @@ def load_csv(
     geojson_field=None,
     crs=None,
     require_geometry=True,
+    limits=None,
 ):
     """Load a CSV file (see module docstring for what is detected).
 
     Explicit ``*_field`` arguments choose the coordinate columns; ``crs``
     gives their EPSG code for projected columns. With
     ``require_geometry=False`` a table without coordinates loads as
-    attribute records (``geometry`` None).
+    attribute records (``geometry`` None). The file is read as a stream.
     """
     path = Path(path)
-    text, used_encoding = decode(_read_bytes(path), encoding, path.name)
-    delimiter = delimiter or detect_delimiter(text)
+    used_encoding = encoding
+    try:
+        check_file_size(path, limits)
+        used_encoding = detect_encoding(path, encoding)
+        with open(path, encoding=used_encoding, newline="") as handle:
+            return _load_csv_stream(
+                handle, path, used_encoding, delimiter, (lon_field, lat_field, point_field, geojson_field),
+                crs, require_geometry,
+            )
+    except UnicodeDecodeError:
+        raise DataError(
+            tr("The file {name} is not encoded in {encoding}.").format(name=path.name, encoding=used_encoding)
+        ) from None
+    except OSError as error:
+        raise DataError(
+            tr("The file {name} cannot be read: {error}").format(name=path.name, error=error)
+        ) from None
+
+
+def _load_csv_stream(handle, path, used_encoding, delimiter, fields, crs, require_geometry):
+    lon_field, lat_field, point_field, geojson_field = fields
+    if not delimiter:
+        delimiter = detect_delimiter("".join(itertools.islice(handle, 30)))
+        handle.seek(0)
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))  # GeoJSON cells can be large
     try:
-        header, rows = _csv_rows(text, delimiter)
+        reader = csv.reader(handle, delimiter=delimiter)
+        first = next(reader, [])
+        if first and first[0].startswith("\ufeff"):
+            first[0] = first[0][1:]
+        header = _unique_header(first)
+        _check_columns(header, fields, path)
+        if bool(lon_field) != bool(lat_field):
+            raise DataError(
+                tr("Give both the longitude and the latitude columns of {name}.").format(name=path.name)
+            )
+        rows = _iter_rows(reader, header)
+        head = list(itertools.islice(rows, GUESS_ROWS))
+        sources = detect_sources(header, lon_field, lat_field, point_field, geojson_field, crs)
+        sources = _settle_crs(sources, [r for _, r in head if isinstance(r, dict)], path, require_geometry)
+        records, rejected, read = _with_geometry(itertools.chain(head, rows), sources)
     except csv.Error as error:
         raise DataError(
             tr("The CSV file {name} cannot be read: {error}").format(name=path.name, error=error)
         ) from None
-    _check_columns(header, (lon_field, lat_field, point_field, geojson_field), path)
-    if bool(lon_field) != bool(lat_field):
-        raise DataError(
-            tr("Give both the longitude and the latitude columns of {name}.").format(name=path.name)
-        )
-    sources = detect_sources(header, lon_field, lat_field, point_field, geojson_field, crs)
-    sources = _settle_crs(sources, [r for _, r in rows if isinstance(r, dict)], path, require_geometry)
-    records, rejected = _with_geometry(rows, sources)
     return LoadResult(
         records,
         sources[0].crs if sources else None,
-        len(rows),
+        read,
         rejected,
         str(path),
         "csv",
@@ -467,9 +635,10 @@ def _settle_crs(sources, rows, path, require_geometry):
 
 
 def _with_geometry(rows, sources):
-    """Records with their geometry, and the rejections."""
-    records, rejected = [], []
+    """Records with their geometry, the rejections and the number of rows read."""
+    records, rejected, read = [], [], 0
     for line, row in rows:
+        read += 1
         try:
             if isinstance(row, RowError):
                 raise row
@@ -477,8 +646,9 @@ def _with_geometry(rows, sources):
         except RowError as error:
             rejected.append(Rejection(line, str(error)))
             continue
-        records.append(dict(row, geometry=geometry))
-    return records, rejected
+        row["geometry"] = geometry
+        records.append(row)
+    return records, rejected, read
 
 
 def _read_bytes(path):
@@ -517,7 +687,7 @@ def _features(payload, name):
     raise DataError(tr("{name} is not GeoJSON (no FeatureCollection or Feature found).").format(name=name))
 
 
-def load_geojson(path):
+def load_geojson(path, limits=None):
     """Load a GeoJSON FeatureCollection, a bare Feature or a bare geometry.
 
     A JSON array of objects is read as features without geometry. A feature
@@ -525,8 +695,15 @@ def load_geojson(path):
     properties when it has some, else rejected.
     """
     path = Path(path)
+    check_file_size(path, limits)
     try:
         payload = json.loads(decode(_read_bytes(path))[0])
+    except RecursionError:
+        raise DataError(
+            tr("{name} is JSON nested too deeply to be read: it is not a usable GeoJSON file.").format(
+                name=path.name
+            )
+        ) from None
     except ValueError as error:
         raise DataError(tr("{name} is not valid JSON: {error}").format(name=path.name, error=error)) from None
     crs = crs_from_geojson(payload)
@@ -573,11 +750,12 @@ def epsg_of(srs):
     return None
 
 
-def load_ogr(path, layer=None):
+def load_ogr(path, layer=None, limits=None):
     """Load a Shapefile, GeoPackage or other GDAL vector file (first layer by default)."""
     from osgeo import ogr  # lazy: GDAL is present wherever QGIS is
 
     path = Path(path)
+    check_file_size(path, limits, [path.with_suffix(".dbf")] if path.suffix.lower() == ".shp" else [])
     source = ogr.Open(str(path))
     if source is None:
         raise DataError(
@@ -630,13 +808,20 @@ def _unsafe_reason(info):
     return None
 
 
-def safe_extract(zip_path, dest, max_bytes=MAX_UNZIPPED_BYTES):
+def safe_extract(zip_path, dest, max_bytes=None, limits=None, member=None):
     """Extract ``zip_path`` into ``dest``; return the extracted file paths.
 
-    The whole archive is refused (DataError) if one member has an absolute
-    path, a ``..`` component or is a link (zip-slip), or if it would expand
-    beyond ``max_bytes``.
+    The whole archive is refused (DataError) before anything is written if
+    one member has an absolute path, a ``..`` component or is a link
+    (zip-slip), if it would expand beyond ``max_bytes`` (default: the
+    ``unzip_max_mb`` setting), if a member larger than 16 MB expands more
+    than ``zip_max_ratio`` times (a zip bomb), or if the data file to load
+    (``member``, or the one :func:`load_zip` would pick) is larger than
+    ``table_max_mb``. While extracting, a member writing more than it
+    declared stops the extraction.
     """
+    limits = limits_of(limits)
+    max_bytes = int(limits.unzip_max_mb * MB) if max_bytes is None else max_bytes
     dest = Path(dest).resolve()
     name = Path(zip_path).name
     try:
@@ -647,11 +832,18 @@ def safe_extract(zip_path, dest, max_bytes=MAX_UNZIPPED_BYTES):
         ) from None
     with archive:
         members = archive.infolist()
-        _check_members(members, dest, name, max_bytes)
-        return [_extract_member(archive, info, dest) for info in members if not info.is_dir()]
+        _check_members(members, dest, name, max_bytes, limits.zip_max_ratio)
+        _check_data_member(members, dest, member, name, limits)
+        try:
+            return [_extract_member(archive, info, dest, name) for info in members if not info.is_dir()]
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, RuntimeError,
+                zlib.error) as error:
+            raise DataError(
+                tr("{name} is not a valid ZIP archive: {error}").format(name=name, error=error)
+            ) from None
 
 
-def _check_members(members, dest, name, max_bytes):
+def _check_members(members, dest, name, max_bytes, max_ratio):
     for info in members:
         reason = _unsafe_reason(info)
         if reason is None and not (dest / info.filename).resolve().is_relative_to(dest):
@@ -662,32 +854,77 @@ def _check_members(members, dest, name, max_bytes):
                     name=name, member=info.filename, reason=reason
                 )
             )
-    if sum(info.file_size for info in members) > max_bytes:
-        raise DataError(tr("The archive {name} is too large once extracted.").format(name=name))
+    total = sum(info.file_size for info in members)
+    if total > max_bytes:
+        raise DataError(
+            tr(
+                "The archive {name} was refused: it would take {size} MB once extracted, more than the limit "
+                "of {limit} MB (Ville numérique settings)."
+            ).format(name=name, size=_mb(total), limit=_mb(max_bytes))
+        )
+    for info in members:
+        ratio = info.file_size / max(1, info.compress_size)
+        if info.file_size > MIN_BOMB_BYTES and ratio > max_ratio:
+            raise DataError(
+                tr(
+                    "The archive {name} was refused: its member '{member}' would expand {ratio:.0f} times "
+                    "(to {size} MB), which is how zip bombs are made. If the file is genuine, extract it "
+                    "yourself and load the extracted file."
+                ).format(name=name, member=info.filename, ratio=ratio, size=_mb(info.file_size))
+            )
 
 
-def _extract_member(archive, info, dest):
+def _mb(size):
+    return "{:g}".format(round(size / MB, 1))
+
+
+def _check_data_member(members, dest, member, name, limits):
+    """DataError when the data file that will be read is larger than ``table_max_mb``."""
+    sizes = {dest / info.filename: info.file_size for info in members if not info.is_dir()}
+    try:
+        target = _pick_member(list(sizes), member, name)
+    except DataError:
+        return  # reported after extraction, with the same sentence
+    size = sizes[target]
+    if target.suffix.lower() == ".shp":
+        size += sizes.get(target.with_suffix(".dbf"), 0)
+    limit = limits.table_max_mb * MB
+    if size > limit:
+        raise too_large_to_load("{}!{}".format(name, target.relative_to(dest).as_posix()), size, limit)
+
+
+def _extract_member(archive, info, dest, name):
     target = dest / info.filename
     target.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
     with archive.open(info) as src, open(target, "wb") as out:
-        shutil.copyfileobj(src, out)
+        for chunk in iter(lambda: src.read(READ_CHUNK), b""):
+            written += len(chunk)
+            if written > info.file_size:
+                raise DataError(
+                    tr("The archive {name} was refused: its member '{member}' is larger than it declares.").format(
+                        name=name, member=info.filename
+                    )
+                )
+            out.write(chunk)
     return target
 
 
 LOADABLE = (".gpkg", ".shp", ".geojson", ".json", ".csv", ".tsv", ".txt")
 
 
-def load_zip(path, member=None, **options):
+def load_zip(path, member=None, limits=None, **options):
     """Extract ``path`` safely in a temporary folder and load its data file.
 
     ``member``: the file to load inside the archive; by default the first of
     GeoPackage, Shapefile, GeoJSON, CSV.
     """
     path = Path(path)
+    limits = limits_of(limits)
     with tempfile.TemporaryDirectory(prefix="ville_numerique_") as folder:
-        files = safe_extract(path, folder)
+        files = safe_extract(path, folder, limits=limits, member=member)
         target = _pick_member(files, member, path.name)
-        result = load(target, **options)
+        result = load(target, limits=limits, **options)
     result.source = "{}!{}".format(path, target.relative_to(Path(folder).resolve()).as_posix())
     return result
 
@@ -724,13 +961,14 @@ def sniff_suffix(path, sample_size=4096):
 
 
 def load(path, **options):
-    """Load ``path`` by its extension; ``options`` go to the format's loader."""
+    """Load ``path`` by its extension; ``options`` go to the format's loader
+    (``limits``: the settings whose limits apply, default the current ones)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv", ".txt"):
         return load_csv(path, **options)
     if suffix in (".geojson", ".json"):
-        return load_geojson(path)
+        return load_geojson(path, limits=options.get("limits"))
     if suffix == ".zip":
         return load_zip(path, **options)
     if suffix in (".shp", ".gpkg", ".gml", ".kml", ".fgb"):
