@@ -116,6 +116,31 @@ class Rejection:
     reason: str
 
 
+class Rejections(list):
+    """The rejected rows: the first ``keep`` with their reason, ``len()`` all of them.
+
+    A file of millions of bad rows keeps memory bounded while its counts stay true.
+    """
+
+    def __init__(self, items=(), keep=1000):
+        super().__init__()
+        self.keep = keep
+        self.total = 0
+        for item in items:
+            self.append(item)
+
+    def append(self, item):
+        self.total += 1
+        if super().__len__() < self.keep:
+            super().append(item)
+
+    def __len__(self):
+        return self.total
+
+    def __bool__(self):
+        return self.total > 0
+
+
 @dataclass
 class LoadResult:
     """Records read from a file, the EPSG code of their coordinates, the counts."""
@@ -636,7 +661,7 @@ def _settle_crs(sources, rows, path, require_geometry):
 
 def _with_geometry(rows, sources):
     """Records with their geometry, the rejections and the number of rows read."""
-    records, rejected, read = [], [], 0
+    records, rejected, read = [], Rejections(), 0
     for line, row in rows:
         read += 1
         try:
@@ -708,7 +733,7 @@ def load_geojson(path, limits=None):
         raise DataError(tr("{name} is not valid JSON: {error}").format(name=path.name, error=error)) from None
     crs = crs_from_geojson(payload)
     features = _features(payload, path.name)
-    records, rejected = [], []
+    records, rejected = [], Rejections()
     for number, feature in enumerate(features, start=1):
         try:
             records.append(_feature_record(feature, crs))
@@ -765,7 +790,7 @@ def load_ogr(path, layer=None, limits=None):
     if ogr_layer is None:
         raise DataError(tr("{name} has no layer {layer}.").format(name=path.name, layer=layer or 0))
     crs = epsg_of(ogr_layer.GetSpatialRef())
-    records, rejected, read = [], [], 0
+    records, rejected, read = [], Rejections(), 0
     for feature in ogr_layer:
         read += 1
         try:
