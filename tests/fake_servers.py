@@ -16,7 +16,7 @@ a path of one :class:`HostileServer`:
   ``next_page``), ``repeat`` (the same datasets under new page numbers) or
   ``endless`` (new datasets forever);
 * ``/api/1/datasets/r/<id>`` — a redirect to ``redirect_to``;
-* anything else — ``files[path]`` (body, content type), else 404.
+* ``files[path]`` (body, content type) wins over all of these; anything else is a 404.
 
 The server also answers absolute-form requests (``GET http://host/path``),
 so a client configured with it as HTTP proxy can be given public host names
@@ -80,6 +80,9 @@ class HostileServer:
 
     # -- behaviours ----------------------------------------------------------
     def handle(self, h, path, query):
+        if path in self.files:
+            body, content_type = self.files[path]
+            return self._send(h, body, content_type)
         if path == "/drip":
             return self._drip(h)
         if path == "/drip-headers":
@@ -100,9 +103,6 @@ class HostileServer:
             h.send_header("Content-Length", "0")
             h.end_headers()
             return None
-        if path in self.files:
-            body, content_type = self.files[path]
-            return self._send(h, body, content_type)
         return self._send(h, b'{"message": "Not found"}', "application/json", 404)
 
     @staticmethod
