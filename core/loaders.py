@@ -35,22 +35,30 @@ import csv
 import io
 import itertools
 import json
-import math
 import re
-import stat
 import tempfile
-import unicodedata
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .archives import LOADABLE, pick_member, safe_extract  # noqa: F401 - safe_extract re-exported
+from .coordinates import (  # noqa: F401 - re-exported: the loaders' vocabulary
+    GEOMETRY_TYPES,
+    LAMBERT93,
+    WGS84,
+    CoordinateSource,
+    RowError,
+    check_geometry,
+    check_lon_lat,
+    detect_sources,
+    geometry_of,
+    guess_xy_crs,
+    normalize_name,
+    parse_number,
+)
 from .errors import DataError
+from .file_limits import MB, READ_CHUNK, check_file_size, limits_of, too_large_to_load  # noqa: F401
 from .i18n import tr
-from .settings import load_settings
 
-WGS84 = 4326
-LAMBERT93 = 2154
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -60,49 +68,9 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 DELIMITERS = (";", ",", "\t", "|")
-MB = 1024 * 1024
-MIN_BOMB_BYTES = 16 * MB  # members expanding to less than this are never judged bombs
 MAX_FIELD_CHARS = 2**30
-READ_CHUNK = 1024 * 1024
-GUESS_ROWS = 50
 
-LON_NAMES = ("longitude", "lon", "lng", "long", "x_wgs84", "lon_wgs84", "longitude_wgs84", "wgs84_x",
-             "wifi_long", "wifi_lon")  # WIFI_*: OpenDataFrance draft "Bornes Wifi public"
-LAT_NAMES = ("latitude", "lat", "y_wgs84", "lat_wgs84", "latitude_wgs84", "wgs84_y", "wifi_lat")
-LON_PREFIXES = ("longitude_", "lon_", "lng_")
-LAT_PREFIXES = ("latitude_", "lat_")
-L93_PAIRS = (
-    ("x_l93", "y_l93"),
-    ("x_lambert93", "y_lambert93"),
-    ("x_lambert_93", "y_lambert_93"),
-    ("x_2154", "y_2154"),
-    ("coord_x_l93", "coord_y_l93"),
-)
-XY_PAIRS = (("x", "y"), ("coord_x", "coord_y"), ("coordx", "coordy"), ("xcoord", "ycoord"))
-POINT_NAMES = (
-    "geo_point_2d",
-    "c_geo",
-    "wgs_84",
-    "wgs84",
-    "geo_point",
-    "geopoint",
-    "coordonnees",
-    "coordonnees_gps",
-    "coordonnees_geographiques",
-    "lat_lon",
-    "latlon",
-    "coordinates",
-)
-GEOJSON_NAMES = ("geo_shape", "geojson", "geometry", "geom_geojson", "shape")
-GEOMETRY_TYPES = (
-    "Point",
-    "MultiPoint",
-    "LineString",
-    "MultiLineString",
-    "Polygon",
-    "MultiPolygon",
-    "GeometryCollection",
-)
+GUESS_ROWS = 50
 
 
 # --------------------------------------------------------------------------
@@ -171,229 +139,6 @@ class LoadResult:
         where = tr("line {row}: {reason}") if self.format == "csv" else tr("feature {row}: {reason}")
         details = [where.format(row=r.row, reason=r.reason) for r in self.rejected[:examples]]
         return text + (" " + "; ".join(details) if details else "")
-
-
-# --------------------------------------------------------------------------
-# Coordinates
-# --------------------------------------------------------------------------
-class RowError(ValueError):
-    """A row cannot give a geometry; the message is the translated reason."""
-
-
-def normalize_name(name):
-    """Column name without accents, lower-case, non-alphanumerics as ``_``."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", str(name)) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")
-
-
-def parse_number(value, column):
-    """A float from text (decimal comma accepted); RowError if not a number."""
-    text = str(value).strip()
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        raise RowError(
-            tr("'{value}' is not a number (column {column})").format(value=value, column=column)
-        ) from None
-    if not math.isfinite(number):
-        raise RowError(tr("'{value}' is not a number (column {column})").format(value=value, column=column))
-    return number
-
-
-def check_lon_lat(lon, lat):
-    """RowError unless (lon, lat) is a plausible WGS 84 position."""
-    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise RowError(
-            tr("coordinates out of range: longitude {lon}, latitude {lat}").format(lon=lon, lat=lat)
-        )
-    if lon == 0 and lat == 0:
-        raise RowError(tr("coordinates 0, 0 (position missing)"))
-
-
-#: How many list levels hold the positions of each geometry type.
-POSITION_DEPTH = {
-    "Point": 0,
-    "MultiPoint": 1,
-    "LineString": 1,
-    "MultiLineString": 2,
-    "Polygon": 2,
-    "MultiPolygon": 3,
-}
-MAX_COLLECTION_DEPTH = 2
-
-
-def _is_number(value):
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _first_position(coordinates, depth):
-    """The first position of ``coordinates`` nested ``depth`` levels, RowError unless every
-    level is a non-empty list and every position 2 to 4 finite numbers."""
-    levels = [coordinates]
-    for _ in range(depth):
-        levels = [item for level in levels if isinstance(level, (list, tuple)) and level for item in level]
-        if not levels:
-            raise RowError(tr("invalid geometry"))
-    for position in levels:
-        if not isinstance(position, (list, tuple)) or not 2 <= len(position) <= 4:
-            raise RowError(tr("invalid geometry"))
-        if not all(_is_number(v) for v in position):
-            raise RowError(tr("invalid geometry: coordinates must be numbers"))
-    return levels[0]
-
-
-def check_geometry(geometry, crs, _depth=0):
-    """RowError unless ``geometry`` is a GeoJSON geometry whose positions are numbers
-    (the first one plausible in WGS 84)."""
-    if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
-        raise RowError(tr("invalid geometry"))
-    if geometry["type"] == "GeometryCollection":
-        members = geometry.get("geometries")
-        if not isinstance(members, list) or _depth >= MAX_COLLECTION_DEPTH:
-            raise RowError(tr("invalid geometry"))
-        for member in members:
-            check_geometry(member, crs, _depth + 1)
-        return geometry
-    position = _first_position(geometry.get("coordinates"), POSITION_DEPTH[geometry["type"]])
-    if crs == WGS84:
-        check_lon_lat(float(position[0]), float(position[1]))
-    return geometry
-
-
-def point(x, y):
-    return {"type": "Point", "coordinates": [x, y]}
-
-
-@dataclass(frozen=True)
-class CoordinateSource:
-    """Where a row's position is: ``kind`` xy (two columns), point ("lat, lon"
-    text) or geojson (a GeoJSON cell), in the columns ``fields``."""
-
-    kind: str
-    fields: tuple
-    crs: int = WGS84
-
-    def geometry(self, row):
-        """The row's geometry, None when the columns are empty, RowError if bad."""
-        values = [row.get(name) for name in self.fields]
-        if any(v is None or str(v).strip() == "" for v in values):
-            return None
-        if self.kind == "xy":
-            return self._xy(values)
-        if self.kind == "point":
-            return self._point(values[0])
-        return self._geojson(values[0])
-
-    def _xy(self, values):
-        x, y = (parse_number(v, name) for v, name in zip(values, self.fields))
-        if self.crs == WGS84:
-            check_lon_lat(x, y)
-        return point(x, y)
-
-    def _point(self, value):
-        parts = re.split(r"\s*[,;]\s*|\s+", str(value).strip())
-        if len(parts) != 2:
-            raise RowError(
-                tr("'{value}' is not a \"latitude, longitude\" pair (column {column})").format(
-                    value=value, column=self.fields[0]
-                )
-            )
-        lat, lon = (parse_number(v, self.fields[0]) for v in parts)
-        check_lon_lat(lon, lat)
-        return point(lon, lat)
-
-    def _geojson(self, value):
-        try:
-            geometry = json.loads(value) if isinstance(value, str) else value
-        except (ValueError, RecursionError):
-            raise RowError(tr("invalid GeoJSON in column {column}").format(column=self.fields[0])) from None
-        if isinstance(geometry, dict) and geometry.get("type") == "Feature":
-            geometry = geometry.get("geometry")
-        return check_geometry(geometry, self.crs)
-
-
-def _find(names, wanted):
-    """The original column whose normalised name is the first of ``wanted``."""
-    for candidate in wanted:
-        if candidate in names:
-            return names[candidate]
-    return None
-
-
-def _prefixed_pairs(names):
-    """lon_<s>/lat_<s> style pairs (``lon_c``/``lat_c``…), same suffix."""
-    pairs = []
-    for norm, original in names.items():
-        for lon_prefix in LON_PREFIXES:
-            if norm.startswith(lon_prefix):
-                suffix = norm[len(lon_prefix) :]
-                lat = _find(names, [p + suffix for p in LAT_PREFIXES])
-                if lat:
-                    pairs.append((original, lat))
-    return pairs
-
-
-def detect_sources(columns, lon_field=None, lat_field=None, point_field=None, geojson_field=None, crs=None):
-    """Candidate coordinate sources of a table, best first, all in one CRS.
-
-    Explicit fields win. Otherwise WGS 84 sources (lon/lat columns, "lat,
-    lon" text, GeoJSON cells) are used if any; else projected x/y columns.
-    """
-    if lon_field or lat_field:
-        return [CoordinateSource("xy", (lon_field, lat_field), crs or WGS84)]
-    if point_field:
-        return [CoordinateSource("point", (point_field,))]
-    if geojson_field:
-        return [CoordinateSource("geojson", (geojson_field,), crs or WGS84)]
-    names = {normalize_name(c): c for c in columns}
-    sources = []
-    lon, lat = _find(names, LON_NAMES), _find(names, LAT_NAMES)
-    if lon and lat:
-        sources.append(CoordinateSource("xy", (lon, lat)))
-    sources += [CoordinateSource("xy", pair) for pair in _prefixed_pairs(names) if pair != (lon, lat)]
-    sources += [CoordinateSource("point", (names[n],)) for n in POINT_NAMES if n in names]
-    sources += [CoordinateSource("geojson", (names[n],)) for n in GEOJSON_NAMES if n in names]
-    if sources:
-        return sources
-    for pairs, pair_crs in ((L93_PAIRS, LAMBERT93), (XY_PAIRS, crs)):
-        for x_name, y_name in pairs:
-            if x_name in names and y_name in names:
-                return [CoordinateSource("xy", (names[x_name], names[y_name]), pair_crs)]
-    return []
-
-
-def guess_xy_crs(rows, source, limit=50):
-    """EPSG code of unnamed x/y columns from their first values (4326 or 2154)."""
-    for row in rows[:limit]:
-        try:
-            x, y = (parse_number(row.get(name), name) for name in source.fields)
-        except (RowError, TypeError):
-            continue
-        if -180 <= x <= 180 and -90 <= y <= 90:
-            return WGS84
-        if -400_000 <= x <= 1_400_000 and 6_000_000 <= y <= 7_300_000:
-            return LAMBERT93
-        break
-    return None
-
-
-def geometry_of(row, sources):
-    """The geometry of ``row`` from the first source that has one.
-
-    Raises RowError with the first problem met, or "no coordinates".
-    """
-    problem = None
-    for source in sources:
-        try:
-            geometry = source.geometry(row)
-        except RowError as error:
-            problem = problem or error
-            continue
-        if geometry is not None:
-            return geometry
-    raise problem or RowError(tr("no coordinates"))
 
 
 # --------------------------------------------------------------------------
@@ -516,33 +261,6 @@ def _csv_rows(text, delimiter):
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = _unique_header(next(reader, []))
     return header, list(_iter_rows(reader, header))
-
-
-def limits_of(limits=None):
-    """The limit settings to apply (``limits``, or the current settings)."""
-    return limits if limits is not None else load_settings()
-
-
-def check_file_size(path, limits=None, extra=()):
-    """DataError when ``path`` (with the files ``extra``) is larger than ``table_max_mb``."""
-    limit = limits_of(limits).table_max_mb * MB
-    size = 0
-    for item in (path, *extra):
-        try:
-            size += Path(item).stat().st_size
-        except OSError:
-            continue
-    if size > limit:
-        raise too_large_to_load(Path(path).name, size, limit)
-
-
-def too_large_to_load(name, size, limit):
-    return DataError(
-        tr(
-            "{name} is {size} MB, more than the {limit} MB the plugin reads in memory. Open it in QGIS "
-            "(Layer > Add Layer) and keep the part you need, or raise the limit in the Ville numérique settings."
-        ).format(name=name, size="{:g}".format(round(size / MB, 1)), limit="{:g}".format(round(limit / MB, 1)))
-    )
 
 
 def load_csv(
@@ -820,124 +538,6 @@ def _ogr_record(feature, crs):
 # --------------------------------------------------------------------------
 # ZIP
 # --------------------------------------------------------------------------
-def _unsafe_reason(info):
-    """Why a ZIP member must not be extracted, or None."""
-    name = info.filename
-    parts = re.split(r"[\\/]+", name)
-    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
-        return tr("absolute path")
-    if ".." in parts:
-        return tr("path leaving the folder")
-    if stat.S_ISLNK(info.external_attr >> 16):
-        return tr("symbolic link")
-    return None
-
-
-def safe_extract(zip_path, dest, max_bytes=None, limits=None, member=None):
-    """Extract ``zip_path`` into ``dest``; return the extracted file paths.
-
-    The whole archive is refused (DataError) before anything is written if
-    one member has an absolute path, a ``..`` component or is a link
-    (zip-slip), if it would expand beyond ``max_bytes`` (default: the
-    ``unzip_max_mb`` setting), if a member larger than 16 MB expands more
-    than ``zip_max_ratio`` times (a zip bomb), or if the data file to load
-    (``member``, or the one :func:`load_zip` would pick) is larger than
-    ``table_max_mb``. While extracting, a member writing more than it
-    declared stops the extraction.
-    """
-    limits = limits_of(limits)
-    max_bytes = int(limits.unzip_max_mb * MB) if max_bytes is None else max_bytes
-    dest = Path(dest).resolve()
-    name = Path(zip_path).name
-    try:
-        archive = zipfile.ZipFile(zip_path)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise DataError(
-            tr("{name} is not a valid ZIP archive: {error}").format(name=name, error=error)
-        ) from None
-    with archive:
-        members = archive.infolist()
-        _check_members(members, dest, name, max_bytes, limits.zip_max_ratio)
-        _check_data_member(members, dest, member, name, limits)
-        try:
-            return [_extract_member(archive, info, dest, name) for info in members if not info.is_dir()]
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, RuntimeError,
-                zlib.error) as error:
-            raise DataError(
-                tr("{name} is not a valid ZIP archive: {error}").format(name=name, error=error)
-            ) from None
-
-
-def _check_members(members, dest, name, max_bytes, max_ratio):
-    for info in members:
-        reason = _unsafe_reason(info)
-        if reason is None and not (dest / info.filename).resolve().is_relative_to(dest):
-            reason = tr("path leaving the folder")
-        if reason is not None:
-            raise DataError(
-                tr("The archive {name} was refused: its member '{member}' is unsafe ({reason}).").format(
-                    name=name, member=info.filename, reason=reason
-                )
-            )
-    total = sum(info.file_size for info in members)
-    if total > max_bytes:
-        raise DataError(
-            tr(
-                "The archive {name} was refused: it would take {size} MB once extracted, more than the limit "
-                "of {limit} MB (Ville numérique settings)."
-            ).format(name=name, size=_mb(total), limit=_mb(max_bytes))
-        )
-    for info in members:
-        ratio = info.file_size / max(1, info.compress_size)
-        if info.file_size > MIN_BOMB_BYTES and ratio > max_ratio:
-            raise DataError(
-                tr(
-                    "The archive {name} was refused: its member '{member}' would expand {ratio:.0f} times "
-                    "(to {size} MB), which is how zip bombs are made. If the file is genuine, extract it "
-                    "yourself and load the extracted file."
-                ).format(name=name, member=info.filename, ratio=ratio, size=_mb(info.file_size))
-            )
-
-
-def _mb(size):
-    return "{:g}".format(round(size / MB, 1))
-
-
-def _check_data_member(members, dest, member, name, limits):
-    """DataError when the data file that will be read is larger than ``table_max_mb``."""
-    sizes = {dest / info.filename: info.file_size for info in members if not info.is_dir()}
-    try:
-        target = _pick_member(list(sizes), member, name)
-    except DataError:
-        return  # reported after extraction, with the same sentence
-    size = sizes[target]
-    if target.suffix.lower() == ".shp":
-        size += sizes.get(target.with_suffix(".dbf"), 0)
-    limit = limits.table_max_mb * MB
-    if size > limit:
-        raise too_large_to_load("{}!{}".format(name, target.relative_to(dest).as_posix()), size, limit)
-
-
-def _extract_member(archive, info, dest, name):
-    target = dest / info.filename
-    target.parent.mkdir(parents=True, exist_ok=True)
-    written = 0
-    with archive.open(info) as src, open(target, "wb") as out:
-        for chunk in iter(lambda: src.read(READ_CHUNK), b""):
-            written += len(chunk)
-            if written > info.file_size:
-                raise DataError(
-                    tr("The archive {name} was refused: its member '{member}' is larger than it declares.").format(
-                        name=name, member=info.filename
-                    )
-                )
-            out.write(chunk)
-    return target
-
-
-LOADABLE = (".gpkg", ".shp", ".geojson", ".json", ".csv", ".tsv", ".txt")
-
-
 def load_zip(path, member=None, limits=None, **options):
     """Extract ``path`` safely in a temporary folder and load its data file.
 
@@ -948,23 +548,10 @@ def load_zip(path, member=None, limits=None, **options):
     limits = limits_of(limits)
     with tempfile.TemporaryDirectory(prefix="ville_numerique_") as folder:
         files = safe_extract(path, folder, limits=limits, member=member)
-        target = _pick_member(files, member, path.name)
+        target = pick_member(files, member, path.name)
         result = load(target, limits=limits, **options)
     result.source = "{}!{}".format(path, target.relative_to(Path(folder).resolve()).as_posix())
     return result
-
-
-def _pick_member(files, member, name):
-    if member:
-        chosen = [f for f in files if f.as_posix().endswith(member)]
-    else:
-        chosen = sorted(
-            (f for f in files if f.suffix.lower() in LOADABLE),
-            key=lambda f: (LOADABLE.index(f.suffix.lower()), str(f)),
-        )
-    if not chosen:
-        raise DataError(tr("The archive {name} contains no data file that can be loaded.").format(name=name))
-    return chosen[0]
 
 
 # --------------------------------------------------------------------------
