@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from .i18n import tr
+
 MB = 1024 * 1024
 BODY_SUFFIX = ".body"
 META_SUFFIX = ".json"
@@ -167,13 +169,16 @@ class DiskCache:
     """A size-capped LRU cache of HTTP answers in ``directory``.
 
     ``now`` (wall-clock seconds, default ``time.time``) is injectable so that
-    tests can age entries without sleeping.
+    tests can age entries without sleeping. ``warn`` receives the user
+    sentences about a damaged entry or an unusable folder (default: the
+    ``ville_numerique`` logger; Processing algorithms show them in their log).
     """
 
-    def __init__(self, directory, max_bytes=500 * MB, now=time.time):
+    def __init__(self, directory, max_bytes=500 * MB, now=time.time, warn=None):
         self.directory = Path(directory)
         self.max_bytes = max_bytes
         self.now = now
+        self.warn = warn or LOG.warning
         self._lock = threading.RLock()
 
     # -- paths -------------------------------------------------------------
@@ -213,7 +218,12 @@ class DiskCache:
         return entry
 
     def _broken(self, key, reason):
-        LOG.warning("Cache entry %s in %s removed: %s; it will be downloaded again.", key, self.directory, reason)
+        self.warn(
+            tr(
+                "A damaged entry of the download cache ({folder}) was removed ({reason}): "
+                "its data is downloaded again."
+            ).format(folder=self.directory, reason=reason)
+        )
         self.delete(key)
         return None
 
@@ -270,7 +280,12 @@ class DiskCache:
 
     def _unusable(self, error):
         """The folder cannot hold the cache: warn, and go on without storing."""
-        LOG.warning("The cache folder %s cannot be used (%s): the answer is not kept.", self.directory, error)
+        self.warn(
+            tr(
+                "The cache folder {folder} cannot be used ({error}): the data is not kept for the next runs. "
+                "Choose another folder in the Ville numérique settings."
+            ).format(folder=self.directory, error=error)
+        )
         return None
 
     def _store_meta(self, key, url, ttl, headers, size):

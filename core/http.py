@@ -28,7 +28,6 @@ The errors, the retry/rate-limit policy and the proxy live in
 public names are re-exported here.
 """
 
-import logging
 import os
 import random
 import shutil
@@ -97,7 +96,6 @@ from .i18n import tr
 from .settings import load_settings, qgis_settings
 
 JSON_TYPES = ("application/json", "application/geo+json", "text/json", "+json")
-LOG = logging.getLogger("ville_numerique")
 
 # --------------------------------------------------------------------------
 # Client
@@ -339,9 +337,19 @@ class HttpClient:
             return None
 
     def _drop_unreadable(self, key, entry):
-        LOG.warning("Cache entry of %s vanished or became unreadable: fetched again.", entry.url)
+        self.cache.warn(
+            tr(
+                "An entry of the download cache vanished while it was read (another QGIS may have cleared "
+                "it): {url} is downloaded again."
+            ).format(url=entry.url)
+        )
         if key is not None:
             self.cache.delete(key)
+
+    def set_warn(self, warn):
+        """Send the cache's warnings to ``warn`` (e.g. a Processing feedback's ``pushWarning``)."""
+        if self.cache is not None:
+            self.cache.warn = warn
 
     @staticmethod
     def _conditional_headers(headers, entry):

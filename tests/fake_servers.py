@@ -25,12 +25,16 @@ These are synthetic answers built to the shapes of the real APIs, not real data.
 """
 
 import json
+import struct
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-BIG_JSON_BYTES = 300 * 1024 * 1024
+MB = 1024**2
+GIB = 1024**3
+BIG_JSON_BYTES = 300 * MB
 
 
 class HostileServer:
@@ -227,3 +231,38 @@ def finishes_within(seconds, function, *args, **kwargs):
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+def zip_bomb(path, size=GIB, name="bornes.csv"):
+    """A ZIP whose one member ``name`` expands to ``size`` bytes of CSV, written in a
+    second: one deflate block, compressed once after a full flush, repeated."""
+    block = (b"borne,50.75,2.25\n" * (MB // 17 + 1))[:MB]
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    header_data = b"nom,lat,lon\n"
+    head = compressor.compress(header_data) + compressor.flush(zlib.Z_FULL_FLUSH)
+    once = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    again = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    assert once == again  # a full flush resets the state: the block compresses the same each time
+    count = -(-(size - len(header_data)) // len(block))
+    tail = compressor.flush(zlib.Z_FINISH)
+    crc = zlib.crc32(header_data)
+    for _ in range(count):
+        crc = zlib.crc32(block, crc)
+    usize = len(header_data) + count * len(block)
+    csize = len(head) + count * len(once) + len(tail)
+    encoded = name.encode()
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, csize, usize, len(encoded), 0)
+    with open(path, "wb") as out:
+        out.write(local + encoded + head)
+        for _ in range(count):
+            out.write(once)
+        out.write(tail)
+        directory_offset = out.tell()
+        central = struct.pack(
+            "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, csize, usize, len(encoded), 0, 0, 0, 0,
+            0o100644 << 16, 0,
+        )
+        out.write(central + encoded)
+        end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central) + len(encoded), directory_offset, 0)
+        out.write(end)
+    return path

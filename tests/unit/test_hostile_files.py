@@ -12,7 +12,6 @@ import struct
 import time
 import tracemalloc
 import zipfile
-import zlib
 
 import pytest
 from ville_numerique.core import loaders
@@ -20,50 +19,13 @@ from ville_numerique.core.errors import DataError
 from ville_numerique.core.http import ContentTypeError, HttpClient, RetryPolicy, server_message
 from ville_numerique.core.ign import IgnClient, WfsLayer
 from ville_numerique.core.settings import load_settings
-from ville_numerique.tests.fake_servers import HostileServer
+from ville_numerique.tests.fake_servers import GIB, MB, HostileServer, zip_bomb
 
-GIB = 1024**3
-MB = 1024**2
 ROWS = b"borne,50.75,2.25\n" * (MB // 17 + 1)
 
 
 def limits(**values):
     return load_settings(environ={}, qgis={}, **values)
-
-
-def zip_bomb(path, size=GIB, name="bornes.csv"):
-    """A ZIP whose one member ``name`` expands to ``size`` bytes of CSV, written in a
-    second: one deflate block, compressed once after a full flush, repeated."""
-    block = ROWS[:MB]
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    header_data = b"nom,lat,lon\n"
-    head = compressor.compress(header_data) + compressor.flush(zlib.Z_FULL_FLUSH)
-    once = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
-    again = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
-    assert once == again  # a full flush resets the state: the block compresses the same each time
-    count = -(-(size - len(header_data)) // len(block))
-    tail = compressor.flush(zlib.Z_FINISH)
-    crc = zlib.crc32(header_data)
-    for _ in range(count):
-        crc = zlib.crc32(block, crc)
-    usize = len(header_data) + count * len(block)
-    csize = len(head) + count * len(once) + len(tail)
-    encoded = name.encode()
-    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, csize, usize, len(encoded), 0)
-    with open(path, "wb") as out:
-        out.write(local + encoded + head)
-        for _ in range(count):
-            out.write(once)
-        out.write(tail)
-        directory_offset = out.tell()
-        central = struct.pack(
-            "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, csize, usize, len(encoded), 0, 0, 0, 0,
-            0o100644 << 16, 0,
-        )
-        out.write(central + encoded)
-        end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central) + len(encoded), directory_offset, 0)
-        out.write(end)
-    return path
 
 
 # --------------------------------------------------------------------------
