@@ -328,7 +328,11 @@ class PageGuard:
             )
         self._seen.update(known)
         self.items += len(ids)
-        if self.max_items is not None and self.items > self.max_items:
+        self.announced(self.items)
+
+    def announced(self, total):
+        """PagingError at once when the server announces (or sent) more than ``max_items`` items."""
+        if self.max_items is not None and total is not None and total > self.max_items:
             raise PagingError(
                 tr(
                     "The server {host} sent more than {count} {what}. Narrow the request (smaller area) or "

@@ -282,6 +282,8 @@ class IgnClient:
             yield from features
             start += len(features)
             matched = _int_or_none(page.get("numberMatched"))
+            if max_features is None or max_features > limits.max_features:
+                guard.announced(matched)  # refused before fetching the pages
             if progress is not None:
                 progress(start, matched)
             if len(features) < wanted or (matched is not None and start >= matched):

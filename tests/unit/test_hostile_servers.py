@@ -156,6 +156,17 @@ def test_wfs_pages_stop_at_the_feature_limit(server, tmp_path):
     says(info.value, "more than 250 features of BDTOPO_V3:batiment")
 
 
+def test_a_wfs_announcing_more_features_than_the_limit_is_refused_at_the_first_page(server, tmp_path):
+    body = {"type": "FeatureCollection", "numberMatched": 2_000_000, "features": [
+        {"type": "Feature", "id": "b.1", "geometry": None, "properties": {}}]}
+    server.files["/wfs/ows"] = (json.dumps(body).encode(), "application/json")
+    ign = IgnClient(client(server, tmp_path, max_features=1000), base_url=server.base)
+    with pytest.raises(PagingError, match="more than 1000 features of BDTOPO_V3:batiment"):
+        ign.get_features(WfsLayer("BDTOPO_V3:batiment"), page_size=1)
+    assert server.count("/wfs/ows") == 1
+    assert len(ign.get_features(WfsLayer("BDTOPO_V3:batiment"), page_size=1, max_features=1)) == 1
+
+
 def test_a_wfs_page_with_nothing_new_stops_the_paging(server, tmp_path):
     server.wfs_mode = "repeat"
     ign = IgnClient(client(server, tmp_path), base_url=server.base)
