@@ -15,6 +15,7 @@ WFS 30/s, geocoding 50/s, isochrone 5/s; cache; retries).
   ``bdtopo-valhalla``).
 """
 
+import math
 from dataclasses import dataclass, field
 
 from .errors import InputError
@@ -372,7 +373,13 @@ class IgnClient:
             raise MalformedResponseError(
                 tr("The geocoder of {host} did not return results.").format(host=host_of(url)), url
             )
-        return [_geocode_result(f) for f in payload["features"] if _point_of(f) is not None]
+        results = []
+        for feature in payload["features"]:
+            try:
+                results.append(_geocode_result(feature))
+            except (AttributeError, KeyError, TypeError, ValueError):
+                continue  # a feature without position, or with fields of the wrong type
+        return results
 
     # -- isochrone ---------------------------------------------------------
     def isochrone(
@@ -501,10 +508,15 @@ def _point_of(feature):
 
 def _geocode_result(feature):
     props = feature.get("properties") or {}
+    if not isinstance(props, dict):
+        raise TypeError(props)
     lon, lat = _point_of(feature)
+    score = float(props.get("score") or 0.0)
+    if not math.isfinite(score) or not (math.isfinite(lon) and math.isfinite(lat)):
+        raise ValueError(score)
     return GeocodeResult(
-        label=props.get("label", ""),
-        score=float(props.get("score") or 0.0),
+        label=str(props.get("label", "")),
+        score=score,
         lon=lon,
         lat=lat,
         citycode=props.get("citycode"),

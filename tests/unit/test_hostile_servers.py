@@ -289,3 +289,40 @@ def _files_only(server):
         return server._send(h, body, content_type)
 
     return handle
+
+
+def test_catalogue_fields_of_the_wrong_type_are_left_empty(server, tmp_path):
+    page = {
+        "data": [
+            {
+                "id": "d1",
+                "title": ["not", "text"],
+                "organization": "an-organisation-as-text",
+                "tags": 5,
+                "last_update": {"when": "now"},
+                "resources": [
+                    "not an object",
+                    {"id": 7, "format": None, "schema": "LaMednum", "url": ["x"], "filesize": "big"},
+                ],
+            }
+        ],
+        "next_page": None,
+    }
+    server.files["/api/1/datasets/"] = (json.dumps(page).encode(), "application/json")
+    datasets = DataGouvClient(client(server, tmp_path), base_url=server.base).search_datasets("wifi")
+    (dataset,) = datasets
+    assert (dataset.id, dataset.title, dataset.organization, dataset.tags, dataset.last_update) == (
+        "d1", "", None, [], None
+    )
+    (resource,) = dataset.resources
+    assert (resource.id, resource.format, resource.schema, resource.url, resource.filesize) == ("7", "", None, "", None)
+
+
+def test_geocoder_features_of_the_wrong_shape_are_skipped(server, tmp_path):
+    good = {"geometry": {"coordinates": [2.25, 50.75]}, "properties": {"label": "Saint-Omer", "score": 0.9}}
+    reply = {"features": [good, {"geometry": {"coordinates": ["a", 1]}}, {"geometry": None}, 3,
+                          {"geometry": {"coordinates": [2, 50]}, "properties": ["x"]},
+                          {"geometry": {"coordinates": [2, 50]}, "properties": {"score": "high"}}]}
+    server.files["/geocodage/search"] = (json.dumps(reply).encode(), "application/json")
+    results = IgnClient(client(server, tmp_path), base_url=server.base).geocode("Saint-Omer")
+    assert [(r.label, r.score, r.lon, r.lat) for r in results] == [("Saint-Omer", 0.9, 2.25, 50.75)]
