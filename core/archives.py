@@ -88,10 +88,10 @@ def _check_members(members, dest, name, max_bytes, max_ratio):
         if info.file_size > MIN_BOMB_BYTES and ratio > max_ratio:
             raise DataError(
                 tr(
-                    "The archive {name} was refused: its member '{member}' would expand {ratio:.0f} times "
+                    "The archive {name} was refused: its member '{member}' would expand {ratio} times "
                     "(to {size} MB), which is how zip bombs are made. If the file is genuine, extract it "
                     "yourself and load the extracted file."
-                ).format(name=name, member=info.filename, ratio=ratio, size=_mb(info.file_size))
+                ).format(name=name, member=info.filename, ratio="{:.0f}".format(ratio), size=_mb(info.file_size))
             )
 
 
