@@ -13,10 +13,19 @@ modification time of the ``.json`` file records the last use).
 
 Files are written to a temporary name and renamed: a reader never sees a
 half-written entry, even if QGIS is killed in the middle of a write.
+
+The cache heals itself: an entry whose metadata cannot be read or has wrong
+types, whose body is missing or of another size than recorded (truncated,
+or rewritten by another process), is a miss: it is removed, a warning is
+logged, and the answer is fetched again. A cache folder that cannot be used
+(a file stands at its place, no permission) turns the cache off for the run,
+with a warning, instead of failing the request.
 """
 
 import hashlib
 import json
+import logging
+import math
 import os
 import shutil
 import tempfile
@@ -26,10 +35,43 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from .i18n import tr
+
 MB = 1024 * 1024
 BODY_SUFFIX = ".body"
 META_SUFFIX = ".json"
 KEPT_HEADERS = ("content-type", "etag", "last-modified")
+LOG = logging.getLogger("ville_numerique")
+
+
+def _number(value):
+    """A finite float from a metadata value, else ValueError (bool refused)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(value)
+    return float(value)
+
+
+def parse_meta(key, meta, body):
+    """A :class:`CacheEntry` from decoded metadata, or ValueError when ill-typed."""
+    if not isinstance(meta, dict):
+        raise ValueError("metadata is not an object")
+    url, headers = meta.get("url", ""), meta.get("headers", {})
+    if not isinstance(url, str) or not isinstance(headers, dict):
+        raise ValueError("url or headers")
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in headers.items()):
+        raise ValueError("headers")
+    size = _number(meta.get("size"))
+    if size < 0 or size != int(size):
+        raise ValueError("size")
+    return CacheEntry(
+        key=key,
+        url=url,
+        body_path=body,
+        stored_at=_number(meta.get("stored_at")),
+        expires_at=_number(meta.get("expires_at")),
+        size=int(size),
+        headers=dict(headers),
+    )
 
 
 def _param_items(params):
@@ -114,23 +156,29 @@ def _write_atomically(path, data):
 
 
 def _unlink(path):
+    """Remove ``path``; gone already (another process) or not removable is not an error."""
     try:
         os.unlink(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         pass
+    except OSError as error:
+        LOG.warning("Cannot remove %s from the cache: %s", path, error)
 
 
 class DiskCache:
     """A size-capped LRU cache of HTTP answers in ``directory``.
 
     ``now`` (wall-clock seconds, default ``time.time``) is injectable so that
-    tests can age entries without sleeping.
+    tests can age entries without sleeping. ``warn`` receives the user
+    sentences about a damaged entry or an unusable folder (default: the
+    ``ville_numerique`` logger; Processing algorithms show them in their log).
     """
 
-    def __init__(self, directory, max_bytes=500 * MB, now=time.time):
+    def __init__(self, directory, max_bytes=500 * MB, now=time.time, warn=None):
         self.directory = Path(directory)
         self.max_bytes = max_bytes
         self.now = now
+        self.warn = warn or LOG.warning
         self._lock = threading.RLock()
 
     # -- paths -------------------------------------------------------------
@@ -145,24 +193,39 @@ class DiskCache:
 
     # -- reading -----------------------------------------------------------
     def _load(self, key):
-        """The entry ``key`` without marking it used, or None."""
+        """The entry ``key`` without marking it used, or None.
+
+        A broken entry (unreadable or ill-typed metadata, body missing or of
+        another size than recorded) is removed with a warning: a miss.
+        """
+        meta_path, body = self._meta(key), self._body(key)
         try:
-            meta = json.loads(self._meta(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        body = self._body(key)
-        if not body.exists():
-            self.delete(key)
-            return None
-        return CacheEntry(
-            key=key,
-            url=meta.get("url", ""),
-            body_path=body,
-            stored_at=float(meta.get("stored_at", 0)),
-            expires_at=float(meta.get("expires_at", 0)),
-            size=int(meta.get("size", 0)),
-            headers=dict(meta.get("headers", {})),
+            raw = meta_path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            return None  # a miss (a cache folder that is a file is reported when writing)
+        except OSError as error:
+            return self._broken(key, "metadata unreadable ({})".format(error))
+        try:
+            entry = parse_meta(key, json.loads(raw.decode("utf-8")), body)
+        except (ValueError, RecursionError) as error:
+            return self._broken(key, "metadata ill-formed ({})".format(str(error)[:80]))
+        try:
+            size = body.stat().st_size
+        except OSError:
+            return self._broken(key, "body missing")
+        if size != entry.size:
+            return self._broken(key, "body of {} bytes instead of {}".format(size, entry.size))
+        return entry
+
+    def _broken(self, key, reason):
+        self.warn(
+            tr(
+                "A damaged entry of the download cache ({folder}) was removed ({reason}): "
+                "its data is downloaded again."
+            ).format(folder=self.directory, reason=reason)
         )
+        self.delete(key)
+        return None
 
     def get(self, key):
         """The entry ``key`` (fresh or stale) or None; marks it as just used."""
@@ -188,9 +251,12 @@ class DiskCache:
         if len(content) > self.max_bytes:
             return None
         with self._lock:
-            self._ensure_dir()
-            _write_atomically(self._body(key), content)
-            return self._store_meta(key, url, ttl, headers, len(content))
+            try:
+                self._ensure_dir()
+                _write_atomically(self._body(key), content)
+                return self._store_meta(key, url, ttl, headers, len(content))
+            except OSError as error:
+                return self._unusable(error)
 
     def put_file(self, key, path, *, url, ttl, headers=None):
         """Store a copy of the file ``path`` under ``key`` (see :meth:`put`)."""
@@ -198,16 +264,29 @@ class DiskCache:
         if size > self.max_bytes:
             return None
         with self._lock:
-            self._ensure_dir()
-            fd, tmp = tempfile.mkstemp(dir=str(self.directory), prefix=".", suffix=".tmp")
-            os.close(fd)
             try:
-                shutil.copyfile(path, tmp)
-                os.replace(tmp, self._body(key))
-            except BaseException:
-                _unlink(tmp)
-                raise
-            return self._store_meta(key, url, ttl, headers, size)
+                self._ensure_dir()
+                fd, tmp = tempfile.mkstemp(dir=str(self.directory), prefix=".", suffix=".tmp")
+                os.close(fd)
+                try:
+                    shutil.copyfile(path, tmp)
+                    os.replace(tmp, self._body(key))
+                except BaseException:
+                    _unlink(tmp)
+                    raise
+                return self._store_meta(key, url, ttl, headers, size)
+            except OSError as error:
+                return self._unusable(error)
+
+    def _unusable(self, error):
+        """The folder cannot hold the cache: warn, and go on without storing."""
+        self.warn(
+            tr(
+                "The cache folder {folder} cannot be used ({error}): the data is not kept for the next runs. "
+                "Choose another folder in the Ville numérique settings."
+            ).format(folder=self.directory, error=error)
+        )
+        return None
 
     def _store_meta(self, key, url, ttl, headers, size):
         stamp = self.now()
@@ -241,7 +320,10 @@ class DiskCache:
                 "size": entry.size,
                 "headers": merged,
             }
-            _write_atomically(self._meta(key), json.dumps(meta).encode("utf-8"))
+            try:
+                _write_atomically(self._meta(key), json.dumps(meta).encode("utf-8"))
+            except OSError as error:
+                return self._unusable(error)
             self._touch(key)
             return self._load(key)
 
@@ -253,9 +335,12 @@ class DiskCache:
 
     def keys(self):
         """Keys of the stored entries."""
-        if not self.directory.is_dir():
+        try:
+            if not self.directory.is_dir():
+                return []
+            return [p.name[: -len(META_SUFFIX)] for p in self.directory.glob("*" + META_SUFFIX)]
+        except OSError:
             return []
-        return [p.name[: -len(META_SUFFIX)] for p in self.directory.glob("*" + META_SUFFIX)]
 
     def total_size(self):
         """Bytes used by the cached bodies."""

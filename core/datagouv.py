@@ -22,6 +22,7 @@ from .http import (
     HttpClient,
     HttpStatusError,
     MalformedResponseError,
+    PageGuard,
     cancel_check,
     host_of,
     raise_if_canceled,
@@ -107,6 +108,19 @@ def france_services_score(dataset):
     return score
 
 
+def _text(value, default=""):
+    """A text field of the API, or ``default`` when the server sent something else (a list, an object)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return default
+
+
+def _object(value):
+    return value if isinstance(value, dict) else {}
+
+
 def stable_resource_url(base_url, resource_id):
     """Permanent download link of a resource: ``{base}/api/1/datasets/r/{rid}``."""
     return "{}{}/datasets/r/{}".format(base_url.rstrip("/"), API_PATH, resource_id)
@@ -131,20 +145,23 @@ class Resource:
 
     @classmethod
     def from_api(cls, data, base_url):
-        schema = data.get("schema") or {}
+        """From the API's object; fields of the wrong type are left empty (never a traceback)."""
+        data = _object(data)
+        schema = _object(data.get("schema"))
+        filesize = data.get("filesize")
         return cls(
-            id=data.get("id", ""),
-            title=data.get("title") or "",
-            format=(data.get("format") or "").lower(),
-            url=data.get("url") or data.get("latest") or "",
-            stable_url=stable_resource_url(base_url, data.get("id", "")),
-            type=data.get("type") or "main",
-            filesize=data.get("filesize"),
-            mime=data.get("mime"),
-            last_modified=parse_date(data.get("last_modified") or data.get("created_at")),
-            schema=schema.get("name"),
-            schema_version=schema.get("version"),
-            checksum=data.get("checksum"),
+            id=_text(data.get("id")),
+            title=_text(data.get("title")),
+            format=_text(data.get("format")).lower(),
+            url=_text(data.get("url")) or _text(data.get("latest")),
+            stable_url=stable_resource_url(base_url, _text(data.get("id"))),
+            type=_text(data.get("type")) or "main",
+            filesize=filesize if isinstance(filesize, int) and not isinstance(filesize, bool) else None,
+            mime=_text(data.get("mime"), None),
+            last_modified=parse_date(_text(data.get("last_modified")) or _text(data.get("created_at"))),
+            schema=_text(schema.get("name"), None),
+            schema_version=_text(schema.get("version"), None),
+            checksum=data.get("checksum") if isinstance(data.get("checksum"), dict) else None,
         )
 
     def is_csv(self):
@@ -170,20 +187,22 @@ class Dataset:
 
     @classmethod
     def from_api(cls, data, base_url):
-        organization = data.get("organization") or {}
-        resources = data.get("resources")
+        """From the API's object; fields of the wrong type are left empty (never a traceback)."""
+        data = _object(data)
+        organization = _object(data.get("organization"))
+        resources, tags = data.get("resources"), data.get("tags")
         return cls(
-            id=data.get("id", ""),
-            slug=data.get("slug", ""),
-            title=data.get("title") or "",
-            page=data.get("page") or "",
-            organization=organization.get("slug"),
-            organization_id=organization.get("id"),
-            last_update=parse_date(data.get("last_update") or data.get("last_modified")),
-            license=data.get("license"),
-            frequency=data.get("frequency"),
-            tags=list(data.get("tags") or []),
-            resources=[Resource.from_api(r, base_url) for r in resources]
+            id=_text(data.get("id")),
+            slug=_text(data.get("slug")),
+            title=_text(data.get("title")),
+            page=_text(data.get("page")),
+            organization=_text(organization.get("slug"), None),
+            organization_id=_text(organization.get("id"), None),
+            last_update=parse_date(_text(data.get("last_update")) or _text(data.get("last_modified"))),
+            license=_text(data.get("license"), None),
+            frequency=_text(data.get("frequency"), None),
+            tags=[t for t in tags if isinstance(t, str)] if isinstance(tags, list) else [],
+            resources=[Resource.from_api(r, base_url) for r in resources if isinstance(r, dict)]
             if isinstance(resources, list)
             else [],
         )
@@ -238,17 +257,27 @@ class DataGouvClient:
 
     # -- paging ------------------------------------------------------------
     def iter_pages(self, url, params=None, max_results=None, is_canceled=None):
-        """Yield the items of a paginated list, following ``next_page``."""
+        """Yield the items (dicts) of a paginated list, following ``next_page``.
+
+        An empty page ends the listing (whatever its ``next_page``); a page
+        whose items were all seen before, or more pages than the
+        ``max_pages`` setting, is a :class:`~.http.PagingError`.
+        """
         check = cancel_check(is_canceled)
         count, seen = 0, set()
-        while url and url not in seen:
+        guard = PageGuard(url, tr("catalogue results"), self.http.settings.max_pages)
+        while isinstance(url, str) and url and url not in seen:
             raise_if_canceled(check)
             seen.add(url)
             page = self.http.get_json(url, params=params, is_canceled=check)
             if not _is_page(page):
                 self.http.forget("GET", url, params)
                 raise _unexpected(url, tr("a list page"))
-            for item in page["data"]:
+            items = page["data"]
+            if not items:
+                return
+            guard.page(item.get("id") for item in items)
+            for item in items:
                 yield item
                 count += 1
                 if max_results is not None and count >= max_results:
@@ -416,7 +445,11 @@ class DataGouvClient:
 
 
 def _is_page(page):
-    return isinstance(page, dict) and isinstance(page.get("data"), list)
+    return (
+        isinstance(page, dict)
+        and isinstance(page.get("data"), list)
+        and all(isinstance(item, dict) for item in page["data"])
+    )
 
 
 def _unexpected(url, what):

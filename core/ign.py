@@ -15,6 +15,7 @@ WFS 30/s, geocoding 50/s, isochrone 5/s; cache; retries).
   ``bdtopo-valhalla``).
 """
 
+import math
 from dataclasses import dataclass, field
 
 from .errors import InputError
@@ -23,6 +24,7 @@ from .http import (
     HttpClient,
     HttpStatusError,
     MalformedResponseError,
+    PageGuard,
     cancel_check,
     host_of,
     raise_if_canceled,
@@ -254,11 +256,22 @@ class IgnClient:
         ``bbox`` and ``cql_filter`` may be combined (the box then goes into
         the filter, GeoServer refusing both parameters). ``progress(done,
         matched)`` is called after each page.
+
+        Bounded whatever the server does: more pages than the ``max_pages``
+        setting, more features than ``max_features`` (setting), or a page
+        bringing no new feature id raise :class:`~.http.PagingError`.
         """
         layer = layer if isinstance(layer, WfsLayer) else WfsLayer(layer)
         check = cancel_check(is_canceled)
         params = self._wfs_params(layer, bbox, bbox_crs, cql_filter, srs_name, properties)
         count = max(1, min(page_size, MAX_COUNT))
+        limits = self.http.settings
+        guard = PageGuard(
+            self.base_url + WFS_PATH,
+            tr("features of {layer}").format(layer=layer.typename),
+            limits.max_pages,
+            limits.max_features,
+        )
         start, first_id = 0, None
         while max_features is None or start < max_features:
             raise_if_canceled(check)
@@ -266,9 +279,12 @@ class IgnClient:
             page = self._wfs_page(params, start, wanted, check)
             features = page["features"]
             first_id = _check_progress(features, first_id, self.base_url + WFS_PATH)
+            guard.page(f.get("id") if isinstance(f, dict) else None for f in features)
             yield from features
             start += len(features)
             matched = _int_or_none(page.get("numberMatched"))
+            if max_features is None or max_features > limits.max_features:
+                guard.announced(matched)  # refused before fetching the pages
             if progress is not None:
                 progress(start, matched)
             if len(features) < wanted or (matched is not None and start >= matched):
@@ -357,7 +373,13 @@ class IgnClient:
             raise MalformedResponseError(
                 tr("The geocoder of {host} did not return results.").format(host=host_of(url)), url
             )
-        return [_geocode_result(f) for f in payload["features"] if _point_of(f) is not None]
+        results = []
+        for feature in payload["features"]:
+            try:
+                results.append(_geocode_result(feature))
+            except (AttributeError, KeyError, TypeError, ValueError):
+                continue  # a feature without position, or with fields of the wrong type
+        return results
 
     # -- isochrone ---------------------------------------------------------
     def isochrone(
@@ -486,10 +508,15 @@ def _point_of(feature):
 
 def _geocode_result(feature):
     props = feature.get("properties") or {}
+    if not isinstance(props, dict):
+        raise TypeError(props)
     lon, lat = _point_of(feature)
+    score = float(props.get("score") or 0.0)
+    if not math.isfinite(score) or not (math.isfinite(lon) and math.isfinite(lat)):
+        raise ValueError(score)
     return GeocodeResult(
-        label=props.get("label", ""),
-        score=float(props.get("score") or 0.0),
+        label=str(props.get("label", "")),
+        score=score,
         lon=lon,
         lat=lat,
         citycode=props.get("citycode"),

@@ -19,69 +19,59 @@ Formats:
 * Shapefile / GeoPackage — through GDAL's ``osgeo.ogr`` (imported lazily);
 * ZIP — extracted safely (absolute paths, ``..`` and links refused) and the
   data file inside loaded.
+
+Bounded whatever the file: a file larger than the ``table_max_mb`` setting
+is refused before it is read (records live in memory); an archive is
+refused before extraction when it would expand beyond ``unzip_max_mb`` or
+when a member expands more than ``zip_max_ratio`` times (zip bomb); a CSV
+is read as a stream (encoding detected in chunks, rows parsed one by one).
+UTF-16/UTF-32 files are recognised by their byte-order mark (or their zero
+bytes), JSON nested too deeply or coordinates that are not numbers are
+reported as such.
 """
 
+import codecs
 import csv
 import io
+import itertools
 import json
-import math
 import re
-import shutil
-import stat
 import tempfile
-import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .archives import LOADABLE, pick_member, safe_extract  # noqa: F401 - safe_extract re-exported
+from .coordinates import (  # noqa: F401 - re-exported: the loaders' vocabulary
+    GEOMETRY_TYPES,
+    LAMBERT93,
+    WGS84,
+    CoordinateSource,
+    RowError,
+    check_geometry,
+    check_lon_lat,
+    detect_sources,
+    geometry_of,
+    guess_xy_crs,
+    normalize_name,
+    parse_number,
+)
 from .encodings import shapefile_encoding
 from .errors import DataError
+from .file_limits import MB, READ_CHUNK, check_file_size, limits_of, too_large_to_load  # noqa: F401
 from .i18n import tr
 
-WGS84 = 4326
-LAMBERT93 = 2154
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 DELIMITERS = (";", ",", "\t", "|")
-MAX_UNZIPPED_BYTES = 4 * 1024**3
 MAX_FIELD_CHARS = 2**30
 
-LON_NAMES = ("longitude", "lon", "lng", "long", "x_wgs84", "lon_wgs84", "longitude_wgs84", "wgs84_x",
-             "wifi_long", "wifi_lon")  # WIFI_*: OpenDataFrance draft "Bornes Wifi public"
-LAT_NAMES = ("latitude", "lat", "y_wgs84", "lat_wgs84", "latitude_wgs84", "wgs84_y", "wifi_lat")
-LON_PREFIXES = ("longitude_", "lon_", "lng_")
-LAT_PREFIXES = ("latitude_", "lat_")
-L93_PAIRS = (
-    ("x_l93", "y_l93"),
-    ("x_lambert93", "y_lambert93"),
-    ("x_lambert_93", "y_lambert_93"),
-    ("x_2154", "y_2154"),
-    ("coord_x_l93", "coord_y_l93"),
-)
-XY_PAIRS = (("x", "y"), ("coord_x", "coord_y"), ("coordx", "coordy"), ("xcoord", "ycoord"))
-POINT_NAMES = (
-    "geo_point_2d",
-    "c_geo",
-    "wgs_84",
-    "wgs84",
-    "geo_point",
-    "geopoint",
-    "coordonnees",
-    "coordonnees_gps",
-    "coordonnees_geographiques",
-    "lat_lon",
-    "latlon",
-    "coordinates",
-)
-GEOJSON_NAMES = ("geo_shape", "geojson", "geometry", "geom_geojson", "shape")
-GEOMETRY_TYPES = (
-    "Point",
-    "MultiPoint",
-    "LineString",
-    "MultiLineString",
-    "Polygon",
-    "MultiPolygon",
-    "GeometryCollection",
-)
+GUESS_ROWS = 50
 
 
 # --------------------------------------------------------------------------
@@ -93,6 +83,31 @@ class Rejection:
 
     row: int
     reason: str
+
+
+class Rejections(list):
+    """The rejected rows: the first ``keep`` with their reason, ``len()`` all of them.
+
+    A file of millions of bad rows keeps memory bounded while its counts stay true.
+    """
+
+    def __init__(self, items=(), keep=1000):
+        super().__init__()
+        self.keep = keep
+        self.total = 0
+        for item in items:
+            self.append(item)
+
+    def append(self, item):
+        self.total += 1
+        if super().__len__() < self.keep:
+            super().append(item)
+
+    def __len__(self):
+        return self.total
+
+    def __bool__(self):
+        return self.total > 0
 
 
 @dataclass
@@ -129,215 +144,78 @@ class LoadResult:
 
 
 # --------------------------------------------------------------------------
-# Coordinates
-# --------------------------------------------------------------------------
-class RowError(ValueError):
-    """A row cannot give a geometry; the message is the translated reason."""
-
-
-def normalize_name(name):
-    """Column name without accents, lower-case, non-alphanumerics as ``_``."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", str(name)) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")
-
-
-def parse_number(value, column):
-    """A float from text (decimal comma accepted); RowError if not a number."""
-    text = str(value).strip()
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        raise RowError(
-            tr("'{value}' is not a number (column {column})").format(value=value, column=column)
-        ) from None
-    if not math.isfinite(number):
-        raise RowError(tr("'{value}' is not a number (column {column})").format(value=value, column=column))
-    return number
-
-
-def check_lon_lat(lon, lat):
-    """RowError unless (lon, lat) is a plausible WGS 84 position."""
-    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise RowError(
-            tr("coordinates out of range: longitude {lon}, latitude {lat}").format(lon=lon, lat=lat)
-        )
-    if lon == 0 and lat == 0:
-        raise RowError(tr("coordinates 0, 0 (position missing)"))
-
-
-def _first_position(coordinates):
-    while (
-        isinstance(coordinates, (list, tuple)) and coordinates and isinstance(coordinates[0], (list, tuple))
-    ):
-        coordinates = coordinates[0]
-    return coordinates
-
-
-def check_geometry(geometry, crs):
-    """RowError unless ``geometry`` is a GeoJSON geometry (plausible in WGS 84)."""
-    if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
-        raise RowError(tr("invalid geometry"))
-    if geometry["type"] == "GeometryCollection":
-        return geometry
-    position = _first_position(geometry.get("coordinates"))
-    if not isinstance(position, (list, tuple)) or len(position) < 2:
-        raise RowError(tr("invalid geometry"))
-    if crs == WGS84:
-        check_lon_lat(float(position[0]), float(position[1]))
-    return geometry
-
-
-def point(x, y):
-    return {"type": "Point", "coordinates": [x, y]}
-
-
-@dataclass(frozen=True)
-class CoordinateSource:
-    """Where a row's position is: ``kind`` xy (two columns), point ("lat, lon"
-    text) or geojson (a GeoJSON cell), in the columns ``fields``."""
-
-    kind: str
-    fields: tuple
-    crs: int = WGS84
-
-    def geometry(self, row):
-        """The row's geometry, None when the columns are empty, RowError if bad."""
-        values = [row.get(name) for name in self.fields]
-        if any(v is None or str(v).strip() == "" for v in values):
-            return None
-        if self.kind == "xy":
-            return self._xy(values)
-        if self.kind == "point":
-            return self._point(values[0])
-        return self._geojson(values[0])
-
-    def _xy(self, values):
-        x, y = (parse_number(v, name) for v, name in zip(values, self.fields))
-        if self.crs == WGS84:
-            check_lon_lat(x, y)
-        return point(x, y)
-
-    def _point(self, value):
-        parts = re.split(r"\s*[,;]\s*|\s+", str(value).strip())
-        if len(parts) != 2:
-            raise RowError(
-                tr("'{value}' is not a \"latitude, longitude\" pair (column {column})").format(
-                    value=value, column=self.fields[0]
-                )
-            )
-        lat, lon = (parse_number(v, self.fields[0]) for v in parts)
-        check_lon_lat(lon, lat)
-        return point(lon, lat)
-
-    def _geojson(self, value):
-        try:
-            geometry = json.loads(value) if isinstance(value, str) else value
-        except ValueError:
-            raise RowError(tr("invalid GeoJSON in column {column}").format(column=self.fields[0])) from None
-        if isinstance(geometry, dict) and geometry.get("type") == "Feature":
-            geometry = geometry.get("geometry")
-        return check_geometry(geometry, self.crs)
-
-
-def _find(names, wanted):
-    """The original column whose normalised name is the first of ``wanted``."""
-    for candidate in wanted:
-        if candidate in names:
-            return names[candidate]
-    return None
-
-
-def _prefixed_pairs(names):
-    """lon_<s>/lat_<s> style pairs (``lon_c``/``lat_c``…), same suffix."""
-    pairs = []
-    for norm, original in names.items():
-        for lon_prefix in LON_PREFIXES:
-            if norm.startswith(lon_prefix):
-                suffix = norm[len(lon_prefix) :]
-                lat = _find(names, [p + suffix for p in LAT_PREFIXES])
-                if lat:
-                    pairs.append((original, lat))
-    return pairs
-
-
-def detect_sources(columns, lon_field=None, lat_field=None, point_field=None, geojson_field=None, crs=None):
-    """Candidate coordinate sources of a table, best first, all in one CRS.
-
-    Explicit fields win. Otherwise WGS 84 sources (lon/lat columns, "lat,
-    lon" text, GeoJSON cells) are used if any; else projected x/y columns.
-    """
-    if lon_field or lat_field:  # projected columns too: crs given, else guessed from the values
-        return [CoordinateSource("xy", (lon_field, lat_field), crs)]
-    if point_field:
-        return [CoordinateSource("point", (point_field,))]
-    if geojson_field:
-        return [CoordinateSource("geojson", (geojson_field,), crs or WGS84)]
-    names = {normalize_name(c): c for c in columns}
-    sources = []
-    lon, lat = _find(names, LON_NAMES), _find(names, LAT_NAMES)
-    if lon and lat:
-        sources.append(CoordinateSource("xy", (lon, lat)))
-    sources += [CoordinateSource("xy", pair) for pair in _prefixed_pairs(names) if pair != (lon, lat)]
-    sources += [CoordinateSource("point", (names[n],)) for n in POINT_NAMES if n in names]
-    sources += [CoordinateSource("geojson", (names[n],)) for n in GEOJSON_NAMES if n in names]
-    if sources:
-        return sources
-    for pairs, pair_crs in ((L93_PAIRS, LAMBERT93), (XY_PAIRS, crs)):
-        for x_name, y_name in pairs:
-            if x_name in names and y_name in names:
-                return [CoordinateSource("xy", (names[x_name], names[y_name]), pair_crs)]
-    return []
-
-
-def guess_xy_crs(rows, source, limit=50):
-    """EPSG code of unnamed x/y columns from their first values (4326 or 2154)."""
-    for row in rows[:limit]:
-        try:
-            x, y = (parse_number(row.get(name), name) for name in source.fields)
-        except (RowError, TypeError):
-            continue
-        if -180 <= x <= 180 and -90 <= y <= 90:
-            return WGS84
-        if -400_000 <= x <= 1_400_000 and 6_000_000 <= y <= 7_300_000:
-            return LAMBERT93
-        break
-    return None
-
-
-def geometry_of(row, sources):
-    """The geometry of ``row`` from the first source that has one.
-
-    Raises RowError with the first problem met, or "no coordinates".
-    """
-    problem = None
-    for source in sources:
-        try:
-            geometry = source.geometry(row)
-        except RowError as error:
-            problem = problem or error
-            continue
-        if geometry is not None:
-            return geometry
-    raise problem or RowError(tr("no coordinates"))
-
-
-# --------------------------------------------------------------------------
 # CSV
 # --------------------------------------------------------------------------
+def _bom_encoding(head):
+    """The encoding announced by a byte-order mark at the start of ``head``, or None."""
+    for bom, name in BOMS:
+        if head.startswith(bom):
+            return name
+    return None
+
+
+def _utf16_without_bom(head):
+    """``utf-16-le``/``utf-16-be`` when ``head`` looks like BOM-less UTF-16 text, else None."""
+    sample = head[: 4096 - (len(head[:4096]) % 2)]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode(raw, encoding=None, name=""):
     """Text of ``raw`` bytes and the encoding used (first that decodes cleanly).
 
-    Without ``encoding``: UTF-8 (BOM removed), then cp1252, then latin-1
-    (which always decodes).
+    Without ``encoding``: the byte-order mark's (UTF-8, UTF-16, UTF-32), then
+    UTF-8, cp1252, latin-1 (which always decodes).
     """
+    if not encoding:
+        encoding = _bom_encoding(raw[:4]) or _utf16_without_bom(raw[:4096])
     for candidate in (encoding,) if encoding else ENCODINGS:
         try:
             return raw.decode(candidate), candidate
         except (UnicodeDecodeError, LookupError):
             continue
     raise DataError(tr("The file {name} is not encoded in {encoding}.").format(name=name, encoding=encoding))
+
+
+def _decodes(path, encoding):
+    """Whether the whole file decodes in ``encoding`` (read in chunks: bounded memory)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(READ_CHUNK), b""):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def detect_encoding(path, encoding=None):
+    """The encoding to read the text file ``path`` with (see :func:`decode`)."""
+    name = Path(path).name
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise DataError(
+                tr("The file {name} is not encoded in {encoding}.").format(name=name, encoding=encoding)
+            ) from None
+        return encoding
+    guessed = _bom_encoding(head) or _utf16_without_bom(head)
+    if guessed:
+        return guessed
+    for candidate in ENCODINGS:
+        if candidate == ENCODINGS[-1] or _decodes(path, candidate):
+            return candidate
+    return ENCODINGS[-1]
 
 
 def detect_delimiter(text, sample_lines=30):
@@ -364,11 +242,9 @@ def _unique_header(header):
     return result
 
 
-def _csv_rows(text, delimiter):
+def _iter_rows(reader, header):
     """(line number, row dict) for each data row, or (line number, RowError)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = _unique_header(next(reader, []))
-    rows, line = [], reader.line_num
+    line = reader.line_num
     for values in reader:
         start, line = line + 1, reader.line_num
         if not values or all(v.strip() == "" for v in values):
@@ -377,10 +253,16 @@ def _csv_rows(text, delimiter):
             message = tr("{count} fields instead of {expected}").format(
                 count=len(values), expected=len(header)
             )
-            rows.append((start, RowError(message)))
+            yield start, RowError(message)
         else:
-            rows.append((start, dict(zip(header, values))))
-    return header, rows
+            yield start, dict(zip(header, values))
+
+
+def _csv_rows(text, delimiter):
+    """The header and the (line, row or RowError) pairs of CSV ``text``."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = _unique_header(next(reader, []))
+    return header, list(_iter_rows(reader, header))
 
 
 def load_csv(
@@ -394,36 +276,65 @@ def load_csv(
     geojson_field=None,
     crs=None,
     require_geometry=True,
+    limits=None,
 ):
     """Load a CSV file (see module docstring for what is detected).
 
     Explicit ``*_field`` arguments choose the coordinate columns; ``crs``
     gives their EPSG code for projected columns. With
     ``require_geometry=False`` a table without coordinates loads as
-    attribute records (``geometry`` None).
+    attribute records (``geometry`` None). The file is read as a stream.
     """
     path = Path(path)
-    text, used_encoding = decode(_read_bytes(path), encoding, path.name)
-    delimiter = delimiter or detect_delimiter(text)
+    used_encoding = encoding
+    try:
+        check_file_size(path, limits)
+        used_encoding = detect_encoding(path, encoding)
+        with open(path, encoding=used_encoding, newline="") as handle:
+            return _load_csv_stream(
+                handle, path, used_encoding, delimiter, (lon_field, lat_field, point_field, geojson_field),
+                crs, require_geometry,
+            )
+    except UnicodeDecodeError:
+        raise DataError(
+            tr("The file {name} is not encoded in {encoding}.").format(name=path.name, encoding=used_encoding)
+        ) from None
+    except OSError as error:
+        raise DataError(
+            tr("The file {name} cannot be read: {error}").format(name=path.name, error=error)
+        ) from None
+
+
+def _load_csv_stream(handle, path, used_encoding, delimiter, fields, crs, require_geometry):
+    lon_field, lat_field, point_field, geojson_field = fields
+    if not delimiter:
+        delimiter = detect_delimiter("".join(itertools.islice(handle, 30)))
+        handle.seek(0)
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))  # GeoJSON cells can be large
     try:
-        header, rows = _csv_rows(text, delimiter)
+        reader = csv.reader(handle, delimiter=delimiter)
+        first = next(reader, [])
+        if first and first[0].startswith("\ufeff"):
+            first[0] = first[0][1:]
+        header = _unique_header(first)
+        _check_columns(header, fields, path)
+        if bool(lon_field) != bool(lat_field):
+            raise DataError(
+                tr("Give both the longitude and the latitude columns of {name}.").format(name=path.name)
+            )
+        rows = _iter_rows(reader, header)
+        head = list(itertools.islice(rows, GUESS_ROWS))
+        sources = detect_sources(header, lon_field, lat_field, point_field, geojson_field, crs)
+        sources = _settle_crs(sources, [r for _, r in head if isinstance(r, dict)], path, require_geometry)
+        records, rejected, read = _with_geometry(itertools.chain(head, rows), sources)
     except csv.Error as error:
         raise DataError(
             tr("The CSV file {name} cannot be read: {error}").format(name=path.name, error=error)
         ) from None
-    _check_columns(header, (lon_field, lat_field, point_field, geojson_field), path)
-    if bool(lon_field) != bool(lat_field):
-        raise DataError(
-            tr("Give both the longitude and the latitude columns of {name}.").format(name=path.name)
-        )
-    sources = detect_sources(header, lon_field, lat_field, point_field, geojson_field, crs)
-    sources = _settle_crs(sources, [r for _, r in rows if isinstance(r, dict)], path, require_geometry)
-    records, rejected = _with_geometry(rows, sources)
     return LoadResult(
         records,
         sources[0].crs if sources else None,
-        len(rows),
+        read,
         rejected,
         str(path),
         "csv",
@@ -469,9 +380,10 @@ def _settle_crs(sources, rows, path, require_geometry):
 
 
 def _with_geometry(rows, sources):
-    """Records with their geometry, and the rejections."""
-    records, rejected = [], []
+    """Records with their geometry, the rejections and the number of rows read."""
+    records, rejected, read = [], Rejections(), 0
     for line, row in rows:
+        read += 1
         try:
             if isinstance(row, RowError):
                 raise row
@@ -479,8 +391,9 @@ def _with_geometry(rows, sources):
         except RowError as error:
             rejected.append(Rejection(line, str(error)))
             continue
-        records.append(dict(row, geometry=geometry))
-    return records, rejected
+        row["geometry"] = geometry
+        records.append(row)
+    return records, rejected, read
 
 
 def _read_bytes(path):
@@ -519,7 +432,7 @@ def _features(payload, name):
     raise DataError(tr("{name} is not GeoJSON (no FeatureCollection or Feature found).").format(name=name))
 
 
-def load_geojson(path):
+def load_geojson(path, limits=None):
     """Load a GeoJSON FeatureCollection, a bare Feature or a bare geometry.
 
     A JSON array of objects is read as features without geometry. A feature
@@ -527,13 +440,20 @@ def load_geojson(path):
     properties when it has some, else rejected.
     """
     path = Path(path)
+    check_file_size(path, limits)
     try:
         payload = json.loads(decode(_read_bytes(path))[0])
+    except RecursionError:
+        raise DataError(
+            tr("{name} is JSON nested too deeply to be read: it is not a usable GeoJSON file.").format(
+                name=path.name
+            )
+        ) from None
     except ValueError as error:
         raise DataError(tr("{name} is not valid JSON: {error}").format(name=path.name, error=error)) from None
     crs = crs_from_geojson(payload)
     features = _features(payload, path.name)
-    records, rejected = [], []
+    records, rejected = [], Rejections()
     for number, feature in enumerate(features, start=1):
         try:
             records.append(_feature_record(feature, crs))
@@ -575,11 +495,12 @@ def epsg_of(srs):
     return None
 
 
-def load_ogr(path, layer=None):
+def load_ogr(path, layer=None, limits=None):
     """Load a Shapefile, GeoPackage or other GDAL vector file (first layer by default)."""
     from osgeo import ogr  # lazy: GDAL is present wherever QGIS is
 
     path = Path(path)
+    check_file_size(path, limits, [path.with_suffix(".dbf")] if path.suffix.lower() == ".shp" else [])
     encoding, warning = shapefile_encoding(path)  # a .shp without .cpg (core/encodings.py)
     if encoding:
         from osgeo import gdal
@@ -595,7 +516,7 @@ def load_ogr(path, layer=None):
     if ogr_layer is None:
         raise DataError(tr("{name} has no layer {layer}.").format(name=path.name, layer=layer or 0))
     crs = epsg_of(ogr_layer.GetSpatialRef())
-    records, rejected, read = [], [], 0
+    records, rejected, read = [], Rejections(), 0
     for feature in ogr_layer:
         read += 1
         try:
@@ -627,92 +548,20 @@ def _ogr_record(feature, crs):
 # --------------------------------------------------------------------------
 # ZIP
 # --------------------------------------------------------------------------
-def _unsafe_reason(info):
-    """Why a ZIP member must not be extracted, or None."""
-    name = info.filename
-    parts = re.split(r"[\\/]+", name)
-    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
-        return tr("absolute path")
-    if ".." in parts:
-        return tr("path leaving the folder")
-    if stat.S_ISLNK(info.external_attr >> 16):
-        return tr("symbolic link")
-    return None
-
-
-def safe_extract(zip_path, dest, max_bytes=MAX_UNZIPPED_BYTES):
-    """Extract ``zip_path`` into ``dest``; return the extracted file paths.
-
-    The whole archive is refused (DataError) if one member has an absolute
-    path, a ``..`` component or is a link (zip-slip), or if it would expand
-    beyond ``max_bytes``.
-    """
-    dest = Path(dest).resolve()
-    name = Path(zip_path).name
-    try:
-        archive = zipfile.ZipFile(zip_path)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise DataError(
-            tr("{name} is not a valid ZIP archive: {error}").format(name=name, error=error)
-        ) from None
-    with archive:
-        members = archive.infolist()
-        _check_members(members, dest, name, max_bytes)
-        return [_extract_member(archive, info, dest) for info in members if not info.is_dir()]
-
-
-def _check_members(members, dest, name, max_bytes):
-    for info in members:
-        reason = _unsafe_reason(info)
-        if reason is None and not (dest / info.filename).resolve().is_relative_to(dest):
-            reason = tr("path leaving the folder")
-        if reason is not None:
-            raise DataError(
-                tr("The archive {name} was refused: its member '{member}' is unsafe ({reason}).").format(
-                    name=name, member=info.filename, reason=reason
-                )
-            )
-    if sum(info.file_size for info in members) > max_bytes:
-        raise DataError(tr("The archive {name} is too large once extracted.").format(name=name))
-
-
-def _extract_member(archive, info, dest):
-    target = dest / info.filename
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with archive.open(info) as src, open(target, "wb") as out:
-        shutil.copyfileobj(src, out)
-    return target
-
-
-LOADABLE = (".gpkg", ".shp", ".geojson", ".json", ".csv", ".tsv", ".txt")
-
-
-def load_zip(path, member=None, **options):
+def load_zip(path, member=None, limits=None, **options):
     """Extract ``path`` safely in a temporary folder and load its data file.
 
     ``member``: the file to load inside the archive; by default the first of
     GeoPackage, Shapefile, GeoJSON, CSV.
     """
     path = Path(path)
+    limits = limits_of(limits)
     with tempfile.TemporaryDirectory(prefix="ville_numerique_") as folder:
-        files = safe_extract(path, folder)
-        target = _pick_member(files, member, path.name)
-        result = load(target, **options)
+        files = safe_extract(path, folder, limits=limits, member=member)
+        target = pick_member(files, member, path.name)
+        result = load(target, limits=limits, **options)
     result.source = "{}!{}".format(path, target.relative_to(Path(folder).resolve()).as_posix())
     return result
-
-
-def _pick_member(files, member, name):
-    if member:
-        chosen = [f for f in files if f.as_posix().endswith(member)]
-    else:
-        chosen = sorted(
-            (f for f in files if f.suffix.lower() in LOADABLE),
-            key=lambda f: (LOADABLE.index(f.suffix.lower()), str(f)),
-        )
-    if not chosen:
-        raise DataError(tr("The archive {name} contains no data file that can be loaded.").format(name=name))
-    return chosen[0]
 
 
 # --------------------------------------------------------------------------
@@ -734,13 +583,14 @@ def sniff_suffix(path, sample_size=4096):
 
 
 def load(path, **options):
-    """Load ``path`` by its extension; ``options`` go to the format's loader."""
+    """Load ``path`` by its extension; ``options`` go to the format's loader
+    (``limits``: the settings whose limits apply, default the current ones)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv", ".txt"):
         return load_csv(path, **options)
     if suffix in (".geojson", ".json"):
-        return load_geojson(path)
+        return load_geojson(path, limits=options.get("limits"))
     if suffix == ".zip":
         return load_zip(path, **options)
     if suffix in (".shp", ".gpkg", ".gml", ".kml", ".fgb"):

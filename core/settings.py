@@ -52,6 +52,30 @@ class Settings:
     cache_max_mb: float = 500.0
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
+    # Limits on what one server or one file may cost (time, memory, disk).
+    request_deadline: float = 300.0  # s: a whole API answer (connection, retries, reading)
+    download_deadline: float = 3600.0  # s: a whole file download
+    json_max_mb: float = 200.0  # largest API answer (JSON) read in memory
+    download_max_mb: float = 2048.0  # largest downloaded file
+    unzip_max_mb: float = 4096.0  # largest total size of an archive once extracted
+    zip_max_ratio: float = 200.0  # largest expansion ratio of an archive member (zip bomb)
+    table_max_mb: float = 300.0  # largest CSV/GeoJSON/vector file read into memory
+    max_pages: int = 1000  # pages followed in one paged listing (WFS, catalogue)
+    max_features: int = 500000  # features fetched from one WFS layer
+
+
+#: The limit options (all positive numbers), in the order the options page shows them.
+LIMIT_OPTIONS = (
+    "request_deadline",
+    "download_deadline",
+    "json_max_mb",
+    "download_max_mb",
+    "unzip_max_mb",
+    "zip_max_ratio",
+    "table_max_mb",
+    "max_pages",
+    "max_features",
+)
 
 
 def env_name(option):
@@ -76,10 +100,14 @@ def _convert(option, value, kind, origin):
     try:
         if kind is bool:
             return to_bool(value)
-        if kind is float:
+        if kind in (float, int):
             number = float(str(value).replace(",", "."))
-            if number <= 0:
+            if not number > 0 or number == float("inf"):
                 raise ValueError(value)
+            if kind is int:
+                if number != int(number):
+                    raise ValueError(value)
+                return int(number)
             return number
         if kind is Path:
             return Path(str(value)).expanduser()
@@ -123,7 +151,14 @@ class _QgsSettingsReader:
         return default if value is None else value
 
 
-_KINDS = {"datagouv_url": str, "geopf_url": str, "cache_dir": Path, "offline": bool}
+_KINDS = {
+    "datagouv_url": str,
+    "geopf_url": str,
+    "cache_dir": Path,
+    "offline": bool,
+    "max_pages": int,
+    "max_features": int,
+}
 
 
 def _kind(option):

@@ -65,8 +65,12 @@ class Clients:
 
 
 def open_clients(feedback):
-    """HTTP, data.gouv.fr and IGN clients; tells the user about offline mode and proxy."""
+    """HTTP, data.gouv.fr and IGN clients; tells the user about offline mode and proxy.
+
+    The cache's warnings (a damaged entry removed, an unusable folder) go to the log of the run.
+    """
     http = make_http_client()
+    http.set_warn(feedback.pushWarning)
     if http.offline:
         feedback.pushInfo(
             tr("Offline mode: only the data already in the cache ({folder}) is used.").format(

@@ -2,7 +2,8 @@
 
 It edits the options ``core/settings.py`` reads (``QgsSettings`` under
 ``ville_numerique/``: endpoints, cache folder and size, offline mode,
-timeouts) and the panel's default walking times (``ui/defaults.py``).
+timeouts, the limits of :data:`~..core.settings.LIMIT_OPTIONS`) and the
+panel's default walking times (``ui/defaults.py``).
 ``core/settings.py`` only reads, so values are written here with
 ``QgsSettings`` under the same prefix and keys (``QGIS_PREFIX + option``).
 An option set by an environment variable (``VILLE_NUMERIQUE_<OPTION>``) wins
@@ -24,14 +25,17 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..core import about
 from ..core.errors import InputError
 from ..core.i18n import tr
 from ..core.services import CATEGORIES, category_label
-from ..core.settings import QGIS_PREFIX, Settings, env_name, load_settings, user_cache_dir
+from ..core.settings import LIMIT_OPTIONS, QGIS_PREFIX, Settings, env_name, load_settings, user_cache_dir
 from ..processing.defaults import (
     builtin_thresholds_minutes,
     default_thresholds_minutes,
@@ -44,7 +48,20 @@ from .widgets import MinutesSpinBox, format_number
 
 #: The options of core.settings edited on this page.
 OPTIONS = ("datagouv_url", "geopf_url", "cache_dir", "cache_max_mb", "offline", "connect_timeout",
-           "read_timeout")
+           "read_timeout") + LIMIT_OPTIONS
+
+#: Label, unit suffix and range of each limit's spin box.
+LIMIT_FIELDS = {
+    "request_deadline": (lambda: tr("Longest time for one answer of a service"), lambda: tr(" s"), 5, 86400),
+    "download_deadline": (lambda: tr("Longest time for one download"), lambda: tr(" s"), 10, 86400),
+    "json_max_mb": (lambda: tr("Largest answer of a service"), lambda: tr(" MB"), 1, 10000),
+    "download_max_mb": (lambda: tr("Largest downloaded file"), lambda: tr(" MB"), 1, 100000),
+    "unzip_max_mb": (lambda: tr("Largest archive once extracted"), lambda: tr(" MB"), 1, 100000),
+    "zip_max_ratio": (lambda: tr("Largest expansion of an archive member"), lambda: tr(" times"), 10, 100000),
+    "table_max_mb": (lambda: tr("Largest file read in memory"), lambda: tr(" MB"), 1, 100000),
+    "max_pages": (lambda: tr("Most pages of one listing"), lambda: "", 1, 1000000),
+    "max_features": (lambda: tr("Most features of one WFS layer"), lambda: "", 1, 100000000),
+}
 
 
 def setting_key(option):
@@ -70,7 +87,14 @@ class VilleNumeriqueOptionsPage(QgsOptionsPageWidget):
         super().__init__(parent)
         self.setObjectName("VilleNumeriqueOptionsPage")
         self.environ = os.environ if environ is None else environ
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        content = QWidget(scroll)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(content)
 
         box = QGroupBox(tr("Open data services"), self)
         form = QFormLayout(box)
@@ -100,6 +124,22 @@ class VilleNumeriqueOptionsPage(QgsOptionsPageWidget):
         self.cache_size_spin.setSuffix(tr(" MB"))
         form.addRow(tr("Folder"), self.cache_widget)
         form.addRow(tr("Maximum size"), self.cache_size_spin)
+        layout.addWidget(box)
+
+        box = QGroupBox(tr("Limits (a misbehaving server or file stops with a message)"), self)
+        form = QFormLayout(box)
+        self.limit_spins = {}
+        for option in LIMIT_OPTIONS:
+            label, suffix, low, high = LIMIT_FIELDS[option]
+            spin = QSpinBox(box) if isinstance(getattr(Settings, option), int) else QDoubleSpinBox(box)
+            spin.setRange(low, high)
+            if isinstance(spin, QDoubleSpinBox):
+                spin.setDecimals(0)
+            spin.setSuffix(suffix())
+            spin.setObjectName("VilleNumeriqueLimit_{}".format(option))
+            spin.setToolTip(tr("Environment variable: {name}").format(name=env_name(option)))
+            self.limit_spins[option] = spin
+            form.addRow(label(), spin)
         layout.addWidget(box)
 
         box = QGroupBox(tr("Default walking times (minutes at 4 km/h)"), self)
@@ -154,6 +194,7 @@ class VilleNumeriqueOptionsPage(QgsOptionsPageWidget):
             "offline": self.offline_check,
             "connect_timeout": self.connect_spin,
             "read_timeout": self.read_spin,
+            **self.limit_spins,
         }
 
     def load(self):
@@ -170,6 +211,8 @@ class VilleNumeriqueOptionsPage(QgsOptionsPageWidget):
         self.connect_spin.setValue(float(current.connect_timeout))
         self.read_spin.setValue(float(current.read_timeout))
         self.cache_size_spin.setValue(float(current.cache_max_mb))
+        for option, spin in self.limit_spins.items():
+            spin.setValue(getattr(current, option))
         has_cache_dir = stored.contains(setting_key("cache_dir")) or self.environ.get(env_name("cache_dir"))
         self.cache_widget.setFilePath(str(current.cache_dir) if has_cache_dir else "")
         overridden = []
@@ -198,6 +241,7 @@ class VilleNumeriqueOptionsPage(QgsOptionsPageWidget):
             "connect_timeout": self.connect_spin.value(),
             "read_timeout": self.read_spin.value(),
         }
+        values.update((option, spin.value()) for option, spin in self.limit_spins.items())
         for option, value in values.items():
             if self.environ.get(env_name(option), "") != "":
                 continue  # shown read-only: the environment decides
@@ -222,6 +266,8 @@ class VilleNumeriqueOptionsPage(QgsOptionsPageWidget):
         self.connect_spin.setValue(defaults.connect_timeout)
         self.read_spin.setValue(defaults.read_timeout)
         self.cache_size_spin.setValue(defaults.cache_max_mb)
+        for option, spin in self.limit_spins.items():
+            spin.setValue(getattr(defaults, option))
         self.cache_widget.setFilePath("")
         for code, minutes in builtin_thresholds_minutes().items():
             self.threshold_spins[code].setValue(minutes)

@@ -173,3 +173,25 @@ def test_help_opens_the_documentation(page, monkeypatch):
     else:
         assert url.toString() == about.metadata()["homepage"]
     assert actions.documentation_url() == url
+
+
+def test_the_limits_are_shown_written_and_read(clean_settings, qtbot):
+    """Each limit of core.settings has its field; what is applied is what the HTTP client reads."""
+    from ville_numerique.core.settings import LIMIT_OPTIONS, Settings, load_settings
+    from ville_numerique.ui.settings_page import VilleNumeriqueOptionsPage
+
+    page = VilleNumeriqueOptionsPage(environ={"VILLE_NUMERIQUE_JSON_MAX_MB": "50"})
+    qtbot.addWidget(page)
+    assert set(page.limit_spins) == set(LIMIT_OPTIONS)
+    assert page.limit_spins["request_deadline"].value() == Settings.request_deadline == 300
+    assert page.limit_spins["max_pages"].value() == 1000
+    assert page.limit_spins["json_max_mb"].value() == 50 and not page.limit_spins["json_max_mb"].isEnabled()
+    assert "VILLE_NUMERIQUE_JSON_MAX_MB" in page.environment_label.text()
+    page.limit_spins["download_max_mb"].setValue(300)
+    page.limit_spins["max_features"].setValue(20000)
+    page.apply()
+    settings = load_settings(environ={})
+    assert settings.download_max_mb == 300 and settings.max_features == 20000
+    assert settings.json_max_mb == Settings.json_max_mb  # the environment's value is not written
+    page.restore_defaults()
+    assert page.limit_spins["download_max_mb"].value() == Settings.download_max_mb
