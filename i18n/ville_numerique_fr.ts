@@ -9,7 +9,7 @@
         <translation>&amp;Ville numérique</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="62"/>
+        <location filename="../ui/settings_page.py" line="79"/>
         <source>Ville numérique</source>
         <translation>Ville numérique</translation>
     </message>
@@ -239,27 +239,27 @@
         <translation>La somme des poids des catégories est nulle : indiquez au moins un poids positif.</translation>
     </message>
     <message>
-        <location filename="../core/datagouv.py" line="291"/>
+        <location filename="../core/datagouv.py" line="320"/>
         <source>a dataset</source>
         <translation>un jeu de données</translation>
     </message>
     <message>
-        <location filename="../core/datagouv.py" line="311"/>
+        <location filename="../core/datagouv.py" line="340"/>
         <source>No national dataset of lieux de médiation numérique was found on {host} among the {count} datasets using the schema {schema}. The catalogue may have changed: load a downloaded file instead.</source>
         <translation>Aucun jeu de données national de lieux de médiation numérique n'a été trouvé sur {host} parmi les {count} jeux utilisant le schéma {schema}. Le catalogue a peut-être changé : chargez plutôt un fichier téléchargé.</translation>
     </message>
     <message>
-        <location filename="../core/datagouv.py" line="363"/>
+        <location filename="../core/datagouv.py" line="392"/>
         <source>The dataset &quot;{title}&quot; has no CSV file at the moment. Try again later or load a file.</source>
         <translation>Le jeu de données « {title} » n'a pas de fichier CSV pour le moment. Réessayez plus tard ou chargez un fichier.</translation>
     </message>
     <message>
-        <location filename="../core/datagouv.py" line="250"/>
+        <location filename="../core/datagouv.py" line="275"/>
         <source>a list page</source>
         <translation>une page de liste</translation>
     </message>
     <message>
-        <location filename="../core/datagouv.py" line="423"/>
+        <location filename="../core/datagouv.py" line="456"/>
         <source>The server {host} did not answer with {what} as expected. The API may have changed.</source>
         <translation>Le serveur {host} n'a pas répondu avec {what} comme prévu. L'API a peut-être changé.</translation>
     </message>
@@ -434,227 +434,227 @@
         <translation>Les heures indiquées pour les horaires d'ouverture inconnus doivent être supérieures ou égales à 0.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="83"/>
+        <location filename="../processing/open_data.py" line="87"/>
         <source>The operation was canceled.</source>
         <translation>L'opération a été annulée.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="128"/>
+        <location filename="../core/http_errors.py" line="90"/>
         <source>The server {host} received too many requests (HTTP 429{detail}). Wait {seconds} s and try again.</source>
         <translation>Le serveur {host} a reçu trop de requêtes (HTTP 429{detail}). Patientez {seconds} s puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="133"/>
+        <location filename="../core/http_errors.py" line="95"/>
         <source>The server {host} has no resource at {url} (HTTP {status}{detail}). Check the address or the identifier: the data may have moved or been deleted.</source>
         <translation>Le serveur {host} n'a pas de ressource à l'adresse {url} (HTTP {status}{detail}). Vérifiez l'adresse ou l'identifiant : les données ont pu être déplacées ou supprimées.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="138"/>
+        <location filename="../core/http_errors.py" line="100"/>
         <source>Your proxy asks for a user name and a password (HTTP 407, server {host}). Enter them in QGIS: Settings &gt; Options &gt; Network.</source>
         <translation>Votre proxy demande un nom d'utilisateur et un mot de passe (HTTP 407, serveur {host}). Saisissez-les dans QGIS : Préférences &gt; Options &gt; Réseau.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="143"/>
+        <location filename="../core/http_errors.py" line="105"/>
         <source>The server {host} refused access (HTTP {status}{detail}). The data may be restricted, or a proxy may block it: check the network settings of QGIS.</source>
         <translation>Le serveur {host} a refusé l'accès (HTTP {status}{detail}). Les données sont peut-être restreintes, ou un proxy les bloque : vérifiez les paramètres réseau de QGIS.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="148"/>
+        <location filename="../core/http_errors.py" line="110"/>
         <source>The server {host} rejected the request (HTTP {status}{detail}). Check the parameters of {url}.</source>
         <translation>Le serveur {host} a rejeté la requête (HTTP {status}{detail}). Vérifiez les paramètres de {url}.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="152"/>
+        <location filename="../core/http_errors.py" line="114"/>
         <source>The server {host} has a problem (HTTP {status}{detail}). Try again later.</source>
         <translation>Le serveur {host} rencontre un problème (HTTP {status}{detail}). Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="198"/>
+        <location filename="../core/http_errors.py" line="160"/>
         <source>The proxy could not forward the request to {host}. Check the proxy settings of QGIS (Settings &gt; Options &gt; Network).</source>
         <translation>Le proxy n'a pas pu transmettre la requête à {host}. Vérifiez les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau).</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="206"/>
+        <location filename="../core/http_errors.py" line="168"/>
         <source>The secure connection to {host} failed (certificate or TLS problem). If your organisation filters HTTPS, ask its IT department for its certificate.</source>
         <translation>La connexion sécurisée à {host} a échoué (problème de certificat ou de TLS). Si votre organisation filtre le HTTPS, demandez son certificat à votre service informatique.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="215"/>
+        <location filename="../core/http_errors.py" line="177"/>
         <source>The server {host} did not answer within {seconds} s. Check your connection or try again later; the time-out can be raised in the settings.</source>
         <translation>Le serveur {host} n'a pas répondu en {seconds} s. Vérifiez votre connexion ou réessayez plus tard ; le délai d'attente peut être augmenté dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="223"/>
+        <location filename="../core/http_errors.py" line="185"/>
         <source>The connection to {host} was cut during the transfer. Try again.</source>
         <translation>La connexion à {host} a été coupée pendant le transfert. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="227"/>
+        <location filename="../core/http_errors.py" line="189"/>
         <source>Cannot reach the server {host}. Check your internet connection and the proxy settings of QGIS, or turn on offline mode to use the data already downloaded.</source>
         <translation>Impossible de joindre le serveur {host}. Vérifiez votre connexion internet et les paramètres de proxy de QGIS, ou activez le mode hors ligne pour utiliser les données déjà téléchargées.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="234"/>
+        <location filename="../core/http_errors.py" line="196"/>
         <source>The request to {host} could not be sent ({error}). Check the address {url}.</source>
         <translation>La requête vers {host} n'a pas pu être envoyée ({error}). Vérifiez l'adresse {url}.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="545"/>
+        <location filename="../core/http_response.py" line="45"/>
         <source>The server {host} sent an answer that is not valid JSON ({error}). Try again later; if it persists, the service may have changed.</source>
         <translation>Le serveur {host} a renvoyé une réponse qui n'est pas du JSON valide ({error}). Réessayez plus tard ; si cela persiste, le service a peut-être changé.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="593"/>
+        <location filename="../core/http_response.py" line="93"/>
         <source>The server {host} answered with {received} instead of {expected}: probably an error or login page (proxy, captive portal). Check the address and the network settings of QGIS.</source>
         <translation>Le serveur {host} a répondu avec {received} au lieu de {expected} : probablement une page d'erreur ou de connexion (proxy, portail captif). Vérifiez l'adresse et les paramètres réseau de QGIS.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="593"/>
+        <location filename="../core/http_response.py" line="93"/>
         <source>a data file</source>
         <translation>un fichier de données</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="796"/>
+        <location filename="../core/http.py" line="313"/>
         <source>Offline mode is on and {url} is not in the cache. Turn offline mode off in the Ville numérique settings (or unset VILLE_NUMERIQUE_OFFLINE) and run again once connected.</source>
         <translation>Le mode hors ligne est activé et {url} n'est pas dans le cache. Désactivez le mode hors ligne dans les paramètres de Ville numérique (ou retirez VILLE_NUMERIQUE_OFFLINE) et relancez une fois connecté.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="898"/>
+        <location filename="../core/http.py" line="496"/>
         <source>The download of {url} stopped after {done} of {total} bytes. Try again.</source>
         <translation>Le téléchargement de {url} s'est arrêté après {done} octets sur {total}. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../core/ign.py" line="320"/>
+        <location filename="../core/ign.py" line="336"/>
         <source>The WFS of {host} did not return features for {layer}{detail}.</source>
         <translation>Le WFS de {host} n'a pas renvoyé d'entités pour {layer}{detail}.</translation>
     </message>
     <message>
-        <location filename="../core/ign.py" line="357"/>
+        <location filename="../core/ign.py" line="373"/>
         <source>The geocoder of {host} did not return results.</source>
         <translation>Le géocodeur de {host} n'a pas renvoyé de résultats.</translation>
     </message>
     <message>
-        <location filename="../core/ign.py" line="413"/>
+        <location filename="../core/ign.py" line="435"/>
         <source>The isochrone service of {host} answered: {message}</source>
         <translation>Le service d'isochrones de {host} a répondu : {message}</translation>
     </message>
     <message>
-        <location filename="../core/ign.py" line="421"/>
+        <location filename="../core/ign.py" line="443"/>
         <source>The isochrone service of {host} did not return a polygon.</source>
         <translation>Le service d'isochrones de {host} n'a pas renvoyé de polygone.</translation>
     </message>
     <message>
-        <location filename="../core/ign.py" line="443"/>
+        <location filename="../core/ign.py" line="465"/>
         <source>The WFS of {host} returned the same page twice: it does not honour STARTINDEX.</source>
         <translation>Le WFS de {host} a renvoyé deux fois la même page : il ne respecte pas STARTINDEX.</translation>
     </message>
     <message>
-        <location filename="../core/ign.py" line="457"/>
+        <location filename="../core/ign.py" line="479"/>
         <source>No walking network was found near the point {lon}, {lat}: it is probably too far from a street or path of the IGN network, or outside France. Move the point onto a street and try again.</source>
         <translation>Aucun réseau piéton n'a été trouvé près du point {lon}, {lat} : il est sans doute trop loin d'une rue ou d'un chemin du réseau de l'IGN, ou hors de France. Placez le point sur une rue et réessayez.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="123"/>
+        <location filename="../core/loaders.py" line="138"/>
         <source>{source}: {read} records read, {kept} kept, {rejected} rejected.</source>
         <translation>{source} : {read} enregistrements lus, {kept} conservés, {rejected} rejetés.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="126"/>
+        <location filename="../core/loaders.py" line="141"/>
         <source>line {row}: {reason}</source>
         <translation>ligne {row} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="126"/>
+        <location filename="../core/loaders.py" line="141"/>
         <source>feature {row}: {reason}</source>
         <translation>entité {row} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="156"/>
+        <location filename="../core/coordinates.py" line="85"/>
         <source>&apos;{value}&apos; is not a number (column {column})</source>
         <translation>« {value} » n'est pas un nombre (colonne {column})</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="163"/>
+        <location filename="../core/coordinates.py" line="92"/>
         <source>coordinates out of range: longitude {lon}, latitude {lat}</source>
         <translation>coordonnées hors limites : longitude {lon}, latitude {lat}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="167"/>
+        <location filename="../core/coordinates.py" line="96"/>
         <source>coordinates 0, 0 (position missing)</source>
         <translation>coordonnées 0, 0 (position manquante)</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="186"/>
+        <location filename="../core/coordinates.py" line="139"/>
         <source>invalid geometry</source>
         <translation>géométrie invalide</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="225"/>
+        <location filename="../core/coordinates.py" line="182"/>
         <source>&apos;{value}&apos; is not a &quot;latitude, longitude&quot; pair (column {column})</source>
         <translation>« {value} » n'est pas un couple « latitude, longitude » (colonne {column})</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="238"/>
+        <location filename="../core/coordinates.py" line="195"/>
         <source>invalid GeoJSON in column {column}</source>
         <translation>GeoJSON invalide dans la colonne {column}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="323"/>
+        <location filename="../core/coordinates.py" line="280"/>
         <source>no coordinates</source>
         <translation>pas de coordonnées</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="340"/>
+        <location filename="../core/loaders.py" line="299"/>
         <source>The file {name} is not encoded in {encoding}.</source>
         <translation>Le fichier {name} n'est pas encodé en {encoding}.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="377"/>
+        <location filename="../core/loaders.py" line="253"/>
         <source>{count} fields instead of {expected}</source>
         <translation>{count} champs au lieu de {expected}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="412"/>
+        <location filename="../core/loaders.py" line="331"/>
         <source>The CSV file {name} cannot be read: {error}</source>
         <translation>Le fichier CSV {name} ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="462"/>
+        <location filename="../core/loaders.py" line="373"/>
         <source>The coordinate system of the columns {x}/{y} of {name} is unknown: give its EPSG code.</source>
         <translation>Le système de coordonnées des colonnes {x}/{y} de {name} est inconnu : indiquez son code EPSG.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="490"/>
+        <location filename="../core/loaders.py" line="403"/>
         <source>The file {name} cannot be read: {error}</source>
         <translation>Le fichier {name} ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="417"/>
+        <location filename="../core/loaders.py" line="322"/>
         <source>Give both the longitude and the latitude columns of {name}.</source>
         <translation>Indiquez à la fois la colonne de longitude et celle de latitude de {name}.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="440"/>
+        <location filename="../core/loaders.py" line="351"/>
         <source>The column {column} is not in {name} (columns: {columns}).</source>
         <translation>La colonne {column} n'existe pas dans {name} (colonnes : {columns}).</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="519"/>
+        <location filename="../core/loaders.py" line="432"/>
         <source>{name} is not GeoJSON (no FeatureCollection or Feature found).</source>
         <translation>{name} n'est pas du GeoJSON (ni FeatureCollection ni Feature).</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="451"/>
+        <location filename="../core/loaders.py" line="362"/>
         <source>No coordinates found in {name}: expected columns such as latitude/longitude, lat/lon, x_wgs84/y_wgs84, x_l93/y_l93, geo_point_2d or geo_shape. Choose the coordinate columns.</source>
         <translation>Aucune coordonnée trouvée dans {name} : colonnes attendues latitude/longitude, lat/lon, x_wgs84/y_wgs84, x_l93/y_l93, geo_point_2d ou geo_shape. Choisissez les colonnes de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="533"/>
+        <location filename="../core/loaders.py" line="453"/>
         <source>{name} is not valid JSON: {error}</source>
         <translation>{name} n'est pas du JSON valide : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="549"/>
+        <location filename="../core/loaders.py" line="469"/>
         <source>invalid feature</source>
         <translation>entité invalide</translation>
     </message>
@@ -664,52 +664,47 @@
         <translation>pas de géométrie</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="591"/>
+        <location filename="../core/loaders.py" line="512"/>
         <source>GDAL cannot open {name}: the file is damaged or not a vector file.</source>
         <translation>GDAL ne peut pas ouvrir {name} : le fichier est endommagé ou n'est pas un fichier vecteur.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="596"/>
+        <location filename="../core/loaders.py" line="517"/>
         <source>{name} has no layer {layer}.</source>
         <translation>{name} n'a pas de couche {layer}.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="635"/>
+        <location filename="../core/archives.py" line="24"/>
         <source>absolute path</source>
         <translation>chemin absolu</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="668"/>
+        <location filename="../core/archives.py" line="71"/>
         <source>path leaving the folder</source>
         <translation>chemin sortant du dossier</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="639"/>
+        <location filename="../core/archives.py" line="28"/>
         <source>symbolic link</source>
         <translation>lien symbolique</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="655"/>
+        <location filename="../core/archives.py" line="62"/>
         <source>{name} is not a valid ZIP archive: {error}</source>
         <translation>{name} n'est pas une archive ZIP valide : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="670"/>
+        <location filename="../core/archives.py" line="73"/>
         <source>The archive {name} was refused: its member &apos;{member}&apos; is unsafe ({reason}).</source>
         <translation>L'archive {name} a été refusée : son élément « {member} » est dangereux ({reason}).</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="676"/>
-        <source>The archive {name} is too large once extracted.</source>
-        <translation>L'archive {name} est trop volumineuse une fois extraite.</translation>
-    </message>
-    <message>
-        <location filename="../core/loaders.py" line="714"/>
+        <location filename="../core/archives.py" line="144"/>
         <source>The archive {name} contains no data file that can be loaded.</source>
         <translation>L'archive {name} ne contient aucun fichier de données chargeable.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="748"/>
+        <location filename="../core/loaders.py" line="598"/>
         <source>The format of {name} is not supported.</source>
         <translation>Le format de {name} n'est pas pris en charge.</translation>
     </message>
@@ -924,7 +919,7 @@
         <translation>Chaque lieu à fusionner doit avoir des champs lon et lat numériques.</translation>
     </message>
     <message>
-        <location filename="../core/settings.py" line="88"/>
+        <location filename="../core/settings.py" line="116"/>
         <source>The value &apos;{value}&apos; given by {origin} for the option {option} is not valid.</source>
         <translation>La valeur « {value} » donnée par {origin} pour l'option {option} n'est pas valide.</translation>
     </message>
@@ -1174,27 +1169,27 @@
         <translation>Afficher ou masquer le panneau Ville numérique</translation>
     </message>
     <message>
-        <location filename="../core/datagouv.py" line="347"/>
+        <location filename="../core/datagouv.py" line="376"/>
         <source>No dataset listing the France Services was found on {host} (search &quot;{query}&quot;). The catalogue may have changed: load a downloaded file instead.</source>
         <translation>Aucun jeu de données listant les France Services n'a été trouvé sur {host} (recherche « {query} »). Le catalogue a peut-être changé : chargez plutôt un fichier téléchargé.</translation>
     </message>
     <message>
-        <location filename="../core/datagouv.py" line="381"/>
+        <location filename="../core/datagouv.py" line="410"/>
         <source>No organisation &quot;{name}&quot; on {host}: give its identifier or the last part of the address of its page.</source>
         <translation>Aucune organisation « {name} » sur {host} : indiquez son identifiant ou la dernière partie de l'adresse de sa page.</translation>
     </message>
     <message>
-        <location filename="../core/datagouv.py" line="388"/>
+        <location filename="../core/datagouv.py" line="417"/>
         <source>an organisation</source>
         <translation>une organisation</translation>
     </message>
     <message>
-        <location filename="../core/datagouv.py" line="401"/>
+        <location filename="../core/datagouv.py" line="430"/>
         <source>No resource {rid} on {host}: the file may have been deleted or replaced. Search the catalogue again for its current identifier.</source>
         <translation>Aucune ressource {rid} sur {host} : le fichier a peut-être été supprimé ou remplacé. Recherchez à nouveau son identifiant actuel dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../core/datagouv.py" line="410"/>
+        <location filename="../core/datagouv.py" line="439"/>
         <source>a resource</source>
         <translation>une ressource</translation>
     </message>
@@ -1729,142 +1724,142 @@
         <translation>{n} isochrone(s) écrite(s).</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="71"/>
+        <location filename="../processing/open_data.py" line="75"/>
         <source>Offline mode: only the data already in the cache ({folder}) is used.</source>
         <translation>Mode hors ligne : seules les données déjà en cache ({folder}) sont utilisées.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="77"/>
+        <location filename="../processing/open_data.py" line="81"/>
         <source>Requests go through the proxy set in the QGIS network settings.</source>
         <translation>Les requêtes passent par le proxy défini dans les paramètres réseau de QGIS.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="110"/>
+        <location filename="../processing/open_data.py" line="114"/>
         <source>{codes}: not an INSEE commune code. A code has five characters, such as 62765 for Saint-Omer or 2A004 for Ajaccio (postal codes are not accepted).</source>
         <translation>{codes} : code(s) INSEE de commune non valide(s). Un code comporte cinq caractères, comme 62765 pour Saint-Omer ou 2A004 pour Ajaccio (les codes postaux ne sont pas acceptés).</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="121"/>
+        <location filename="../processing/open_data.py" line="125"/>
         <source>Area: INSEE commune codes</source>
         <translation>Zone : codes INSEE des communes</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="122"/>
+        <location filename="../processing/open_data.py" line="126"/>
         <source>INSEE codes separated by commas, e.g. 62765,62525 (Saint-Omer, Longuenesse).</source>
         <translation>Codes INSEE séparés par des virgules, par ex. 62765,62525 (Saint-Omer, Longuenesse).</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="124"/>
+        <location filename="../processing/open_data.py" line="128"/>
         <source>Area: extent</source>
         <translation>Zone : emprise</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="125"/>
+        <location filename="../processing/open_data.py" line="129"/>
         <source>A rectangle, in any CRS.</source>
         <translation>Un rectangle, dans n'importe quel SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="127"/>
+        <location filename="../processing/open_data.py" line="131"/>
         <source>Area: polygon layer</source>
         <translation>Zone : couche de polygones</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="130"/>
+        <location filename="../processing/open_data.py" line="134"/>
         <source>The union of its polygons (or of the selected ones) is the area.</source>
         <translation>L'union de ses polygones (ou des polygones sélectionnés) forme la zone.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="132"/>
+        <location filename="../processing/open_data.py" line="136"/>
         <source>Buffer around the area (metres)</source>
         <translation>Tampon autour de la zone (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="140"/>
+        <location filename="../processing/open_data.py" line="144"/>
         <source>Widens the area, e.g. to keep the services just across the boundary.</source>
         <translation>Élargit la zone, par ex. pour garder les services situés juste de l'autre côté de la limite.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="180"/>
+        <location filename="../processing/open_data.py" line="184"/>
         <source>Give the area one way only: commune codes, an extent or a polygon layer.</source>
         <translation>Indiquez la zone d'une seule façon : codes de communes, emprise ou couche de polygones.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="183"/>
+        <location filename="../processing/open_data.py" line="187"/>
         <source>Give the area: INSEE commune codes, an extent or a polygon layer.</source>
         <translation>Indiquez la zone : codes INSEE des communes, emprise ou couche de polygones.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="188"/>
+        <location filename="../processing/open_data.py" line="192"/>
         <source>communes {codes}</source>
         <translation>communes {codes}</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="193"/>
+        <location filename="../processing/open_data.py" line="197"/>
         <source>extent {extent}</source>
         <translation>emprise {extent}</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="196"/>
+        <location filename="../processing/open_data.py" line="200"/>
         <source>polygons of the layer {name}</source>
         <translation>polygones de la couche {name}</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="198"/>
+        <location filename="../processing/open_data.py" line="202"/>
         <source>The area is empty.</source>
         <translation>La zone est vide.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="201"/>
+        <location filename="../processing/open_data.py" line="205"/>
         <source>{area} + {buffer:g} m</source>
         <translation>{area} + {buffer:g} m</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="202"/>
+        <location filename="../processing/open_data.py" line="206"/>
         <source>Area: {label}.</source>
         <translation>Zone : {label}.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="221"/>
+        <location filename="../processing/open_data.py" line="225"/>
         <source>The IGN commune layer has no commune with the code(s) {codes}. Check them: INSEE codes, not postal codes (Saint-Omer is 62765, its postal code 62500).</source>
         <translation>La couche des communes de l'IGN ne contient aucune commune de code {codes}. Vérifiez-les : il faut des codes INSEE, pas des codes postaux (Saint-Omer a le code INSEE 62765 et le code postal 62500).</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="245"/>
+        <location filename="../processing/open_data.py" line="249"/>
         <source>The area layer has no polygon (or none can be placed in WGS 84).</source>
         <translation>La couche de zone n'a aucun polygone (ou aucun ne peut être placé en WGS 84).</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="311"/>
+        <location filename="../processing/open_data.py" line="315"/>
         <source>data.gouv.fr resource &quot;{title}&quot; ({format}, updated {date}) of the dataset {dataset}.</source>
         <translation>Ressource data.gouv.fr « {title} » ({format}, mise à jour le {date}) du jeu de données {dataset}.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="325"/>
+        <location filename="../processing/open_data.py" line="329"/>
         <source>&apos;{reference}&apos; is neither a data.gouv.fr resource identifier, nor a data.gouv.fr resource address, nor an http(s) address of a file.</source>
         <translation>« {reference} » n'est ni un identifiant de ressource data.gouv.fr, ni une adresse de ressource data.gouv.fr, ni une adresse http(s) de fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="340"/>
+        <location filename="../processing/open_data.py" line="344"/>
         <source>Downloading {url}…</source>
         <translation>Téléchargement de {url}…</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="437"/>
+        <location filename="../processing/open_data.py" line="441"/>
         <source>point</source>
         <translation>point</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="437"/>
+        <location filename="../processing/open_data.py" line="441"/>
         <source>line</source>
         <translation>ligne</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="437"/>
+        <location filename="../processing/open_data.py" line="441"/>
         <source>polygon</source>
         <translation>polygone</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="609"/>
+        <location filename="../processing/open_data.py" line="613"/>
         <source>Writing the output failed: {error}</source>
         <translation>L'écriture de la sortie a échoué : {error}</translation>
     </message>
@@ -2339,7 +2334,7 @@
         <translation>Lancer l'analyse</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="112"/>
+        <location filename="../ui/settings_page.py" line="152"/>
         <source>{metres} m</source>
         <translation>{metres} m</translation>
     </message>
@@ -2699,82 +2694,82 @@
         <translation>Le fichier {path} n'a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="75"/>
+        <location filename="../ui/settings_page.py" line="99"/>
         <source>Open data services</source>
         <translation>Services de données ouvertes</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="81"/>
+        <location filename="../ui/settings_page.py" line="105"/>
         <source>Offline: use only the cache and local files</source>
         <translation>Hors ligne : utiliser uniquement le cache et les fichiers locaux</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="84"/>
+        <location filename="../ui/settings_page.py" line="108"/>
         <source>data.gouv.fr address</source>
         <translation>Adresse de data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="85"/>
+        <location filename="../ui/settings_page.py" line="109"/>
         <source>Géoplateforme (IGN) address</source>
         <translation>Adresse de la Géoplateforme (IGN)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="87"/>
+        <location filename="../ui/settings_page.py" line="111"/>
         <source>Connection timeout</source>
         <translation>Délai de connexion</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="88"/>
+        <location filename="../ui/settings_page.py" line="112"/>
         <source>Reading timeout</source>
         <translation>Délai de lecture</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="91"/>
+        <location filename="../ui/settings_page.py" line="115"/>
         <source>Cache of downloaded data</source>
         <translation>Cache des données téléchargées</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="100"/>
+        <location filename="../ui/settings_page.py" line="124"/>
         <source> MB</source>
         <translation> Mo</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="101"/>
+        <location filename="../ui/settings_page.py" line="125"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="102"/>
+        <location filename="../ui/settings_page.py" line="126"/>
         <source>Maximum size</source>
         <translation>Taille maximale</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="105"/>
+        <location filename="../ui/settings_page.py" line="145"/>
         <source>Default walking times (minutes at 4 km/h)</source>
         <translation>Temps de marche par défaut (minutes à 4 km/h)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="129"/>
+        <location filename="../ui/settings_page.py" line="169"/>
         <source>Restore the defaults</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="131"/>
+        <location filename="../ui/settings_page.py" line="171"/>
         <source>Documentation</source>
         <translation>Documentation</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="145"/>
+        <location filename="../ui/settings_page.py" line="185"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="179"/>
+        <location filename="../ui/settings_page.py" line="222"/>
         <source>Set by the environment variable {name}.</source>
         <translation>Défini par la variable d'environnement {name}.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="184"/>
+        <location filename="../ui/settings_page.py" line="227"/>
         <source>Set by environment variables, which win over these settings: {names}.</source>
         <translation>Défini par des variables d'environnement, qui priment sur ces paramètres : {names}.</translation>
     </message>
@@ -2934,7 +2929,7 @@
         <translation>{n} isochrones à calculer : environ {minutes:.0f} min à 5 requêtes par seconde.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="334"/>
+        <location filename="../processing/open_data.py" line="338"/>
         <source>{name}: this format ({suffix}) cannot be loaded. Look for a CSV, GeoJSON, zipped Shapefile or GeoPackage version of the data, or save it as CSV.</source>
         <translation>{name} : ce format ({suffix}) ne peut pas être chargé. Cherchez une version CSV, GeoJSON, Shapefile zippé ou GeoPackage des données, ou enregistrez-les en CSV.</translation>
     </message>
@@ -4385,19 +4380,19 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>gaussienne</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="119"/>
+        <location filename="../ui/settings_page.py" line="159"/>
         <source>These walking times are the defaults of the panel, of the algorithms&apos; dialogs and of qgis_process runs with this QGIS profile.</source>
         <translation>Ces temps de marche sont les valeurs par défaut du panneau, des fenêtres des algorithmes et des exécutions de qgis_process avec ce profil QGIS.</translation>
     </message>
     <message>
         <location filename="../core/crs.py" line="80"/>
         <source>Distances are measured in {crs} ({name}), not in the legal projection of a French territory (Lambert-93 or an overseas one): the population layer lies outside them or across several.</source>
-        <translation>Les distances sont mesurées en {crs} ({name}), et non dans la projection légale d&apos;un territoire français (Lambert-93 ou celle d&apos;un territoire d&apos;outre-mer) : la couche de population est en dehors de ces territoires ou à cheval sur plusieurs.</translation>
+        <translation>Les distances sont mesurées en {crs} ({name}), et non dans la projection légale d'un territoire français (Lambert-93 ou celle d'un territoire d'outre-mer) : la couche de population est en dehors de ces territoires ou à cheval sur plusieurs.</translation>
     </message>
     <message>
         <location filename="../core/encodings.py" line="95"/>
         <source>{name} has no .cpg file saying how its texts are encoded: read as {encoding} (detected). Check names with accents; add a .cpg file to make it explicit.</source>
-        <translation>{name} n&apos;a pas de fichier .cpg indiquant l&apos;encodage de ses textes : lu en {encoding} (détecté). Vérifiez les noms accentués ; ajoutez un fichier .cpg pour le préciser.</translation>
+        <translation>{name} n'a pas de fichier .cpg indiquant l'encodage de ses textes : lu en {encoding} (détecté). Vérifiez les noms accentués ; ajoutez un fichier .cpg pour le préciser.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="486"/>
@@ -4412,12 +4407,12 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../core/services/records.py" line="96"/>
         <source>Place {name} is not open: its name says so.</source>
-        <translation>Le lieu {name} n&apos;est pas ouvert : son nom l&apos;indique.</translation>
+        <translation>Le lieu {name} n'est pas ouvert : son nom l'indique.</translation>
     </message>
     <message>
         <location filename="../core/services/records.py" line="98"/>
         <source>Place {name} is not open ({field}: {value}).</source>
-        <translation>Le lieu {name} n&apos;est pas ouvert ({field} : {value}).</translation>
+        <translation>Le lieu {name} n'est pas ouvert ({field} : {value}).</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="176"/>
@@ -4427,7 +4422,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/coverage_inputs.py" line="183"/>
         <source>Far services are counted in the log and the summary; the projection is chosen from the population layer only.</source>
-        <translation>Les services éloignés sont comptés dans le journal et la synthèse ; la projection est choisie d&apos;après la seule couche de population.</translation>
+        <translation>Les services éloignés sont comptés dans le journal et la synthèse ; la projection est choisie d'après la seule couche de population.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="186"/>
@@ -4437,7 +4432,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/coverage_inputs.py" line="296"/>
         <source>Service weights read from the field &apos;{field}&apos; (a permanence hosted in a school, a bar or a room weighs less than a place).</source>
-        <translation>Poids des services lus dans le champ « {field} » (une permanence hébergée dans une école, un bar ou une salle pèse moins qu&apos;un lieu).</translation>
+        <translation>Poids des services lus dans le champ « {field} » (une permanence hébergée dans une école, un bar ou une salle pèse moins qu'un lieu).</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="319"/>
@@ -4472,17 +4467,17 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/datagouv.py" line="330"/>
         <source>{name} has no coordinates: loaded as a table without geometry ({n} rows), to be joined to a layer.</source>
-        <translation>{name} n&apos;a pas de coordonnées : chargé comme table sans géométrie ({n} lignes), à joindre à une couche.</translation>
+        <translation>{name} n'a pas de coordonnées : chargé comme table sans géométrie ({n} lignes), à joindre à une couche.</translation>
     </message>
     <message>
         <location filename="../processing/fetch_services.py" line="168"/>
         <source>Matching distance to the ANCT France Services list (metres)</source>
-        <translation>Distance de rapprochement avec la liste France Services de l&apos;ANCT (mètres)</translation>
+        <translation>Distance de rapprochement avec la liste France Services de l'ANCT (mètres)</translation>
     </message>
     <message>
         <location filename="../processing/fetch_services.py" line="176"/>
         <source>A France Services of another source is the desk of the ANCT list in the same commune, this close, with a matching name or address; one that matches none is not counted as a France Services.</source>
-        <translation>Un France Services d&apos;une autre source est le guichet de la liste de l&apos;ANCT de la même commune, à cette distance au plus, avec un nom ou une adresse concordants ; celui qui n&apos;en rejoint aucun n&apos;est pas compté comme France Services.</translation>
+        <translation>Un France Services d'une autre source est le guichet de la liste de l'ANCT de la même commune, à cette distance au plus, avec un nom ou une adresse concordants ; celui qui n'en rejoint aucun n'est pas compté comme France Services.</translation>
     </message>
     <message>
         <location filename="../processing/fetch_services.py" line="184"/>
@@ -4527,17 +4522,17 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/fetch_services.py" line="223"/>
         <source>France Services not on the ANCT list</source>
-        <translation>France Services absents de la liste de l&apos;ANCT</translation>
+        <translation>France Services absents de la liste de l'ANCT</translation>
     </message>
     <message>
         <location filename="../processing/fetch_services.py" line="417"/>
         <source>{n} France Services record(s) of other sources merged into the ANCT list.</source>
-        <translation>{n} enregistrement(s) France Services d&apos;autres sources fusionné(s) avec la liste de l&apos;ANCT.</translation>
+        <translation>{n} enregistrement(s) France Services d'autres sources fusionné(s) avec la liste de l'ANCT.</translation>
     </message>
     <message>
         <location filename="../processing/fetch_services.py" line="425"/>
         <source>{name} ({commune}, {id}) is named a France Services but matches no desk of the ANCT list{nearest}: not counted as a France Services.</source>
-        <translation>{name} ({commune}, {id}) porte le nom de France Services mais ne correspond à aucun guichet de la liste de l&apos;ANCT{nearest} : non compté comme France Services.</translation>
+        <translation>{name} ({commune}, {id}) porte le nom de France Services mais ne correspond à aucun guichet de la liste de l'ANCT{nearest} : non compté comme France Services.</translation>
     </message>
     <message>
         <location filename="../processing/fetch_services.py" line="425"/>
@@ -4567,12 +4562,172 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/fragility_ifn.py" line="103"/>
         <source>The IFN table has none of the score columns {columns}: choose the score field.</source>
-        <translation>La table IFN n&apos;a aucune des colonnes de score {columns} : choisissez le champ du score.</translation>
+        <translation>La table IFN n'a aucune des colonnes de score {columns} : choisissez le champ du score.</translation>
     </message>
     <message>
         <location filename="../processing/fragility_ifn.py" line="105"/>
         <source>IFN score read from the column &apos;{name}&apos;.</source>
         <translation>Score IFN lu dans la colonne « {name} ».</translation>
+    </message>
+    <message>
+        <location filename="../core/archives.py" line="80"/>
+        <source>The archive {name} was refused: it would take {size} MB once extracted, more than the limit of {limit} MB (Ville numérique settings).</source>
+        <translation>L&apos;archive {name} a été refusée : une fois extraite, elle occuperait {size} Mo, plus que la limite de {limit} Mo (paramètres de Ville numérique).</translation>
+    </message>
+    <message>
+        <location filename="../core/archives.py" line="89"/>
+        <source>The archive {name} was refused: its member &apos;{member}&apos; would expand {ratio} times (to {size} MB), which is how zip bombs are made. If the file is genuine, extract it yourself and load the extracted file.</source>
+        <translation>L&apos;archive {name} a été refusée : son fichier « {member} » grossirait {ratio} fois (jusqu&apos;à {size} Mo), comme le font les bombes zip. Si le fichier est authentique, extrayez-le vous-même et chargez le fichier extrait.</translation>
+    </message>
+    <message>
+        <location filename="../core/archives.py" line="125"/>
+        <source>The archive {name} was refused: its member &apos;{member}&apos; is larger than it declares.</source>
+        <translation>L&apos;archive {name} a été refusée : son fichier « {member} » est plus gros qu&apos;annoncé.</translation>
+    </message>
+    <message>
+        <location filename="../core/cache.py" line="221"/>
+        <source>A damaged entry of the download cache ({folder}) was removed ({reason}): its data is downloaded again.</source>
+        <translation>Une entrée endommagée du cache de téléchargement ({folder}) a été supprimée ({reason}) : ses données sont téléchargées à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../core/cache.py" line="283"/>
+        <source>The cache folder {folder} cannot be used ({error}): the data is not kept for the next runs. Choose another folder in the Ville numérique settings.</source>
+        <translation>Le dossier de cache {folder} est inutilisable ({error}) : les données ne sont pas conservées pour les prochaines exécutions. Choisissez un autre dossier dans les paramètres de Ville numérique.</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py" line="127"/>
+        <source>invalid geometry: coordinates must be numbers</source>
+        <translation>géométrie invalide : les coordonnées doivent être des nombres</translation>
+    </message>
+    <message>
+        <location filename="../core/datagouv.py" line="268"/>
+        <source>catalogue results</source>
+        <translation>résultats du catalogue</translation>
+    </message>
+    <message>
+        <location filename="../core/file_limits.py" line="33"/>
+        <source>{name} is {size} MB, more than the {limit} MB the plugin reads in memory. Open it in QGIS (Layer &gt; Add Layer) and keep the part you need, or raise the limit in the Ville numérique settings.</source>
+        <translation>{name} pèse {size} Mo, plus que les {limit} Mo que l&apos;extension lit en mémoire. Ouvrez-le dans QGIS (Couche &gt; Ajouter une couche) et gardez-en la partie utile, ou augmentez la limite dans les paramètres de Ville numérique.</translation>
+    </message>
+    <message>
+        <location filename="../core/http.py" line="340"/>
+        <source>An entry of the download cache vanished while it was read (another QGIS may have cleared it): {url} is downloaded again.</source>
+        <translation>Une entrée du cache de téléchargement a disparu pendant sa lecture (un autre QGIS l&apos;a peut-être vidé) : {url} est téléchargé à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../core/http_errors.py" line="225"/>
+        <source>The server {host} did not send its whole answer within {seconds} s (the overall limit of one request). Try again later; the limit can be raised in the Ville numérique settings.</source>
+        <translation>Le serveur {host} n&apos;a pas envoyé toute sa réponse en {seconds} s (la durée maximale d&apos;une requête). Réessayez plus tard ; la limite peut être augmentée dans les paramètres de Ville numérique.</translation>
+    </message>
+    <message>
+        <location filename="../core/http_errors.py" line="235"/>
+        <source>The file sent by {host} is larger than {limit} MB, the download limit. Check that it is the file you want; the limit can be raised in the Ville numérique settings.</source>
+        <translation>Le fichier envoyé par {host} dépasse {limit} Mo, la limite de téléchargement. Vérifiez que c&apos;est bien le fichier voulu ; la limite peut être augmentée dans les paramètres de Ville numérique.</translation>
+    </message>
+    <message>
+        <location filename="../core/http_errors.py" line="235"/>
+        <source>The answer of {host} is larger than {limit} MB, the limit for one answer of a service: the server is probably misbehaving. Narrow the request, or raise the limit in the Ville numérique settings.</source>
+        <translation>La réponse de {host} dépasse {limit} Mo, la limite d&apos;une réponse de service : le serveur fonctionne probablement mal. Restreignez la requête, ou augmentez la limite dans les paramètres de Ville numérique.</translation>
+    </message>
+    <message>
+        <location filename="../core/http_limits.py" line="268"/>
+        <source>The server {host} redirected the request to {target}, an address of a local or private network (or not a web address): the plugin does not follow such redirects. If the data is really there, download it yourself and load the file.</source>
+        <translation>Le serveur {host} a redirigé la requête vers {target}, une adresse de réseau local ou privé (ou qui n&apos;est pas une adresse web) : l&apos;extension ne suit pas ces redirections. Si les données s&apos;y trouvent vraiment, téléchargez-les vous-même et chargez le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../core/http_limits.py" line="279"/>
+        <source>The server {host} redirected the request more than {count} times. Check the address {url}.</source>
+        <translation>Le serveur {host} a redirigé la requête plus de {count} fois. Vérifiez l&apos;adresse {url}.</translation>
+    </message>
+    <message>
+        <location filename="../core/http_limits.py" line="312"/>
+        <source>The server {host} sent more than {count} pages of {what}: the listing does not end. Narrow the request (smaller area, more precise search) or raise the page limit in the Ville numérique settings.</source>
+        <translation>Le serveur {host} a envoyé plus de {count} pages ({what}) : la liste ne se termine pas. Restreignez la requête (zone plus petite, recherche plus précise) ou augmentez la limite de pages dans les paramètres de Ville numérique.</translation>
+    </message>
+    <message>
+        <location filename="../core/http_limits.py" line="322"/>
+        <source>The server {host} sent a page of {what} with nothing new (items already received): it does not page correctly. Try again later.</source>
+        <translation>Le serveur {host} a envoyé une page ({what}) sans rien de nouveau (éléments déjà reçus) : sa pagination ne fonctionne pas. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../core/http_limits.py" line="336"/>
+        <source>The server {host} sent more than {count} {what}. Narrow the request (smaller area) or raise the limit in the Ville numérique settings.</source>
+        <translation>Le serveur {host} a envoyé plus de {count} éléments ({what}). Restreignez la requête (zone plus petite) ou augmentez la limite dans les paramètres de Ville numérique.</translation>
+    </message>
+    <message>
+        <location filename="../core/http_response.py" line="37"/>
+        <source>The server {host} sent JSON nested too deeply to be read. Try again later; if it persists, the service may have changed.</source>
+        <translation>Le serveur {host} a envoyé un JSON trop profondément imbriqué pour être lu. Réessayez plus tard ; si cela persiste, le service a peut-être changé.</translation>
+    </message>
+    <message>
+        <location filename="../core/ign.py" line="269"/>
+        <source>features of {layer}</source>
+        <translation>entités de {layer}</translation>
+    </message>
+    <message>
+        <location filename="../core/loaders.py" line="447"/>
+        <source>{name} is JSON nested too deeply to be read: it is not a usable GeoJSON file.</source>
+        <translation>{name} est un JSON trop profondément imbriqué pour être lu : ce n&apos;est pas un fichier GeoJSON utilisable.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="55"/>
+        <source>Longest time for one answer of a service</source>
+        <translation>Durée maximale d&apos;une réponse de service</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="56"/>
+        <source>Longest time for one download</source>
+        <translation>Durée maximale d&apos;un téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="57"/>
+        <source>Largest answer of a service</source>
+        <translation>Taille maximale d&apos;une réponse de service</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="58"/>
+        <source>Largest downloaded file</source>
+        <translation>Taille maximale d&apos;un fichier téléchargé</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="59"/>
+        <source>Largest archive once extracted</source>
+        <translation>Taille maximale d&apos;une archive extraite</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="60"/>
+        <source>Largest expansion of an archive member</source>
+        <translation>Expansion maximale d&apos;un fichier d&apos;archive</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="60"/>
+        <source> times</source>
+        <translation> fois</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="61"/>
+        <source>Largest file read in memory</source>
+        <translation>Taille maximale d&apos;un fichier lu en mémoire</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="62"/>
+        <source>Most pages of one listing</source>
+        <translation>Nombre maximal de pages d&apos;une liste</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="63"/>
+        <source>Most features of one WFS layer</source>
+        <translation>Nombre maximal d&apos;entités d&apos;une couche WFS</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="129"/>
+        <source>Limits (a misbehaving server or file stops with a message)</source>
+        <translation>Limites (un serveur ou un fichier défaillant s&apos;arrête avec un message)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="140"/>
+        <source>Environment variable: {name}</source>
+        <translation>Variable d&apos;environnement : {name}</translation>
     </message>
 </context>
 </TS>
