@@ -47,6 +47,7 @@ class Settings:
 
     datagouv_url: str = "https://www.data.gouv.fr"
     geopf_url: str = "https://data.geopf.fr"
+    arcep_url: str = "https://data.arcep.fr"
     cache_dir: Path = None  # filled by load_settings with user_cache_dir()
     offline: bool = False
     cache_max_mb: float = 500.0
@@ -123,7 +124,7 @@ class _QgsSettingsReader:
         return default if value is None else value
 
 
-_KINDS = {"datagouv_url": str, "geopf_url": str, "cache_dir": Path, "offline": bool}
+_KINDS = {"datagouv_url": str, "geopf_url": str, "arcep_url": str, "cache_dir": Path, "offline": bool}
 
 
 def _kind(option):
