@@ -156,38 +156,58 @@ def _rings_of(geometry):
     return []
 
 
-def _cache_path(cache_dir, path, bbox):
+def file_identity(path):
+    """What identifies a local file's content for the clip cache: path, size, date."""
     stat = Path(path).stat()
-    key = "{}|{}|{}|{}|{}".format(CACHE_FORMAT, Path(path).resolve(), stat.st_size, int(stat.st_mtime),
-                                  ",".join("{:.3f}".format(v) for v in bbox))
+    return "{}|{}|{}".format(Path(path).resolve(), stat.st_size, int(stat.st_mtime))
+
+
+def _with_margin(bbox):
+    return (bbox[0] - CLIP_MARGIN_DEG, bbox[1] - CLIP_MARGIN_DEG, bbox[2] + CLIP_MARGIN_DEG, bbox[3] + CLIP_MARGIN_DEG)
+
+
+def clip_cache_path(cache_dir, identity, bbox):
+    """The cached clip of the source ``identity`` (a URL or :func:`file_identity`) to ``bbox``."""
+    key = "{}|{}|{}".format(CACHE_FORMAT, identity, ",".join("{:.3f}".format(v) for v in _with_margin(bbox)))
     return Path(cache_dir) / "arcep_mrm" / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + ".json")
 
 
-def read_coverage(path, bbox, cache_dir=None, is_canceled=None, cache_key_path=None):
+def cached_coverage(cache_dir, identity, bbox, source=None):
+    """The cached clip, or None (a damaged cache file is removed)."""
+    cached = clip_cache_path(cache_dir, identity, bbox)
+    if not cached.exists():
+        return None
+    try:
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        return Coverage([CoverageFeature.from_json(f) for f in data["features"]], source or data.get("source", ""),
+                        data.get("skipped", {}), from_cache=True)
+    except (ValueError, KeyError, TypeError):
+        cached.unlink()
+        return None
+
+
+def read_coverage(path, bbox, cache_dir=None, is_canceled=None, identity=None):
     """The 4G data coverage of ``path`` (GeoPackage or any GDAL vector file) in ``bbox``.
 
     ``bbox``: (lon_min, lat_min, lon_max, lat_max) WGS 84; the clip keeps a
     small margin. With ``cache_dir`` the clip is stored there and reused
-    while the source file is unchanged (``cache_key_path``: the file that
-    identifies the source, e.g. the ``.7z`` it was extracted from).
+    while the source is unchanged (``identity``: what identifies the source,
+    e.g. its URL or the ``.7z`` it was extracted from; by default the file).
     """
     check = cancel_check(is_canceled)
-    bbox = (bbox[0] - CLIP_MARGIN_DEG, bbox[1] - CLIP_MARGIN_DEG, bbox[2] + CLIP_MARGIN_DEG, bbox[3] + CLIP_MARGIN_DEG)
-    cached = _cache_path(cache_dir, cache_key_path or path, bbox) if cache_dir else None
-    if cached is not None and cached.exists():
-        try:
-            data = json.loads(cached.read_text(encoding="utf-8"))
-            return Coverage([CoverageFeature.from_json(f) for f in data["features"]], str(path),
-                            data.get("skipped", {}), from_cache=True)
-        except (ValueError, KeyError, TypeError):
-            cached.unlink()
-    coverage = _read_with_ogr(Path(path), bbox, check)
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(".part")
-        tmp.write_text(json.dumps({"features": [f.to_json() for f in coverage.features],
+    identity = identity or file_identity(path)
+    if cache_dir is not None:
+        cached = cached_coverage(cache_dir, identity, bbox, str(path))
+        if cached is not None:
+            return cached
+    coverage = _read_with_ogr(Path(path), _with_margin(bbox), check)
+    if cache_dir is not None:
+        target = clip_cache_path(cache_dir, identity, bbox)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".part")
+        tmp.write_text(json.dumps({"features": [f.to_json() for f in coverage.features], "source": str(path),
                                    "skipped": coverage.skipped}), encoding="utf-8")
-        os.replace(tmp, cached)
+        os.replace(tmp, target)
     return coverage
 
 

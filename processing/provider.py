@@ -5,6 +5,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core import about
 from ..core.i18n import tr
+from .connectivity import ConnectivityAlgorithm
 from .coverage import CoverageAlgorithm
 from .datagouv import DataGouvLoadAlgorithm, DataGouvSearchAlgorithm
 from .fetch import FetchIgnAlgorithm, FetchPopulationAlgorithm, FetchServicesAlgorithm
@@ -21,6 +22,7 @@ ALGORITHMS = (
     ScenarioAlgorithm,
     RecommendSitesAlgorithm,
     FragilityIfnAlgorithm,
+    ConnectivityAlgorithm,
     ReportAlgorithm,
     DataGouvSearchAlgorithm,
     DataGouvLoadAlgorithm,

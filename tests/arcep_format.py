@@ -102,3 +102,33 @@ def _row_templates(rows_per_building, classes, operators):
             rows += ["@;" + operators[j % 4] + ";CU;HD05;" + cu + ";;" for j in range(rows_per_building - len(rows))]
             result.setdefault(fibre, {})[c] = "\n".join(rows) + "\n"
     return result
+
+
+def write_mrm(path, features):
+    """``features``: (operateur, techno, usage, niveau, [rings]) — first ring outer, others holes."""
+    from osgeo import ogr, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    driver = ogr.GetDriverByName("GPKG")
+    source = driver.CreateDataSource(str(path))
+    layer = source.CreateLayer("couverture", srs, ogr.wkbMultiPolygon)
+    for name in ("operateur", "date", "techno", "usage", "niveau", "dept"):
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    for operator, techno, usage, level, rings in features:
+        polygon = ogr.Geometry(ogr.wkbPolygon)
+        for points in rings:
+            r = ogr.Geometry(ogr.wkbLinearRing)
+            for x, y in points:
+                r.AddPoint_2D(float(x), float(y))
+            polygon.AddGeometry(r)
+        multi = ogr.Geometry(ogr.wkbMultiPolygon)
+        multi.AddGeometry(polygon)
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for name, value in (("operateur", operator), ("date", "2026-06-30"), ("techno", techno),
+                            ("usage", usage), ("niveau", level), ("dept", "62")):
+            feature.SetField(name, value)
+        feature.SetGeometry(multi)
+        layer.CreateFeature(feature)
+    source = None
+    return path

@@ -3,11 +3,16 @@ the MRM format (fields operateur, date, techno, usage, niveau; EPSG:2154):
 invented polygons, not real coverage."""
 
 import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 from ville_numerique.core.arcep_mobile import operators_at, points_in_rings, read_coverage
 from ville_numerique.core.arcep_sources import local_source, seven_zip_tool
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from arcep_format import write_mrm  # noqa: E402
 
 # Lambert-93 squares near Saint-Omer: operator 20801 has TBC in S1, BC around it
 # (a polygon with a hole) and CL around that; operator 20810 has TBC in S2.
@@ -27,36 +32,6 @@ POINTS_L93 = {
 def ring(box):
     x0, y0, x1, y1 = box
     return [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
-
-
-def write_mrm(path, features):
-    """``features``: (operateur, techno, usage, niveau, [rings]) — first ring outer, others holes."""
-    from osgeo import ogr, osr
-
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(2154)
-    driver = ogr.GetDriverByName("GPKG")
-    source = driver.CreateDataSource(str(path))
-    layer = source.CreateLayer("couverture", srs, ogr.wkbMultiPolygon)
-    for name in ("operateur", "date", "techno", "usage", "niveau", "dept"):
-        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
-    for operator, techno, usage, level, rings in features:
-        polygon = ogr.Geometry(ogr.wkbPolygon)
-        for points in rings:
-            r = ogr.Geometry(ogr.wkbLinearRing)
-            for x, y in points:
-                r.AddPoint_2D(float(x), float(y))
-            polygon.AddGeometry(r)
-        multi = ogr.Geometry(ogr.wkbMultiPolygon)
-        multi.AddGeometry(polygon)
-        feature = ogr.Feature(layer.GetLayerDefn())
-        for name, value in (("operateur", operator), ("date", "2026-06-30"), ("techno", techno),
-                            ("usage", usage), ("niveau", level), ("dept", "62")):
-            feature.SetField(name, value)
-        feature.SetGeometry(multi)
-        layer.CreateFeature(feature)
-    source = None
-    return path
 
 
 @pytest.fixture
