@@ -11,6 +11,7 @@ from .datagouv import DataGouvLoadAlgorithm, DataGouvSearchAlgorithm
 from .fetch import FetchIgnAlgorithm, FetchPopulationAlgorithm, FetchServicesAlgorithm
 from .fragility_ifn import FragilityIfnAlgorithm
 from .geocode import GeocodeAlgorithm
+from .infrastructure import FetchInfrastructureAlgorithm
 from .isochrone import IsochroneAlgorithm
 from .recommend import RecommendSitesAlgorithm
 from .report import ReportAlgorithm
@@ -29,6 +30,7 @@ ALGORITHMS = (
     FetchServicesAlgorithm,
     FetchIgnAlgorithm,
     FetchPopulationAlgorithm,
+    FetchInfrastructureAlgorithm,
     IsochroneAlgorithm,
     GeocodeAlgorithm,
 )

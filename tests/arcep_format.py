@@ -132,3 +132,32 @@ def write_mrm(path, features):
         layer.CreateFeature(feature)
     source = None
     return path
+
+
+COMMUNE_TECHNO = (
+    "code_insee;nom_com;code_dep;code_reg;nbr;elig_ftth;elig_coax;elig_cu;elig_thdr;elig_4fg;elig_hdr;elig_sat;type;date\n"
+    "01001;Commune fictive A;01;84;200;150;0;200;0;20;0;200;all;2026-06-30\n"
+    "01001;Commune fictive A;01;84;180;140;0;180;0;20;0;180;logement;2026-06-30\n"
+    "62765;Commune fictive B;62;32;1000;900;100;1000;0;0;0;1000;all;2026-06-30\n"
+)
+COMMUNE_DEBIT_FILAIRE = (
+    "code_insee;nom_com;code_dep;code_reg;nbr;elig_hd3;elig_bhd8;elig_thd30;elig_thd100;elig_thd1g;inel_hd;type;date\n"
+    "01001;Commune fictive A;01;84;200;190;160;150;150;150;10;all;2026-06-30\n"
+    "62765;Commune fictive B;62;32;1000;1000;990;950;950;920;0;all;2026-06-30\n"
+)
+COMMUNE_BEST = (
+    "code_insee;nom_com;code_dep;code_reg;nbr_elig_8;elig_ftth;elig_coax;elig_cu_30;elig_thdr;elig_cu_8;"
+    "elig_4gf;elig_hdr;elig_sat;type;date\n"
+    "01001;Commune fictive A;01;84;200;150;0;0;0;10;20;0;20;all;2026-06-30\n"
+    "62765;Commune fictive B;62;32;1000;900;50;0;0;50;0;0;0;all;2026-06-30\n"
+)
+
+
+def write_commune_stats(folder):
+    """The three commune statistics files used (two invented communes, 01001 and 62765)."""
+    paths = {}
+    for name, text in (("commune_techno", COMMUNE_TECHNO), ("commune_debit_filaire", COMMUNE_DEBIT_FILAIRE),
+                       ("commune_meilleure_techno_thd", COMMUNE_BEST)):
+        paths[name] = folder / (name + ".csv")
+        paths[name].write_text(text, encoding="utf-8")
+    return paths

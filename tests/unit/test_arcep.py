@@ -38,7 +38,12 @@ from ville_numerique.core.http import HttpClient, OfflineError, RetryPolicy
 from ville_numerique.core.settings import load_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from arcep_format import write_buildings, write_eligibility, write_synthetic_department  # noqa: E402
+from arcep_format import (  # noqa: E402
+    write_buildings,
+    write_commune_stats,
+    write_eligibility,
+    write_synthetic_department,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -183,33 +188,9 @@ def test_departements_and_leading_zeros():
         parse_departements("620")
 
 
-COMMUNE_TECHNO = (
-    "code_insee;nom_com;code_dep;code_reg;nbr;elig_ftth;elig_coax;elig_cu;elig_thdr;elig_4fg;elig_hdr;elig_sat;type;date\n"
-    "01001;Commune fictive A;01;84;200;150;0;200;0;20;0;200;all;2026-06-30\n"
-    "01001;Commune fictive A;01;84;180;140;0;180;0;20;0;180;logement;2026-06-30\n"
-    "62765;Commune fictive B;62;32;1000;900;100;1000;0;0;0;1000;all;2026-06-30\n"
-)
-COMMUNE_DEBIT_FILAIRE = (
-    "code_insee;nom_com;code_dep;code_reg;nbr;elig_hd3;elig_bhd8;elig_thd30;elig_thd100;elig_thd1g;inel_hd;type;date\n"
-    "01001;Commune fictive A;01;84;200;190;160;150;150;150;10;all;2026-06-30\n"
-    "62765;Commune fictive B;62;32;1000;1000;990;950;950;920;0;all;2026-06-30\n"
-)
-COMMUNE_BEST = (
-    "code_insee;nom_com;code_dep;code_reg;nbr_elig_8;elig_ftth;elig_coax;elig_cu_30;elig_thdr;elig_cu_8;"
-    "elig_4gf;elig_hdr;elig_sat;type;date\n"
-    "01001;Commune fictive A;01;84;200;150;0;0;0;10;20;0;20;all;2026-06-30\n"
-    "62765;Commune fictive B;62;32;1000;900;50;0;0;50;0;0;0;all;2026-06-30\n"
-)
-
-
 @pytest.fixture
 def commune_files(tmp_path):
-    paths = {}
-    for name, text in (("commune_techno", COMMUNE_TECHNO), ("commune_debit_filaire", COMMUNE_DEBIT_FILAIRE),
-                       ("commune_meilleure_techno_thd", COMMUNE_BEST)):
-        paths[name] = tmp_path / (name + ".csv")
-        paths[name].write_text(text, encoding="utf-8")
-    return paths
+    return write_commune_stats(tmp_path)
 
 
 def test_commune_statistics_keep_codes_as_text(commune_files):
