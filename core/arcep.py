@@ -247,9 +247,7 @@ def _chunks(source, delimiter, names, usecols, dtype, chunk_rows):
             usecols=list(usecols),
             dtype=dtype,
             chunksize=chunk_rows,
-            na_filter=True,
-            keep_default_na=False,
-            na_values=[""],
+            na_filter=False,  # empty cells stay "" (no NA detection: ~25 % faster)
             quotechar='"',
             low_memory=True,
         )
@@ -286,7 +284,7 @@ class Buildings:
     premises: np.ndarray
     code_insee: np.ndarray
     n_read: int = 0
-    n_outside: int = 0
+    n_outside: int = 0  # outside the bbox, or without usable coordinates or id
     n_no_premises: int = 0
     n_duplicates: int = 0
     files: list = field(default_factory=list)
@@ -326,7 +324,7 @@ def read_buildings(paths, bbox=None, chunk_rows=CHUNK_ROWS, progress=None, is_ca
                 result.n_read += len(chunk)
                 x = _numbers(chunk["imb_x"])
                 y = _numbers(chunk["imb_y"])
-                keep = np.isfinite(x) & np.isfinite(y) & chunk["imb_id"].notna().to_numpy()
+                keep = np.isfinite(x) & np.isfinite(y) & (chunk["imb_id"].to_numpy(dtype=object) != "")
                 if box is not None:
                     keep &= (x >= box[0]) & (x <= box[2]) & (y >= box[1]) & (y <= box[3])
                 result.n_outside += int((~keep).sum())
@@ -362,7 +360,7 @@ def _numbers(series):
     import pandas as pd
 
     values = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float)
-    bad = np.isnan(values) & series.notna().to_numpy()
+    bad = np.isnan(values) & (series.to_numpy(dtype=object) != "")
     if bad.any():  # decimal commas or spaces of a hand-edited file
         fixed = series[bad].astype(str).str.strip().str.replace(",", ".", regex=False)
         values[bad] = pd.to_numeric(fixed, errors="coerce").to_numpy(dtype=float)

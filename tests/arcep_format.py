@@ -95,7 +95,7 @@ def _row_templates(rows_per_building, classes, operators):
     result = {}
     for fibre in (False, True):
         for c, cu in enumerate(classes):
-            rows = ["@;STAK;SAT;THD30;THD100;;", "@;NORD;SAT;BHD8;THD30;;", "@;BOUY;4GF;HD3;THD30;;",
+            rows = ["@;STAK;SAT;THD30;THD100;;", "@;NORD;SAT;BHD8;THD30;;", "@;BOUY;4GF;HD3;BHD8;;",
                     "@;FRTE;CU;HD05;" + cu + ";;"]
             if fibre:
                 rows.append("@;FRTE;FO;THD1G;THD1G;;")

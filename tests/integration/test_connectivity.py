@@ -155,11 +155,18 @@ def test_files_are_downloaded_for_the_departement(run_alg, tmp_path, arcep_files
     httpserver.expect_request(base.format("eligibilite", "actuel_62.csv.gz")).respond_with_data(
         Path(arcep_files[1]).read_bytes(), content_type="application/gzip",
         headers={"Last-Modified": "Tue, 30 Jun 2026 08:00:00 GMT"})
+    # the département is found from the commune under the cells (IGN WFS, ADMIN EXPRESS shape)
+    httpserver.expect_request("/wfs/ows").respond_with_json({
+        "type": "FeatureCollection", "numberMatched": 1, "numberReturned": 1,
+        "features": [{"type": "Feature", "id": "commune.1", "geometry": None,
+                      "properties": {"code_insee": "62765", "nom_officiel": "Saint-Omer"}}]},
+        content_type="application/geo+json")
     monkeypatch.setenv("VILLE_NUMERIQUE_ARCEP_URL", httpserver.url_for("").rstrip("/"))
+    monkeypatch.setenv("VILLE_NUMERIQUE_GEOPF_URL", httpserver.url_for("").rstrip("/"))
     monkeypatch.setenv("VILLE_NUMERIQUE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("VILLE_NUMERIQUE_OFFLINE", "0")
     result = run_alg("ville_numerique:connectivity", {
-        "POPULATION": cells_layer(tmp_path / "cells.gpkg"), "DEPARTMENTS": "62",
+        "POPULATION": cells_layer(tmp_path / "cells.gpkg"),
         "OUTPUT": str(tmp_path / "out.gpkg"), "SUMMARY": str(tmp_path / "summary.json"),
     })
     assert result["PREMISES_TOTAL"] == 24
