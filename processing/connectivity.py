@@ -43,6 +43,7 @@ from .compat import make_field
 from .coverage import number, write_json_atomically
 from .layers import WGS84, check_not_empty, metric_crs
 from .open_data import advanced, check_canceled, open_clients, progress_callback
+from .styles import apply_style, default_layer_name
 
 MOBILE_FIELDS = ("mobile_ops_tbc", "mobile_ops_any")
 MAX_RADIUS_M = 5000.0
@@ -188,6 +189,7 @@ class ConnectivityAlgorithm(BaseAlgorithm):
         if summary_path:
             write_json_atomically(summary_path, summary)
             outputs[self.SUMMARY] = summary_path
+        apply_style(context, dest_id, "connectivity", default_layer_name("connectivity"))
         if area["share_no_thd"] is not None:
             feedback.pushInfo(tr("{premises} premises; {share:.1%} without a line at 30 Mbit/s or more "
                                  "(satellite not counted).").format(premises=area["premises_total"],

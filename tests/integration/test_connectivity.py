@@ -123,6 +123,14 @@ def test_hand_computed_cells_with_mobile(run_alg, tmp_path, arcep_files, monkeyp
     licences = {s["licence"] for s in summary["sources"]}
     assert licences == {"Licence Ouverte 2.0 (Etalab)", "Licence Ouverte 1.0 (Etalab)"}
     assert summary["buildings"]["in_bbox"] == 4
+    # not loaded into a project: the map style is written next to the file, graduated on share_no_thd
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsVectorLayer
+
+    assert (tmp_path / "out.qml").is_file()
+    reopened = QgsVectorLayer(str(tmp_path / "out.gpkg"), "reopened", "ogr")
+    assert isinstance(reopened.renderer(), QgsGraduatedSymbolRenderer)
+    assert reopened.renderer().classAttribute() == "share_no_thd"
+    assert reopened.renderer().rangeForValue(0.25).label() == "20 to 50 %"
 
 
 def test_points_with_a_radius_and_no_mobile(run_alg, tmp_path, arcep_files):
