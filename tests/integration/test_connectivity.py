@@ -234,3 +234,42 @@ def test_qgis_process_on_the_saint_omer_grid(qgis_process_env, tmp_path):
     values = {f.GetField("idcar_200m"): (f.GetField("premises"), f.GetField("share_no_thd")) for f in out}
     assert values[centres[1][0]] == (20, 1.0)
     assert values[centres[0][0]] == (10, 0.0)
+
+
+def test_mobile_coverage_from_an_address_is_downloaded_once(run_alg, tmp_path, arcep_files, httpserver,
+                                                            monkeypatch):
+    orange, sfr = mrm_files(tmp_path)
+    for path in (orange, sfr):
+        httpserver.expect_request("/mobile/couvertures_theoriques/" + Path(path).name).respond_with_data(
+            Path(path).read_bytes(), content_type="application/octet-stream")
+    urls = [httpserver.url_for("/mobile/couvertures_theoriques/" + Path(p).name) for p in (orange, sfr)]
+    monkeypatch.setenv("VILLE_NUMERIQUE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("VILLE_NUMERIQUE_OFFLINE", "0")
+    params = {"BUILDINGS": [arcep_files[0]], "ELIGIBILITY": [arcep_files[1]], "MOBILE": urls}
+    first = run_alg("ville_numerique:connectivity", dict(
+        params, POPULATION=cells_layer(tmp_path / "c1.gpkg"), OUTPUT=str(tmp_path / "o1.gpkg")))
+    assert len(httpserver.log) == 2
+    # offline, with the server gone: the clips kept in the cache answer
+    httpserver.clear()
+    monkeypatch.setenv("VILLE_NUMERIQUE_OFFLINE", "1")
+    second = run_alg("ville_numerique:connectivity", dict(
+        params, POPULATION=cells_layer(tmp_path / "c2.gpkg"), OUTPUT=str(tmp_path / "o2.gpkg")))
+    assert len(httpserver.log) == 0
+    for result in (first, second):
+        cells = read_output(result["OUTPUT"])
+        assert [(cells[c]["mobile_ops_tbc"], cells[c]["mobile_ops_any"]) for c in ("A", "B", "EMPTY")] == [
+            (1, 1), (0, 2), (0, 0)]
+
+
+def test_cancel_stops_the_reading(provider, tmp_path, arcep_files):
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="canceled"):
+        processing.run("ville_numerique:connectivity", {
+            "POPULATION": cells_layer(tmp_path / "cells.gpkg"), "BUILDINGS": [arcep_files[0]],
+            "ELIGIBILITY": [arcep_files[1]], "OUTPUT": str(tmp_path / "out.gpkg")},
+            context=QgsProcessingContext(), feedback=feedback)
+    assert not (tmp_path / "out.gpkg").exists()

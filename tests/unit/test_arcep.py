@@ -238,8 +238,8 @@ print(e.n_rows, (after - before) * 1024, area_indicators(b.premises, e.flags)["s
     assert 0.6 < float(share_ftth) < 0.72  # ~2 buildings in 3 have fibre in the synthetic file
 
 
-@pytest.mark.skipif(seven_zip_tool() is None, reason="needs the 7zip package (scripts/install_system_deps.sh)")
 def test_7z_archives_are_extracted(tmp_path, files):
+    assert seven_zip_tool(), "no 7-Zip command: make deps installs the 7zip package"
     archive = tmp_path / "base_imb_62.7z"
     proc = subprocess.run([seven_zip_tool(), "a", "-bd", str(archive), str(files[0])], capture_output=True)
     assert proc.returncode == 0, proc.stderr

@@ -104,8 +104,8 @@ def test_clip_keeps_only_the_study_area(mrm_files):
         assert points[:, 0].min() >= bbox[0] - 0.0101 and points[:, 0].max() <= bbox[2] + 0.0101
 
 
-@pytest.mark.skipif(seven_zip_tool() is None, reason="needs the 7zip package (scripts/install_system_deps.sh)")
 def test_a_7z_geopackage_is_extracted_then_read(mrm_files, tmp_path):
+    assert seven_zip_tool(), "no 7-Zip command: make deps installs the 7zip package"
     archive = tmp_path / "couv_20801.gpkg.7z"
     proc = subprocess.run([seven_zip_tool(), "a", "-bd", str(archive), str(mrm_files[0])], capture_output=True)
     assert proc.returncode == 0, proc.stderr
