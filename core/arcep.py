@@ -35,6 +35,7 @@ import gzip
 import io
 import math
 import os
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -188,8 +189,13 @@ class TextSource:
 
     def __init__(self, path):
         self.path = Path(path)
-        self.size = max(self.path.stat().st_size, 1)
-        self._raw = open(self.path, "rb")
+        try:
+            self.size = max(self.path.stat().st_size, 1)
+            self._raw = open(self.path, "rb")
+        except OSError as error:
+            raise DataError(
+                tr("{name} cannot be opened: {error}").format(name=self.path.name, error=error.strerror or error)
+            ) from None
         self._counter = _CountingReader(self._raw)
         head = self._raw.read(2)
         self._raw.seek(0)
@@ -215,7 +221,7 @@ def _header(source, wanted, what):
     """Delimiter and column names of ``source``; DataError when ``wanted`` columns miss."""
     try:
         line = source.text.readline()
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
+    except (OSError, EOFError, zlib.error) as error:
         raise DataError(
             tr("{name} cannot be read ({error}): the file is damaged or not a CSV file.").format(
                 name=source.path.name, error=error
@@ -252,7 +258,7 @@ def _chunks(source, delimiter, names, usecols, dtype, chunk_rows):
             low_memory=True,
         )
         yield from reader
-    except (ValueError, OSError, EOFError, gzip.BadGzipFile, pd.errors.ParserError) as error:
+    except (ValueError, OSError, EOFError, zlib.error, pd.errors.ParserError) as error:
         raise DataError(
             tr("{name} cannot be read past a damaged part ({error}). Download it again.").format(
                 name=source.path.name, error=str(error).splitlines()[0] if str(error) else type(error).__name__

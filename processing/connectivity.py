@@ -169,6 +169,9 @@ class ConnectivityAlgorithm(BaseAlgorithm):
             if eligibility.unknown_classes:
                 feedback.pushWarning(tr("Unknown speed classes, counted as no speed: {classes}.").format(
                     classes=", ".join(sorted(eligibility.unknown_classes))))
+            if not len(buildings):
+                feedback.pushWarning(tr("No ARCEP building lies under the population layer: check that the files "
+                                        "are those of its département(s)."))
             units = self._units(population, context, feedback)
             members = self._members(units, buildings, population, context, feedback, is_points, radius)
             indicators = arcep.unit_indicators(len(units["ids"]), members[0], members[1], buildings.premises,
@@ -302,20 +305,23 @@ class ConnectivityAlgorithm(BaseAlgorithm):
         features, editions = [], []
         for reference in references:
             check_canceled(feedback)
-            if is_url(reference):
-                coverage = cached_coverage(cache_dir, reference, bbox, reference)
-                if coverage is None:
+            if not is_url(reference) and not Path(reference).is_file():
+                raise DataError(tr("The file {path} does not exist.").format(path=reference))
+            identity = reference if is_url(reference) else file_identity(reference)
+            coverage = cached_coverage(cache_dir, identity, bbox, reference)
+            if coverage is None:
+                archive = reference
+                if is_url(reference):
                     feedback.pushInfo(tr("Downloading {url} once (a large file): its part covering the area "
                                          "is then kept in the cache.").format(url=reference))
-                    name = Path(reference.split("?")[0]).name or "coverage.gpkg"
-                    archive = Path(folder) / name
+                    archive = Path(folder) / (Path(reference.split("?")[0]).name or "coverage.gpkg")
                     clients.http.download(reference, archive, progress=progress_callback(feedback, 70, 10),
                                           is_canceled=feedback, cache=False)
-                    path = local_source(archive, folder, suffixes=(".gpkg", ".shp", ".geojson"), is_canceled=feedback)
-                    coverage = read_coverage(path, bbox, cache_dir, feedback, identity=reference)
+                path = local_source(archive, folder, suffixes=(".gpkg", ".shp", ".geojson"), is_canceled=feedback)
+                coverage = read_coverage(path, bbox, cache_dir, feedback, identity=identity)
             else:
-                path = local_source(reference, folder, suffixes=(".gpkg", ".shp", ".geojson"), is_canceled=feedback)
-                coverage = read_coverage(path, bbox, cache_dir, feedback, identity=file_identity(reference))
+                feedback.pushInfo(tr("{name}: the part covering the area is taken from the cache.").format(
+                    name=Path(reference.split("?")[0]).name))
             if coverage.skipped:
                 feedback.pushInfo(tr("{name}: features left out (not 4G data): {details}.").format(
                     name=Path(reference).name,
