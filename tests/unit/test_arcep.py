@@ -29,6 +29,7 @@ from ville_numerique.core.arcep_sources import (
     ArcepClient,
     commune_table,
     extract_7z,
+    have_py7zr,
     local_source,
     read_commune_stats,
     seven_zip_tool,
@@ -246,6 +247,16 @@ def test_7z_archives_are_extracted(tmp_path, files):
     data = local_source(archive, tmp_path / "work")
     assert data.name == "base_imb_62.csv.gz" and data.parent != files[0].parent
     assert len(read_buildings(data)) == 5
+
+
+def test_7z_archives_are_extracted_by_py7zr_without_a_command(tmp_path, files):
+    assert seven_zip_tool() and have_py7zr(), "make deps installs the 7zip and python3-py7zr packages"
+    archive = tmp_path / "actuel_62.7z"
+    proc = subprocess.run([seven_zip_tool(), "a", "-bd", str(archive), str(files[1])], capture_output=True)
+    assert proc.returncode == 0, proc.stderr
+    extracted = extract_7z(archive, tmp_path / "out", commands=())  # as if no 7z command were installed
+    assert [p.name for p in extracted] == ["actuel_62.csv.gz"]
+    assert extracted[0].read_bytes() == files[1].read_bytes()
 
 
 def test_without_any_7z_tool_the_message_says_what_to_install(tmp_path):
