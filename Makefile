@@ -10,11 +10,12 @@ PLUGINS_DIR := $(BUILD)/plugins
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help deps test test-unit demo zip i18n i18n-update lint bench screenshot clean
+.PHONY: help deps test test-unit test-matrix demo zip i18n i18n-update lint bench screenshot clean
 
 help:
 	@echo "make demo   - coverage of the Saint-Omer sample through qgis_process (offline)"
 	@echo "make test   - the whole test suite"
+	@echo "make test-matrix - the suite on the other Debian release (QGIS 3.22 <-> 3.40) in a chroot"
 	@echo "make zip    - dist/$(PLUGIN)-$(VERSION).zip, installable in QGIS"
 	@echo "make i18n   - build the .qm translations (i18n-update refreshes the .ts)"
 	@echo "make lint   - ruff + QGIS 4/Qt6 readiness checks"
@@ -26,11 +27,14 @@ help:
 deps: $(VENV)/.deps-ok $(PLUGINS_DIR)/$(PLUGIN)
 	@scripts/install_system_deps.sh
 
-$(VENV)/.deps-ok: requirements-dev.txt requirements-nodeps.txt scripts/install_system_deps.sh
+$(VENV)/.deps-ok: requirements-dev.txt requirements-nodeps.txt scripts/install_system_deps.sh scripts/headless.pth
 	@scripts/install_system_deps.sh
 	@test -x $(PY) || $(PYTHON_SYS) -m venv --system-site-packages $(VENV)
 	@$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-nodeps.txt
+	@# `pytest` run by hand on a machine without a display: Qt would abort (exit 134) when
+	@# pytest-qgis starts QGIS, before any conftest could choose the offscreen platform.
+	@$(PY) -c 'import site, shutil; shutil.copy("scripts/headless.pth", site.getsitepackages()[0])'
 	@touch $@
 
 # QGIS finds a plugin by its folder name: link the repository as ville_numerique.
@@ -46,6 +50,11 @@ i18n-update: deps
 
 test: deps i18n
 	$(PY) -P -m pytest -q
+
+# The suite on the other Debian release than the host's (Debian 12: QGIS 3.22, Debian 13:
+# QGIS 3.40 LTR), in a debootstrap chroot built once under .build/ (root; ~10 min the first time).
+test-matrix:
+	@scripts/test_matrix.sh
 
 test-unit: deps
 	$(PY) -P -m pytest -q -p no:qgis tests/unit
@@ -70,5 +79,6 @@ screenshot: deps i18n
 	@scripts/screenshot.sh $(SCREENSHOT_LANG)
 
 clean:
+	@! grep -qs "$(CURDIR)/$(BUILD)/" /proc/mounts || { echo "$(BUILD) has mounted file systems (a test-matrix run?): not removed"; exit 1; }
 	rm -rf $(BUILD) out dist .pytest_cache .ruff_cache i18n/*.qm
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

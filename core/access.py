@@ -35,7 +35,7 @@ import math
 import numpy as np
 from scipy.spatial import cKDTree
 
-from .errors import InputError
+from .errors import CanceledError, InputError
 from .i18n import tr
 
 __all__ = [
@@ -63,8 +63,23 @@ __all__ = [
 #: names accepted by :func:`make_decay`
 DECAY_NAMES = ("step", "linear", "gaussian", "gravity", "zones")
 
-#: default number of demand points per cKDTree chunk in :func:`euclidean_pairs`
-DEFAULT_CHUNK_SIZE = 200_000
+#: default number of demand points per cKDTree chunk in :func:`euclidean_pairs`: small
+#: chunks (sorted by x) are as fast as big ones and let a cancel be honoured within a second
+#: (300,000 cells x 2,000 services within 2 km: 17 M pairs in 5 s, at most 1.7 s between checks)
+DEFAULT_CHUNK_SIZE = 16_384
+#: demand points per cKDTree query in :func:`nearest_distance` between two cancel checks
+#: (a few tens of milliseconds each)
+NEAREST_CHUNK_SIZE = 65_536
+
+
+def check_canceled(is_canceled):
+    """Raise :class:`CanceledError` when ``is_canceled`` (a plain callable, or None) says so.
+
+    The compute loops of ``core`` call it between chunks, so that a cancel
+    asked by the user is honoured within a bounded time.
+    """
+    if is_canceled is not None and is_canceled():
+        raise CanceledError(tr("Canceled."))
 
 
 # --------------------------------------------------------------------------
@@ -440,7 +455,7 @@ def _spatial_order(xy):
     return np.argsort(xy[:, 0], kind="stable")
 
 
-def euclidean_pairs(demand_xy, supply_xy, max_distance, chunk_size=DEFAULT_CHUNK_SIZE):
+def euclidean_pairs(demand_xy, supply_xy, max_distance, chunk_size=DEFAULT_CHUNK_SIZE, is_canceled=None):
     """Straight-line :class:`CostPairs` with ``distance <= max_distance`` (metres).
 
     A cKDTree is built on the supply points and, chunk by chunk (demand
@@ -448,6 +463,7 @@ def euclidean_pairs(demand_xy, supply_xy, max_distance, chunk_size=DEFAULT_CHUNK
     ``cKDTree.sparse_distance_matrix(..., output_type="ndarray")`` gives
     the pairs of each chunk without Python lists. Memory is bounded by
     the pairs themselves (16 bytes each) plus one chunk's tree.
+    ``is_canceled`` (a callable) is checked before every chunk.
     """
     demand_xy = as_xy(demand_xy, tr("population points"))
     supply_xy = as_xy(supply_xy, tr("services"))
@@ -462,6 +478,7 @@ def euclidean_pairs(demand_xy, supply_xy, max_distance, chunk_size=DEFAULT_CHUNK
     order = _spatial_order(demand_xy) if n > chunk_size else None
     parts_i, parts_j, parts_c = [], [], []
     for start in range(0, n, chunk_size):
+        check_canceled(is_canceled)
         idx = order[start:start + chunk_size] if order is not None else None
         chunk = demand_xy[idx] if idx is not None else demand_xy
         tree = cKDTree(chunk)
@@ -480,12 +497,15 @@ def euclidean_pairs(demand_xy, supply_xy, max_distance, chunk_size=DEFAULT_CHUNK
     )
 
 
-def nearest_distance(demand_xy, supply_xy, max_distance=np.inf, workers=-1):
+def nearest_distance(demand_xy, supply_xy, max_distance=np.inf, workers=-1, is_canceled=None,
+                     chunk_size=NEAREST_CHUNK_SIZE):
     """Straight-line distance from each demand point to its nearest supply point.
 
     Returns ``(distance, index)``: ``distance`` is ``inf`` and ``index`` is
     ``-1`` where no supply point lies within ``max_distance`` (inclusive)
-    or when there is no supply point at all. cKDTree ``query(k=1)``.
+    or when there is no supply point at all. cKDTree ``query(k=1)``, by
+    chunks of ``chunk_size`` demand points with ``is_canceled`` (a callable)
+    checked before each.
     """
     demand_xy = as_xy(demand_xy, tr("population points"))
     supply_xy = as_xy(supply_xy, tr("services"))
@@ -499,10 +519,14 @@ def nearest_distance(demand_xy, supply_xy, max_distance=np.inf, workers=-1):
     # query keeps d < upper; nudge so that a distance equal to max_distance counts
     if math.isfinite(upper):
         upper = np.nextafter(upper, np.inf)
-    d, k = tree.query(demand_xy, k=1, distance_upper_bound=upper, workers=workers)
-    found = (k < m) & (d <= max_distance)
-    dist[found] = d[found]
-    index[found] = k[found]
+    chunk_size = max(1, int(chunk_size))
+    for start in range(0, n, chunk_size):
+        check_canceled(is_canceled)
+        stop = min(start + chunk_size, n)
+        d, k = tree.query(demand_xy[start:stop], k=1, distance_upper_bound=upper, workers=workers)
+        found = (k < m) & (d <= max_distance)
+        dist[start:stop][found] = d[found]
+        index[start:stop][found] = k[found]
     return dist, index
 
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import categories
 from .access import (
     CostPairs,
     cumulative_opportunities,
@@ -49,33 +50,17 @@ from .access import (
 )
 from .errors import CanceledError, InputError
 from .i18n import tr
+from .inputs import normalise_code
 from .services import CATEGORIES
 
 #: Walking distance (metres) under which a service of the category counts as
-#: "within reach". 1 000 m ≈ 15 min at 4 km/h (IGN's pedestrian speed).
-DEFAULT_THRESHOLDS = {
-    "epn": 1000.0,
-    "france_services": 1500.0,
-    "conseiller_numerique": 1000.0,
-    "tiers_lieu": 1500.0,
-    "fablab": 2000.0,
-    "wifi": 300.0,
-}
+#: "within reach" (1 000 m ≈ 15 min at 4 km/h, IGN's pedestrian speed), and the
+#: weights of the categories in the 0–100 score: both from ``core/categories.py``.
+DEFAULT_THRESHOLDS = categories.default_thresholds()
 #: Threshold for a category code that has no default (e.g. a custom code).
-FALLBACK_THRESHOLD = 1000.0
-
-#: Weights of the categories in the 0–100 score: help with procedures and
-#: everyday digital use (mediation places, France Services, conseillers)
-#: weighs more than places to create or to connect.
-DEFAULT_WEIGHTS = {
-    "epn": 3.0,
-    "france_services": 2.0,
-    "conseiller_numerique": 2.0,
-    "tiers_lieu": 1.0,
-    "fablab": 1.0,
-    "wifi": 1.0,
-}
-FALLBACK_WEIGHT = 1.0
+FALLBACK_THRESHOLD = categories.FALLBACK_THRESHOLD_M
+DEFAULT_WEIGHTS = categories.default_weights()
+FALLBACK_WEIGHT = categories.FALLBACK_WEIGHT
 
 METHODS = ("nearest", "cumulative", "2sfca", "e2sfca")
 DECAYS = ("step", "linear", "gaussian", "gravity")
@@ -87,7 +72,9 @@ def parse_mapping(text, what):
     """Parse ``"epn=1000;wifi=300"`` into ``{"epn": 1000.0, "wifi": 300.0}``.
 
     Separators ``;`` or ``,`` between items, ``=`` or ``:`` inside an item.
-    ``what`` names the parameter in error messages.
+    Keys are normalised like category codes (:func:`core.inputs.normalise_code`:
+    case, accents, spaces); a key given twice is refused. ``what`` names the
+    parameter in error messages.
     """
     result = {}
     if text is None:
@@ -98,7 +85,7 @@ def parse_mapping(text, what):
             continue
         sep = "=" if "=" in item else ":"
         key, _, value = item.partition(sep)
-        key = key.strip().lower()
+        key = normalise_code(key)
         if not key or not _:
             raise InputError(
                 tr("{what}: cannot read '{item}', expected category=value (e.g. epn=1000).").format(
@@ -116,6 +103,12 @@ def parse_mapping(text, what):
         if not np.isfinite(number) or number < 0:
             raise InputError(
                 tr("{what}: the value of '{key}' must be a positive number.").format(
+                    what=what, key=key
+                )
+            )
+        if key in result:
+            raise InputError(
+                tr("{what}: '{key}' is given more than once; keep one value per category.").format(
                     what=what, key=key
                 )
             )
@@ -143,11 +136,11 @@ class StraightLineEngine:
 
     name = "straight_line"
 
-    def nearest(self, demand_xy, supply_xy):
-        return nearest_distance(demand_xy, supply_xy)[0]
+    def nearest(self, demand_xy, supply_xy, is_canceled=None):
+        return nearest_distance(demand_xy, supply_xy, is_canceled=is_canceled)[0]
 
-    def pairs(self, demand_xy, supply_xy, cutoff):
-        return euclidean_pairs(demand_xy, supply_xy, cutoff)
+    def pairs(self, demand_xy, supply_xy, cutoff, is_canceled=None):
+        return euclidean_pairs(demand_xy, supply_xy, cutoff, is_canceled=is_canceled)
 
     def diagnostics(self):
         return {}
@@ -171,13 +164,40 @@ class NetworkEngine:
     def _remember(self, kind, snap):
         self._snaps[kind] = snap
 
-    def nearest(self, demand_xy, supply_xy):
-        result = self.network.nearest_service(demand_xy, supply_xy, max_snap=self.max_snap)
+    def nearest(self, demand_xy, supply_xy, is_canceled=None):
+        result = self.network.nearest_service(demand_xy, supply_xy, max_snap=self.max_snap,
+                                              is_canceled=is_canceled)
         self._remember("population", result.demand_snap)
         return result.distance
 
-    def pairs(self, demand_xy, supply_xy, cutoff):
-        return self.network.cost_pairs(demand_xy, supply_xy, cutoff, max_snap=self.max_snap).pairs
+    def pairs(self, demand_xy, supply_xy, cutoff, is_canceled=None):
+        return self.network.cost_pairs(demand_xy, supply_xy, cutoff, max_snap=self.max_snap,
+                                       is_canceled=is_canceled).pairs
+
+    def check_snapping(self, population_xy, services_xy, services_required=True):
+        """Snap the population and the services once; refuse when nothing can be routed.
+
+        Returns ``(n_population_too_far, n_services_too_far)`` (also in
+        :meth:`diagnostics`). Raises :class:`InputError` when no population
+        unit, or no service (when ``services_required``), lies within
+        ``max_snap`` of the network: every distance would be infinite and the
+        result 0 % without a reason.
+        """
+        population = self.snap_report("population", population_xy)
+        services = self.snap_report("services", services_xy)
+        if len(population) and population.n_too_far == len(population):
+            raise InputError(
+                tr("No population unit lies within {max_snap:g} m of the walking network: nothing can be "
+                   "routed. Check that the network covers the study area and is in the right place (CRS), "
+                   "or raise the maximum distance to the network.").format(max_snap=self.max_snap)
+            )
+        if services_required and len(services) and services.n_too_far == len(services):
+            raise InputError(
+                tr("No service lies within {max_snap:g} m of the walking network: nothing can be routed. "
+                   "Check that the network covers the services, or raise the maximum distance to the "
+                   "network.").format(max_snap=self.max_snap)
+            )
+        return population.n_too_far, services.n_too_far
 
     def snap_report(self, kind, xy):
         """Snapping of ``xy`` (counted in the diagnostics under ``kind``)."""
@@ -384,7 +404,10 @@ def compute_coverage(population_xy, population, services_xy, service_categories,
     """
     population_xy = np.asarray(population_xy, dtype=float).reshape(-1, 2)
     services_xy = np.asarray(services_xy, dtype=float).reshape(-1, 2)
-    population = np.nan_to_num(np.asarray(population, dtype=float), nan=0.0)
+    population = np.asarray(population, dtype=float)
+    if np.isinf(population).any():
+        raise InputError(tr("The population field has infinite values: correct them or leave them empty."))
+    population = np.nan_to_num(population, nan=0.0)
     if len(population) != len(population_xy):
         raise InputError(tr("Population values and points differ in number."))
     if len(service_categories) != len(services_xy):
@@ -428,17 +451,20 @@ def compute_coverage(population_xy, population, services_xy, service_categories,
         weight = float(weights.get(code, FALLBACK_WEIGHT))
         decay_fn = make_decay(decay_name, threshold)
         svc_xy = services_xy[mask]
-        distance = engine.nearest(population_xy, svc_xy) if mask.any() else np.full(len(population), np.inf)
+        distance = (engine.nearest(population_xy, svc_xy, is_canceled=is_canceled) if mask.any()
+                    else np.full(len(population), np.inf))
         covered = (distance <= threshold).astype(int)
 
         def pairs_fn(cutoff, svc_xy=svc_xy):
             if len(svc_xy) == 0:
                 return CostPairs.empty(len(population_xy), 0)
-            return engine.pairs(population_xy, svc_xy, cutoff)
+            return engine.pairs(population_xy, svc_xy, cutoff, is_canceled=is_canceled)
 
         access, subscore = _category_access(
             method, decay_fn, distance, pairs_fn, population, supply[mask], threshold
         )
+        if is_canceled is not None and is_canceled():
+            raise CanceledError(tr("Canceled."))
         covered_pop = float((population * covered).sum())
         share = covered_pop / result.population_total if result.population_total > 0 else 0.0
         category = CategoryResult(

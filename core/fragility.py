@@ -86,6 +86,7 @@ __all__ = [
     "fragility_index",
     "fragility_from_grid",
     "ifn_to_scale",
+    "ifn_values_unusable",
     "normalise_iris_code",
     "spread_to_cells",
 ]
@@ -406,6 +407,17 @@ def ifn_to_scale(score, reference=100.0):
     return out
 
 
+def ifn_values_unusable(values, rescale=True):
+    """How many IFN scores give no value: missing, not finite, and (rescaled) not above 0.
+
+    Those IRIS count as without score in :func:`spread_to_cells`; the caller
+    says how many in its log.
+    """
+    v = np.asarray(values, dtype=np.float64).reshape(-1)
+    usable = np.isfinite(v) & (v > 0) if rescale else np.isfinite(v)
+    return int((~usable).sum())
+
+
 def normalise_iris_code(code):
     """An IRIS (or commune) code as text: stripped, ``.0`` removed, left-padded to 9.
 
@@ -472,6 +484,8 @@ def spread_to_cells(n_cells, cell_index, zone_codes, overlap_area, table_codes, 
         raise InputError(tr("The zone table must have one value per code."))
     if rescale:
         values = ifn_to_scale(values, reference)
+    else:
+        values = np.where(np.isfinite(values), values, np.nan)  # an infinite value is no value
     lookup = {}
     for code, v in zip(table_codes, values):
         key = normalise_iris_code(code)

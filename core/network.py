@@ -55,7 +55,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 
-from .access import CostPairs, as_xy
+from .access import NEAREST_CHUNK_SIZE, CostPairs, as_xy, check_canceled
 from .errors import InputError
 from .i18n import tr
 
@@ -399,12 +399,26 @@ class WalkNetwork:
         d = np.hypot(*np.moveaxis(p - q, -1, 0))
         return d, t * self.edge_length[e], q
 
-    def snap(self, xy, max_snap=DEFAULT_MAX_SNAP, k=8):
-        """Snap points onto the nearest segment (exact); see the module docstring."""
+    def snap(self, xy, max_snap=DEFAULT_MAX_SNAP, k=8, is_canceled=None, chunk_size=NEAREST_CHUNK_SIZE):
+        """Snap points onto the nearest segment (exact); see the module docstring.
+
+        Points are snapped by chunks of ``chunk_size``, ``is_canceled`` (a
+        callable) being checked before each.
+        """
         xy = as_xy(xy, tr("points to snap"))
         max_snap = float(max_snap)
         if not max_snap >= 0 or math.isnan(max_snap):
             raise InputError(tr("The maximum snapping distance must be 0 or more."))
+        chunk_size = max(1, int(chunk_size))
+        parts = []
+        for start in range(0, max(xy.shape[0], 1), chunk_size):
+            check_canceled(is_canceled)
+            parts.append(self._snap_chunk(xy[start:start + chunk_size], k))
+        edge, position, node, snapped, distance = (np.concatenate(p) for p in zip(*parts))
+        too_far = ~(distance <= max_snap)
+        return SnapResult(edge, position, node, snapped, distance, too_far, max_snap)
+
+    def _snap_chunk(self, xy, k):
         m = xy.shape[0]
         edge = np.full(m, -1, dtype=np.int64)
         position = np.zeros(m)
@@ -439,8 +453,7 @@ class WalkNetwork:
             node[at_v] = self.edge_v[edge[at_v]]
             position[at_u] = 0.0
             position[at_v] = L[at_v]
-        too_far = ~(distance <= max_snap)
-        return SnapResult(edge, position, node, snapped, distance, too_far, max_snap)
+        return edge, position, node, snapped, distance
 
     def _snap_ball(self, xy, rows, radius, edge, distance, position, snapped):
         tree, sample_edge = self._samples()
@@ -544,20 +557,21 @@ class WalkNetwork:
             d = d[:, np.asarray(targets, dtype=np.int64)]
         return d
 
-    def nearest_service(self, demand_xy, supply_xy, cutoff=np.inf, max_snap=DEFAULT_MAX_SNAP):
+    def nearest_service(self, demand_xy, supply_xy, cutoff=np.inf, max_snap=DEFAULT_MAX_SNAP, is_canceled=None):
         """Walking distance (metres) from each demand point to its nearest service.
 
         One multi-source Dijkstra (``min_only=True``, ``limit=cutoff``) from
         all services; each service enters through a pendant node whose edge
         is its snapping distance, so the minimum over services of
         ``snap(service) + network`` is exact; the demand snapping distance
-        is then added. Returns a :class:`NetworkNearest`.
+        is then added. Returns a :class:`NetworkNearest`. ``is_canceled`` (a
+        callable) is checked between the snapping chunks and before the Dijkstra.
         """
         demand_xy = as_xy(demand_xy, tr("population points"))
         supply_xy = as_xy(supply_xy, tr("services"))
         cutoff = _cutoff(cutoff)
-        ds = self.snap(demand_xy, max_snap)
-        ss = self.snap(supply_xy, max_snap)
+        ds = self.snap(demand_xy, max_snap, is_canceled=is_canceled)
+        ss = self.snap(supply_xy, max_snap, is_canceled=is_canceled)
         n_dem = demand_xy.shape[0]
         distance = np.full(n_dem, np.inf)
         index = np.full(n_dem, -1, dtype=np.int64)
@@ -578,6 +592,7 @@ class WalkNetwork:
         owner = np.full(n_total, np.iinfo(np.int64).max, dtype=np.int64)
         np.minimum.at(owner, src, valid_s)
         sources = np.unique(src)
+        check_canceled(is_canceled)
         dist, _, origin = dijkstra(
             graph, directed=False, indices=sources, limit=cutoff,
             min_only=True, return_predecessors=True,
@@ -591,21 +606,22 @@ class WalkNetwork:
         return NetworkNearest(distance, index, ds, ss)
 
     def cost_pairs(self, demand_xy, supply_xy, cutoff, max_snap=DEFAULT_MAX_SNAP,
-                   max_matrix_elements=DEFAULT_MAX_MATRIX_ELEMENTS):
+                   max_matrix_elements=DEFAULT_MAX_MATRIX_ELEMENTS, is_canceled=None):
         """Every (demand, service) pair within ``cutoff`` metres of walking.
 
         Cost = ``snap(demand) + network + snap(service)`` (inclusive
         cut-off). Dijkstra runs once per distinct service node, by chunks of
         at most ``max_matrix_elements`` distances. Returns a
         :class:`NetworkPairs` whose ``pairs`` feed ``core.access``.
+        ``is_canceled`` (a callable) is checked before every chunk.
         """
         demand_xy = as_xy(demand_xy, tr("population points"))
         supply_xy = as_xy(supply_xy, tr("services"))
         cutoff = _cutoff(cutoff)
         if math.isinf(cutoff):
             raise InputError(tr("A finite walking cut-off is needed to list the pairs."))
-        ds = self.snap(demand_xy, max_snap)
-        ss = self.snap(supply_xy, max_snap)
+        ds = self.snap(demand_xy, max_snap, is_canceled=is_canceled)
+        ss = self.snap(supply_xy, max_snap, is_canceled=is_canceled)
         n_dem, n_sup = demand_xy.shape[0], supply_xy.shape[0]
         valid_s = np.flatnonzero(~ss.too_far)
         valid_d = np.flatnonzero(~ds.too_far)
@@ -624,6 +640,7 @@ class WalkNetwork:
         chunk = max(1, int(max_matrix_elements) // max(n_total, 1))
         parts_i, parts_j, parts_c = [], [], []
         for start in range(0, src_nodes.size, chunk):
+            check_canceled(is_canceled)
             rows = np.arange(start, min(start + chunk, src_nodes.size))
             dist = dijkstra(graph, directed=False, indices=src_nodes[rows], limit=cutoff)
             dist = np.atleast_2d(dist)[:, tgt_nodes]

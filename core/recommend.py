@@ -24,7 +24,7 @@ import math
 
 import numpy as np
 
-from .access import CostPairs, as_weights, as_xy, euclidean_pairs, nearest_distance
+from .access import CostPairs, as_weights, as_xy, check_canceled, euclidean_pairs, nearest_distance
 from .errors import InputError
 from .i18n import tr
 
@@ -156,7 +156,7 @@ def _prepare(pairs, weights, already_covered):
     return w, covered
 
 
-def greedy_max_cover(pairs, weights, k, already_covered=None, threshold=None):
+def greedy_max_cover(pairs, weights, k, already_covered=None, threshold=None, is_canceled=None):
     """Greedy maximal covering: choose up to ``k`` candidates from ``pairs``.
 
     ``pairs``: :class:`~core.access.CostPairs` demand × candidate (every
@@ -166,7 +166,8 @@ def greedy_max_cover(pairs, weights, k, already_covered=None, threshold=None):
     incrementally (each newly covered unit subtracts its weight from the
     gain of every candidate reaching it), so the cost is
     ``O(pairs + k × candidates)``. Stops before ``k`` when no candidate
-    adds coverage. Returns a :class:`Recommendation`.
+    adds coverage. Returns a :class:`Recommendation`. ``is_canceled`` (a
+    callable) is checked before every site.
     """
     try:
         k = int(k)
@@ -193,6 +194,7 @@ def greedy_max_cover(pairs, weights, k, already_covered=None, threshold=None):
     # gains are updated by subtraction: ignore what is only rounding residue
     eps = 1e-9 * total_weight
     for step in range(min(k, n_cand)):
+        check_canceled(is_canceled)
         g = np.where(chosen, -np.inf, gain)
         best = int(np.argmax(g))
         if not g[best] > eps:
@@ -216,7 +218,7 @@ def greedy_max_cover(pairs, weights, k, already_covered=None, threshold=None):
 
 
 def exhaustive_max_cover(pairs, weights, k, already_covered=None, threshold=None,
-                         max_combinations=MAX_COMBINATIONS):
+                         max_combinations=MAX_COMBINATIONS, is_canceled=None):
     """The optimal ``k`` candidates by trying every combination (small cases only).
 
     Returns ``(sites, value)``: the best combination (the first in
@@ -243,14 +245,16 @@ def exhaustive_max_cover(pairs, weights, k, already_covered=None, threshold=None
     cover[jj, col] = True
     wu = w[units]
     best_sites, best_value = (), -1.0
-    for combo in itertools.combinations(range(n_cand), k):
+    for number, combo in enumerate(itertools.combinations(range(n_cand), k)):
+        if number % 4096 == 0:
+            check_canceled(is_canceled)
         value = float(wu[cover[list(combo)].any(axis=0)].sum()) if combo else 0.0
         if value > best_value:  # strict: the first combination wins ties
             best_sites, best_value = combo, value
     return np.asarray(best_sites, dtype=np.int64), max(best_value, 0.0)
 
 
-def recommend_sites(demand_xy, weights, candidate_xy, k, threshold, existing_xy=None):
+def recommend_sites(demand_xy, weights, candidate_xy, k, threshold, existing_xy=None, is_canceled=None):
     """Straight-line convenience: greedy ``k`` sites among ``candidate_xy``.
 
     Coverage = within ``threshold`` metres (inclusive); demand points within
@@ -258,6 +262,7 @@ def recommend_sites(demand_xy, weights, candidate_xy, k, threshold, existing_xy=
     """
     demand_xy = as_xy(demand_xy, tr("population points"))
     candidate_xy = as_xy(candidate_xy, tr("candidate sites"))
-    pairs = coverage_pairs(demand_xy, candidate_xy, threshold)
+    check_canceled(is_canceled)
+    pairs = euclidean_pairs(demand_xy, candidate_xy, threshold, is_canceled=is_canceled)
     covered = covered_by_existing(demand_xy, existing_xy, threshold)
-    return greedy_max_cover(pairs, weights, k, covered)
+    return greedy_max_cover(pairs, weights, k, covered, is_canceled=is_canceled)

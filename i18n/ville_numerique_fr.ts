@@ -14,227 +14,227 @@
         <translation>Ville numérique</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="79"/>
+        <location filename="../core/access.py" line="94"/>
         <source>The coordinates of {name} are not numbers.</source>
         <translation>Les coordonnées des {name} ne sont pas des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="85"/>
+        <location filename="../core/access.py" line="100"/>
         <source>The coordinates of {name} must be pairs of x and y in metres.</source>
         <translation>Les coordonnées des {name} doivent être des couples x, y en mètres.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="92"/>
+        <location filename="../core/access.py" line="107"/>
         <source>{count} of the {name} have no valid coordinates.</source>
         <translation>Parmi les {name}, {count} n'ont pas de coordonnées valides.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="110"/>
+        <location filename="../core/access.py" line="125"/>
         <source>The {name} are not numbers.</source>
         <translation>Les {name} ne sont pas des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="114"/>
+        <location filename="../core/access.py" line="129"/>
         <source>Expected {expected} {name}, got {got}.</source>
         <translation>Valeurs de « {name} » : {expected} attendues, {got} reçues.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="120"/>
+        <location filename="../core/access.py" line="135"/>
         <source>Some {name} are missing or not finite.</source>
         <translation>Des valeurs manquent ou ne sont pas finies parmi les {name}.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="124"/>
+        <location filename="../core/access.py" line="139"/>
         <source>The {name} cannot be negative.</source>
         <translation>Les {name} ne peuvent pas contenir de valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="132"/>
+        <location filename="../core/access.py" line="147"/>
         <source>The {name} must be a number.</source>
         <translation>Le paramètre « {name} » doit être un nombre.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="134"/>
+        <location filename="../core/access.py" line="149"/>
         <source>The {name} must be greater than 0.</source>
         <translation>Le paramètre « {name} » doit être supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="171"/>
+        <location filename="../core/access.py" line="186"/>
         <source>The cost pairs must be three arrays of the same length.</source>
         <translation>Les paires de coûts doivent être formées de trois tableaux de même longueur.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="174"/>
+        <location filename="../core/access.py" line="189"/>
         <source>A cost pair refers to a population point that does not exist.</source>
         <translation>Une paire de coûts renvoie à un point de population qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="176"/>
+        <location filename="../core/access.py" line="191"/>
         <source>A cost pair refers to a service that does not exist.</source>
         <translation>Une paire de coûts renvoie à un service qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="178"/>
+        <location filename="../core/access.py" line="193"/>
         <source>The costs must be finite and not negative.</source>
         <translation>Les coûts doivent être finis et non négatifs.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="340"/>
+        <location filename="../core/access.py" line="355"/>
         <source>Unknown distance decay {name}: use one of {names}.</source>
         <translation>Décroissance avec la distance inconnue : {name}. Valeurs possibles : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="348"/>
+        <location filename="../core/access.py" line="363"/>
         <source>The weighted zones need a table of distance limits and weights.</source>
         <translation>Les zones pondérées nécessitent une table de limites de distance et de poids.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="355"/>
+        <location filename="../core/access.py" line="370"/>
         <source>The weighted zones need positive distance limits and weights of 0 or more.</source>
         <translation>Les zones pondérées nécessitent des limites de distance positives et des poids supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="359"/>
+        <location filename="../core/access.py" line="374"/>
         <source>The threshold of weighted zones must be their last distance limit.</source>
         <translation>Le seuil des zones pondérées doit être leur dernière limite de distance.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="369"/>
+        <location filename="../core/access.py" line="384"/>
         <source>A distance threshold is needed.</source>
         <translation>Un seuil de distance est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="370"/>
+        <location filename="../core/access.py" line="385"/>
         <source>distance threshold</source>
         <translation>seuil de distance</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="376"/>
+        <location filename="../core/access.py" line="391"/>
         <source>A linear decay needs a finite threshold.</source>
         <translation>Une décroissance linéaire nécessite un seuil fini.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="383"/>
+        <location filename="../core/access.py" line="398"/>
         <source>A gaussian decay needs sigma or a finite threshold.</source>
         <translation>Une décroissance gaussienne nécessite sigma ou un seuil fini.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="385"/>
+        <location filename="../core/access.py" line="400"/>
         <source>gaussian width (sigma)</source>
         <translation>largeur gaussienne (sigma)</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="396"/>
+        <location filename="../core/access.py" line="411"/>
         <source>The gravity exponent (beta) must be a number.</source>
         <translation>L'exposant de gravité (beta) doit être un nombre.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="398"/>
+        <location filename="../core/access.py" line="413"/>
         <source>The gravity exponent (beta) must be 0 or more.</source>
         <translation>L'exposant de gravité (beta) doit être supérieur ou égal à 0.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="402"/>
+        <location filename="../core/access.py" line="417"/>
         <source>A gravity decay needs a minimum distance or a finite threshold.</source>
         <translation>Une décroissance gravitaire nécessite une distance minimale ou un seuil fini.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="404"/>
+        <location filename="../core/access.py" line="419"/>
         <source>minimum distance</source>
         <translation>distance minimale</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="406"/>
+        <location filename="../core/access.py" line="421"/>
         <source>gravity scale</source>
         <translation>échelle gravitaire</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="417"/>
+        <location filename="../core/access.py" line="432"/>
         <source>Unknown decay parameter(s): {names}.</source>
         <translation>Paramètre(s) de décroissance inconnu(s) : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="431"/>
+        <location filename="../core/access.py" line="446"/>
         <source>The distance decay is not valid.</source>
         <translation>La décroissance avec la distance n'est pas valide.</translation>
     </message>
     <message>
-        <location filename="../core/recommend.py" line="259"/>
+        <location filename="../core/recommend.py" line="263"/>
         <source>population points</source>
         <translation>points de population</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="603"/>
+        <location filename="../core/network.py" line="619"/>
         <source>services</source>
         <translation>services</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="454"/>
+        <location filename="../core/access.py" line="470"/>
         <source>maximum distance</source>
         <translation>distance maximale</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="456"/>
+        <location filename="../core/access.py" line="472"/>
         <source>The maximum distance must be finite.</source>
         <translation>La distance maximale doit être finie.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="595"/>
+        <location filename="../core/access.py" line="619"/>
         <source>service weights</source>
         <translation>poids des services</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="594"/>
+        <location filename="../core/access.py" line="618"/>
         <source>population weights</source>
         <translation>poids de la population</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="596"/>
+        <location filename="../core/access.py" line="620"/>
         <source>population unit</source>
         <translation>unité de population</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="625"/>
+        <location filename="../core/access.py" line="649"/>
         <source>The enhanced 2SFCA needs a distance decay.</source>
         <translation>La méthode 2SFCA améliorée nécessite une décroissance avec la distance.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="103"/>
+        <location filename="../core/coverage.py" line="90"/>
         <source>{what}: cannot read &apos;{item}&apos;, expected category=value (e.g. epn=1000).</source>
         <translation>{what} : impossible de lire « {item} », format attendu catégorie=valeur (par ex. epn=1000).</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="111"/>
+        <location filename="../core/coverage.py" line="98"/>
         <source>{what}: &apos;{value}&apos; is not a number (in &apos;{item}&apos;).</source>
         <translation>{what} : « {value} » n'est pas un nombre (dans « {item} »).</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="117"/>
+        <location filename="../core/coverage.py" line="104"/>
         <source>{what}: the value of &apos;{key}&apos; must be a positive number.</source>
         <translation>{what} : la valeur de « {key} » doit être un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="358"/>
+        <location filename="../core/coverage.py" line="412"/>
         <source>Population values and points differ in number.</source>
         <translation>Les valeurs de population et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="360"/>
+        <location filename="../core/coverage.py" line="414"/>
         <source>Service categories and points differ in number.</source>
         <translation>Les catégories de services et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="362"/>
+        <location filename="../core/coverage.py" line="416"/>
         <source>The population field has negative values.</source>
         <translation>Le champ de population contient des valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="380"/>
+        <location filename="../core/coverage.py" line="434"/>
         <source>No service category to evaluate: the services have no category.</source>
         <translation>Aucune catégorie de service à évaluer : les services n'ont pas de catégorie.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="435"/>
+        <location filename="../core/coverage.py" line="492"/>
         <source>The category weights sum to zero: give at least one positive weight.</source>
         <translation>La somme des poids des catégories est nulle : indiquez au moins un poids positif.</translation>
     </message>
@@ -264,102 +264,102 @@
         <translation>Le serveur {host} n'a pas répondu avec {what} comme prévu. L'API a peut-être changé.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="169"/>
+        <location filename="../core/fragility.py" line="170"/>
         <source>The field {name} is not numeric.</source>
         <translation>Le champ {name} n'est pas numérique.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="172"/>
+        <location filename="../core/fragility.py" line="173"/>
         <source>The field {name} does not have one value per unit.</source>
         <translation>Le champ {name} n'a pas une valeur par unité.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="182"/>
+        <location filename="../core/fragility.py" line="183"/>
         <source>The population grid lacks the field(s) {names}.</source>
         <translation>La grille de population ne contient pas le(s) champ(s) {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="193"/>
+        <location filename="../core/fragility.py" line="194"/>
         <source>The field {name} has negative values.</source>
         <translation>Le champ {name} contient des valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="224"/>
+        <location filename="../core/fragility.py" line="225"/>
         <source>The fragility weights must be numbers.</source>
         <translation>Les poids de fragilité doivent être des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="328"/>
+        <location filename="../core/fragility.py" line="329"/>
         <source>Unknown fragility indicator(s) {names}: use {known}.</source>
         <translation>Indicateur(s) de fragilité inconnu(s) {names} : utilisez {known}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="233"/>
+        <location filename="../core/fragility.py" line="234"/>
         <source>The fragility weights must be 0 or more.</source>
         <translation>Les poids de fragilité doivent être supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="235"/>
+        <location filename="../core/fragility.py" line="236"/>
         <source>At least one fragility weight must be greater than 0.</source>
         <translation>Au moins un poids de fragilité doit être supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="250"/>
+        <location filename="../core/fragility.py" line="251"/>
         <source>Unknown fragility method {name}: use one of {names}.</source>
         <translation>Méthode de fragilité inconnue : {name}. Valeurs possibles : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="259"/>
+        <location filename="../core/fragility.py" line="260"/>
         <source>No values for the fragility indicator(s) {names}.</source>
         <translation>Aucune valeur pour le(s) indicateur(s) de fragilité {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="310"/>
+        <location filename="../core/fragility.py" line="311"/>
         <source>The fragility reference must be national, area or a table of shares.</source>
         <translation>La référence de fragilité doit être « national », « area » ou une table de parts.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="314"/>
+        <location filename="../core/fragility.py" line="315"/>
         <source>The area reference needs the population counts.</source>
         <translation>La référence « area » nécessite les effectifs de population.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="325"/>
+        <location filename="../core/fragility.py" line="326"/>
         <source>The reference shares must be numbers.</source>
         <translation>Les parts de référence doivent être des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="334"/>
+        <location filename="../core/fragility.py" line="335"/>
         <source>The reference shares must be between 0 (excluded) and 1.</source>
         <translation>Les parts de référence doivent être comprises entre 0 (exclu) et 1.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="420"/>
+        <location filename="../core/fragility.py" line="432"/>
         <source>overlap area</source>
         <translation>surface de recouvrement</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="423"/>
+        <location filename="../core/fragility.py" line="435"/>
         <source>The overlap arrays must have the same length.</source>
         <translation>Les tableaux de recouvrement doivent avoir la même longueur.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="425"/>
+        <location filename="../core/fragility.py" line="437"/>
         <source>An overlap refers to a cell that does not exist.</source>
         <translation>Un recouvrement renvoie à un carreau qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="427"/>
+        <location filename="../core/fragility.py" line="439"/>
         <source>The overlap areas must be finite and not negative.</source>
         <translation>Les surfaces de recouvrement doivent être finies et non négatives.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="428"/>
+        <location filename="../core/fragility.py" line="440"/>
         <source>zone values</source>
         <translation>valeurs des zones</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="430"/>
+        <location filename="../core/fragility.py" line="442"/>
         <source>The zone table must have one value per code.</source>
         <translation>La table des zones doit avoir une valeur par code.</translation>
     </message>
@@ -659,7 +659,7 @@
         <translation>entité invalide</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="611"/>
+        <location filename="../processing/layers.py" line="78"/>
         <source>no geometry</source>
         <translation>pas de géométrie</translation>
     </message>
@@ -729,27 +729,27 @@
         <translation>{expected} enregistrements attributaires attendus pour les lignes, {got} reçus.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="404"/>
+        <location filename="../core/network.py" line="408"/>
         <source>points to snap</source>
         <translation>points à rattacher au réseau</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="407"/>
+        <location filename="../core/network.py" line="411"/>
         <source>The maximum snapping distance must be 0 or more.</source>
         <translation>La distance maximale de rattachement au réseau doit être supérieure ou égale à 0.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="606"/>
+        <location filename="../core/network.py" line="622"/>
         <source>A finite walking cut-off is needed to list the pairs.</source>
         <translation>Une distance limite de marche finie est nécessaire pour lister les paires.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="656"/>
+        <location filename="../core/network.py" line="673"/>
         <source>The walking cut-off must be a number.</source>
         <translation>La distance limite de marche doit être un nombre.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="658"/>
+        <location filename="../core/network.py" line="675"/>
         <source>The walking cut-off must be 0 or more.</source>
         <translation>La distance limite de marche doit être supérieure ou égale à 0.</translation>
     </message>
@@ -804,22 +804,22 @@
         <translation>Un indicateur de couverture par unité de population est attendu.</translation>
     </message>
     <message>
-        <location filename="../core/recommend.py" line="174"/>
+        <location filename="../core/recommend.py" line="175"/>
         <source>The number of sites must be a whole number.</source>
         <translation>Le nombre de sites doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../core/recommend.py" line="176"/>
+        <location filename="../core/recommend.py" line="177"/>
         <source>The number of sites cannot be negative.</source>
         <translation>Le nombre de sites ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../core/recommend.py" line="232"/>
+        <location filename="../core/recommend.py" line="234"/>
         <source>{count} combinations of sites are too many for an exhaustive search.</source>
         <translation>{count} combinaisons de sites, c'est trop pour une recherche exhaustive.</translation>
     </message>
     <message>
-        <location filename="../core/recommend.py" line="260"/>
+        <location filename="../core/recommend.py" line="264"/>
         <source>candidate sites</source>
         <translation>sites candidats</translation>
     </message>
@@ -829,7 +829,7 @@
         <translation>Lieu de médiation numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="97"/>
+        <location filename="../core/services.py" line="83"/>
         <source>France Services</source>
         <translation>France Services</translation>
     </message>
@@ -844,7 +844,7 @@
         <translation>Tiers-lieu (coworking)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="100"/>
+        <location filename="../core/services.py" line="89"/>
         <source>Fab lab</source>
         <translation>Fab lab</translation>
     </message>
@@ -929,142 +929,137 @@
         <translation>La valeur « {value} » donnée par {origin} pour l'option {option} n'est pas valide.</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="54"/>
+        <location filename="../processing/base.py" line="73"/>
         <source>Coverage analysis</source>
         <translation>Analyse de couverture</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="55"/>
+        <location filename="../processing/base.py" line="74"/>
         <source>Open data</source>
         <translation>Données ouvertes</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="56"/>
+        <location filename="../processing/base.py" line="75"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1292"/>
+        <location filename="../ui/panel.py" line="1302"/>
         <source>Digital services coverage</source>
         <translation>Couverture des services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="109"/>
+        <location filename="../processing/coverage_inputs.py" line="129"/>
         <source>Population (grid cells, IRIS, buildings… or points)</source>
         <translation>Population (carreaux, IRIS, bâtiments… ou points)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="114"/>
+        <location filename="../processing/coverage_inputs.py" line="134"/>
         <source>Population units; polygons are represented by their centroid.</source>
         <translation>Unités de population ; les polygones sont représentés par leur centroïde.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="116"/>
+        <location filename="../processing/coverage_inputs.py" line="136"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="123"/>
+        <location filename="../processing/coverage_inputs.py" line="143"/>
         <source>Number of inhabitants of each unit (INSEE grid: ind).</source>
         <translation>Nombre d'habitants de chaque unité (grille INSEE : ind).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="127"/>
+        <location filename="../processing/coverage_inputs.py" line="147"/>
         <source>Digital services (points)</source>
         <translation>Services numériques (points)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="404"/>
+        <location filename="../ui/panel.py" line="397"/>
         <source>Category field</source>
         <translation>Champ de catégorie</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="142"/>
+        <location filename="../processing/coverage_inputs.py" line="162"/>
         <source>Category codes of each service, several separated by | (e.g. epn|wifi).</source>
         <translation>Codes de catégorie de chaque service, plusieurs séparés par | (par ex. epn|wifi).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="146"/>
+        <location filename="../processing/coverage_inputs.py" line="166"/>
         <source>Walking distance thresholds (metres, per category)</source>
         <translation>Seuils de distance à pied (mètres, par catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="151"/>
+        <location filename="../processing/coverage_inputs.py" line="171"/>
         <source>category=metres separated by ; — categories not listed keep their default.</source>
         <translation>catégorie=mètres séparés par ; — les catégories non citées gardent leur valeur par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="154"/>
+        <location filename="../processing/coverage_inputs.py" line="174"/>
         <source>Category weights in the score</source>
         <translation>Poids des catégories dans le score</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="162"/>
+        <location filename="../processing/coverage.py" line="145"/>
         <source>Coverage</source>
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="34"/>
+        <location filename="../processing/scenario.py" line="36"/>
         <source>Summary (JSON)</source>
         <translation>Synthèse (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="34"/>
+        <location filename="../processing/scenario.py" line="36"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="390"/>
+        <location filename="../ui/panel.py" line="383"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="403"/>
+        <location filename="../ui/panel.py" line="396"/>
         <source>Digital services</source>
         <translation>Services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="219"/>
+        <location filename="../processing/coverage_inputs.py" line="308"/>
         <source>Thresholds</source>
         <translation>Seuils</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="220"/>
+        <location filename="../processing/coverage_inputs.py" line="309"/>
         <source>Weights</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="225"/>
+        <location filename="../processing/coverage_inputs.py" line="251"/>
         <source>Distances measured in {crs} ({name}).</source>
         <translation>Distances mesurées dans le SCR {crs} ({name}).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="252"/>
+        <location filename="../processing/coverage_inputs.py" line="290"/>
         <source>{n} population unit(s) without geometry skipped (kept in the output with empty results).</source>
         <translation>{n} unité(s) de population sans géométrie ignorée(s) (conservée(s) dans la sortie avec des résultats vides).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="258"/>
+        <location filename="../processing/coverage_inputs.py" line="296"/>
         <source>{n} service(s) without geometry skipped.</source>
         <translation>{n} service(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="262"/>
+        <location filename="../processing/coverage_inputs.py" line="300"/>
         <source>No population unit has a usable geometry: they are empty or cannot be placed in {crs} from the layer&apos;s CRS {source}. Check the CRS of the layer.</source>
         <translation>Aucune unité de population n'a de géométrie exploitable : elles sont vides ou ne peuvent pas être placées dans {crs} depuis le SCR {source} de la couche. Vérifiez le SCR de la couche.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="271"/>
+        <location filename="../processing/coverage_inputs.py" line="366"/>
         <source>No service has a category in field &apos;{field}&apos;: fill it with codes such as epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</source>
         <translation>Aucun service n'a de catégorie dans le champ « {field} » : remplissez-le avec des codes tels que epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="276"/>
-        <source>{n} service(s) without category ignored.</source>
-        <translation>{n} service(s) sans catégorie ignoré(s).</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_inputs.py" line="280"/>
+        <location filename="../processing/coverage_inputs.py" line="393"/>
         <source>{n} population unit(s) with an empty population counted as 0.</source>
         <translation>{n} unité(s) de population sans valeur de population comptée(s) pour 0.</translation>
     </message>
@@ -1074,42 +1069,42 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="112"/>
+        <location filename="../processing/recommend.py" line="119"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="195"/>
+        <location filename="../processing/coverage.py" line="178"/>
         <source>{code}: {share:.1%} of the population within {threshold:g} m ({n} service(s)).</source>
         <translation>{code} : {share:.1%} de la population à moins de {threshold:g} m ({n} service(s)).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="88"/>
+        <location filename="../processing/coverage.py" line="70"/>
         <source>Field &apos;{name}&apos; of the population layer replaced by the new result.</source>
         <translation>Champ « {name} » de la couche de population remplacé par le nouveau résultat.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="20"/>
+        <location filename="../processing/layers.py" line="21"/>
         <source>The layer &apos;{label}&apos; could not be opened.</source>
         <translation>La couche « {label} » n'a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="218"/>
+        <location filename="../processing/report.py" line="202"/>
         <source>The layer &apos;{label}&apos; has no feature.</source>
         <translation>La couche « {label} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="24"/>
+        <location filename="../processing/layers.py" line="25"/>
         <source>The layer &apos;{label}&apos; has no coordinate reference system: set one in its properties.</source>
         <translation>La couche « {label} » n'a pas de système de coordonnées de référence : définissez-en un dans ses propriétés.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="36"/>
+        <location filename="../processing/layers.py" line="37"/>
         <source>The layer &apos;{label}&apos; has no field &apos;{name}&apos;. Available fields: {fields}.</source>
         <translation>La couche « {label} » n'a pas de champ « {name} ». Champs disponibles : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="42"/>
+        <location filename="../processing/layers.py" line="43"/>
         <source>The field &apos;{name}&apos; of layer &apos;{label}&apos; is not numeric (type {type}): choose a numeric field or convert it with the field calculator.</source>
         <translation>Le champ « {name} » de la couche « {label} » n'est pas numérique (type {type}) : choisissez un champ numérique ou convertissez-le avec la calculatrice de champ.</translation>
     </message>
@@ -1134,7 +1129,7 @@
         <translation>Projet de gare (scénario)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="845"/>
+        <location filename="../ui/panel.py" line="856"/>
         <source>Station</source>
         <translation>Gare</translation>
     </message>
@@ -1159,7 +1154,7 @@
         <translation>Qui habite à distance de marche de chaque type de service numérique ?</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="312"/>
+        <location filename="../ui/panel.py" line="305"/>
         <source>Load the Saint-Omer sample</source>
         <translation>Charger l'échantillon de Saint-Omer</translation>
     </message>
@@ -1204,12 +1199,12 @@
         <translation>une ressource</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="517"/>
+        <location filename="../core/report/texts.py" line="285"/>
         <source>Unknown report language &apos;{language}&apos;: use fr or en.</source>
         <translation>Langue de rapport inconnue « {language} » : utilisez fr ou en.</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="1396"/>
+        <location filename="../core/report/document.py" line="216"/>
         <source>The coverage summary must be a JSON object.</source>
         <translation>La synthèse de couverture doit être un objet JSON.</translation>
     </message>
@@ -1219,7 +1214,7 @@
         <translation>Le site wifi {name} n'est pas en service ({state}).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="347"/>
+        <location filename="../ui/panel.py" line="340"/>
         <source>Search data.gouv.fr</source>
         <translation>Rechercher sur data.gouv.fr</translation>
     </message>
@@ -1234,7 +1229,7 @@
         <translation>Mots qui doivent tous apparaître, par ex. lieux de médiation numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="359"/>
+        <location filename="../ui/panel.py" line="352"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -1874,187 +1869,187 @@
         <translation>L'écriture de la sortie a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="109"/>
+        <location filename="../processing/report.py" line="111"/>
         <source>The file &apos;{label}&apos; cannot be read ({path}): {error}</source>
         <translation>Le fichier « {label} » ne peut pas être lu ({path}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="112"/>
+        <location filename="../processing/report.py" line="114"/>
         <source>The file &apos;{label}&apos; is not valid JSON ({path}): {error}</source>
         <translation>Le fichier « {label} » n'est pas du JSON valide ({path}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="115"/>
+        <location filename="../processing/report.py" line="117"/>
         <source>The file &apos;{label}&apos; does not hold a JSON object ({path}).</source>
         <translation>Le fichier « {label} » ne contient pas d'objet JSON ({path}).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="162"/>
+        <location filename="../processing/report.py" line="146"/>
         <source>Coverage report (HTML and PDF)</source>
         <translation>Rapport de couverture (HTML et PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="169"/>
+        <location filename="../processing/report.py" line="153"/>
         <source>Coverage layer</source>
         <translation>Couche de couverture</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="174"/>
+        <location filename="../processing/report.py" line="158"/>
         <source>The Coverage output of ville_numerique:coverage (dist_&lt;category&gt;, cov_&lt;category&gt;, score fields).</source>
         <translation>La sortie Couverture de ville_numerique:coverage (champs dist_&lt;category&gt;, cov_&lt;category&gt;, score).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="177"/>
+        <location filename="../processing/report.py" line="161"/>
         <source>Coverage summary (JSON)</source>
         <translation>Synthèse de couverture (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="178"/>
+        <location filename="../processing/report.py" line="162"/>
         <source>The Summary (JSON) written with this coverage layer.</source>
         <translation>La Synthèse (JSON) écrite avec cette couche de couverture.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="180"/>
+        <location filename="../processing/report.py" line="164"/>
         <source>Scenario summary (JSON)</source>
         <translation>Synthèse du scénario (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="183"/>
+        <location filename="../processing/report.py" line="167"/>
         <source>Optional: a scenario summary with before/after figures, shown as a comparison table.</source>
         <translation>Facultatif : une synthèse de scénario avec les chiffres avant/après, présentée sous forme de tableau comparatif.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="185"/>
+        <location filename="../processing/report.py" line="169"/>
         <source>Digital services (drawn on the map)</source>
         <translation>Services numériques (dessinés sur la carte)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="190"/>
+        <location filename="../processing/report.py" line="174"/>
         <source>Perimeter (drawn on the map)</source>
         <translation>Périmètre (dessiné sur la carte)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="194"/>
+        <location filename="../processing/report.py" line="178"/>
         <source>Optional: the study area outline; its name field gives the default title.</source>
         <translation>Facultatif : le contour de la zone d'étude ; son champ de nom donne le titre par défaut.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="359"/>
+        <location filename="../ui/panel.py" line="352"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="197"/>
+        <location filename="../processing/report.py" line="181"/>
         <source>Empty: &quot;Couverture numérique — &lt;place&gt;&quot; (or its English version), the place being named by the perimeter or the services layer.</source>
         <translation>Vide : « Couverture numérique — &lt;lieu&gt; » (ou sa version anglaise), le lieu étant nommé d'après le périmètre ou la couche des services.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="200"/>
+        <location filename="../processing/report.py" line="184"/>
         <source>Report language</source>
         <translation>Langue du rapport</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="204"/>
+        <location filename="../processing/report.py" line="188"/>
         <source>fr (French, default) or en (English).</source>
         <translation>fr (français, par défaut) ou en (anglais).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="206"/>
+        <location filename="../processing/report.py" line="190"/>
         <source>Report (HTML)</source>
         <translation>Rapport (HTML)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="206"/>
+        <location filename="../processing/report.py" line="190"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="208"/>
+        <location filename="../processing/report.py" line="192"/>
         <source>Report (PDF)</source>
         <translation>Rapport (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="208"/>
+        <location filename="../processing/report.py" line="192"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="216"/>
+        <location filename="../processing/report.py" line="200"/>
         <source>The coverage layer could not be opened.</source>
         <translation>La couche de couverture n'a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="219"/>
+        <location filename="../processing/report.py" line="204"/>
         <source>Coverage summary</source>
         <translation>Synthèse de couverture</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="221"/>
+        <location filename="../core/inputs.py" line="229"/>
         <source>The coverage summary has no &apos;categories&apos;: is it the Summary (JSON) of ville_numerique:coverage?</source>
         <translation>La synthèse de couverture n'a pas de « categories » : s'agit-il bien de la Synthèse (JSON) de ville_numerique:coverage ?</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="224"/>
+        <location filename="../processing/report.py" line="206"/>
         <source>Scenario summary</source>
         <translation>Synthèse du scénario</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="232"/>
+        <location filename="../processing/report.py" line="214"/>
         <source>Choose a file for the HTML report.</source>
         <translation>Choisissez un fichier pour le rapport HTML.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="235"/>
+        <location filename="../processing/report.py" line="217"/>
         <source>Reading the coverage layer…</source>
         <translation>Lecture de la couche de couverture…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="254"/>
+        <location filename="../processing/report.py" line="236"/>
         <source>Drawing the map…</source>
         <translation>Dessin de la carte…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="272"/>
+        <location filename="../processing/report.py" line="254"/>
         <source>HTML report written: {path}</source>
         <translation>Rapport HTML écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="277"/>
+        <location filename="../processing/report.py" line="259"/>
         <source>Exporting the PDF from the print layout…</source>
         <translation>Export du PDF depuis la mise en page…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="284"/>
+        <location filename="../processing/report.py" line="266"/>
         <source>PDF report written: {path}</source>
         <translation>Rapport PDF écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="312"/>
+        <location filename="../processing/report.py" line="294"/>
         <source>The coverage layer has no population field &apos;{name}&apos; (named in the summary): choose the layer written with this summary.</source>
         <translation>La couche de couverture n'a pas de champ de population « {name} » (indiqué dans la synthèse) : choisissez la couche écrite avec cette synthèse.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="319"/>
+        <location filename="../processing/report.py" line="301"/>
         <source>The coverage layer has neither a score field nor dist_&lt;category&gt; fields: choose the Coverage output of ville_numerique:coverage that goes with this summary.</source>
         <translation>La couche de couverture n'a ni champ score ni champs dist_&lt;category&gt; : choisissez la sortie Couverture de ville_numerique:coverage qui correspond à cette synthèse.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="324"/>
+        <location filename="../processing/report.py" line="306"/>
         <source>Fields missing from the coverage layer, left out of the report: {names}.</source>
         <translation>Champs absents de la couche de couverture, omis du rapport : {names}.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="603"/>
+        <location filename="../processing/report.py" line="585"/>
         <source>The print layout template is missing: {path}</source>
         <translation>Le modèle de mise en page est introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="620"/>
+        <location filename="../processing/report.py" line="602"/>
         <source>The print layout template cannot be read: {path}</source>
         <translation>Le modèle de mise en page ne peut pas être lu : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="638"/>
+        <location filename="../processing/report.py" line="620"/>
         <source>The PDF could not be written ({path}): {error}</source>
         <translation>Le PDF n'a pas pu être écrit ({path}) : {error}</translation>
     </message>
@@ -2104,97 +2099,97 @@
         <translation>Le style n'a pas pu être écrit à côté de {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/chart.py" line="129"/>
+        <location filename="../ui/chart.py" line="123"/>
         <source>Share of the population within walking time</source>
         <translation>Part de la population selon le temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/chart.py" line="132"/>
+        <location filename="../ui/chart.py" line="126"/>
         <source>Run an analysis to see the curves.</source>
         <translation>Lancez une analyse pour afficher les courbes.</translation>
     </message>
     <message>
-        <location filename="../ui/chart.py" line="160"/>
+        <location filename="../ui/chart.py" line="154"/>
         <source>Walking time (minutes at 4 km/h)</source>
         <translation>Temps de marche (minutes à 4 km/h)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="107"/>
+        <location filename="../ui/panel.py" line="100"/>
         <source>Nearest service (walking distance)</source>
         <translation>Service le plus proche (distance à pied)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="108"/>
+        <location filename="../ui/panel.py" line="101"/>
         <source>Cumulative opportunities (services within reach)</source>
         <translation>Opportunités cumulées (services à portée)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="109"/>
+        <location filename="../ui/panel.py" line="102"/>
         <source>2SFCA (services per inhabitant)</source>
         <translation>2SFCA (services par habitant)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="110"/>
+        <location filename="../ui/panel.py" line="103"/>
         <source>Enhanced 2SFCA (with distance decay)</source>
         <translation>2SFCA améliorée (avec décroissance selon la distance)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="116"/>
+        <location filename="../ui/panel.py" line="109"/>
         <source>Step (within the threshold or not)</source>
         <translation>Palier (en deçà du seuil ou non)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="117"/>
+        <location filename="../ui/panel.py" line="110"/>
         <source>Linear</source>
         <translation>Linéaire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="118"/>
+        <location filename="../ui/panel.py" line="111"/>
         <source>Gaussian</source>
         <translation>Gaussienne</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="119"/>
+        <location filename="../ui/panel.py" line="112"/>
         <source>Gravity</source>
         <translation>Gravitaire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="175"/>
+        <location filename="../ui/panel.py" line="168"/>
         <source>1. Territory</source>
         <translation>1. Territoire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="176"/>
+        <location filename="../ui/panel.py" line="169"/>
         <source>2. Data</source>
         <translation>2. Données</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="177"/>
+        <location filename="../ui/panel.py" line="170"/>
         <source>3. Analysis</source>
         <translation>3. Analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="178"/>
+        <location filename="../ui/panel.py" line="171"/>
         <source>4. Results</source>
         <translation>4. Résultats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="179"/>
+        <location filename="../ui/panel.py" line="172"/>
         <source>5. Presets</source>
         <translation>5. Préréglages</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="188"/>
+        <location filename="../ui/panel.py" line="181"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="223"/>
+        <location filename="../ui/panel.py" line="216"/>
         <source>Name or INSEE code</source>
         <translation>Nom ou code INSEE</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="237"/>
+        <location filename="../ui/panel.py" line="230"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
@@ -2204,142 +2199,142 @@
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="260"/>
+        <location filename="../ui/panel.py" line="253"/>
         <source>Walking time</source>
         <translation>Temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="278"/>
+        <location filename="../ui/panel.py" line="271"/>
         <source>The commune</source>
         <translation>La commune</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="279"/>
+        <location filename="../ui/panel.py" line="272"/>
         <source>Use the boundary of the commune as perimeter.</source>
         <translation>Utiliser les limites de la commune comme périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="281"/>
+        <location filename="../ui/panel.py" line="274"/>
         <source>Draw…</source>
         <translation>Dessiner…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="282"/>
+        <location filename="../ui/panel.py" line="275"/>
         <source>Draw the perimeter on the map: click the vertices, right-click to finish.</source>
         <translation>Dessinez le périmètre sur la carte : cliquez sur les sommets, clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="285"/>
+        <location filename="../ui/panel.py" line="278"/>
         <source>Selected feature</source>
         <translation>Entité sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="286"/>
+        <location filename="../ui/panel.py" line="279"/>
         <source>Use the selected feature(s) of the active polygon layer.</source>
         <translation>Utiliser la ou les entités sélectionnées de la couche de polygones active.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="298"/>
+        <location filename="../ui/panel.py" line="291"/>
         <source>Perimeter</source>
         <translation>Périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="305"/>
+        <location filename="../ui/panel.py" line="298"/>
         <source>≈ {metres} m at 4 km/h</source>
         <translation>≈ {metres} m à 4 km/h</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="314"/>
+        <location filename="../ui/panel.py" line="307"/>
         <source>Offline sample: Saint-Omer station district (services, INSEE grid, communes, station).</source>
         <translation>Échantillon hors ligne : quartier de la gare de Saint-Omer (services, grille INSEE, communes, gare).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="319"/>
+        <location filename="../ui/panel.py" line="312"/>
         <source>Categories of services</source>
         <translation>Catégories de services</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="331"/>
+        <location filename="../ui/panel.py" line="324"/>
         <source>Open data for the perimeter</source>
         <translation>Données ouvertes pour le périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="351"/>
+        <location filename="../ui/panel.py" line="344"/>
         <source>e.g. médiation numérique, wifi public…</source>
         <translation>par ex. médiation numérique, wifi public…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="352"/>
+        <location filename="../ui/panel.py" line="345"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="359"/>
+        <location filename="../ui/panel.py" line="352"/>
         <source>Last update</source>
         <translation>Dernière mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="359"/>
+        <location filename="../ui/panel.py" line="352"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="367"/>
+        <location filename="../ui/panel.py" line="360"/>
         <source>Add to the map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="391"/>
+        <location filename="../ui/panel.py" line="384"/>
         <source>Inhabitants field</source>
         <translation>Champ des habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="407"/>
+        <location filename="../ui/panel.py" line="400"/>
         <source>Walking time to each kind of service</source>
         <translation>Temps de marche vers chaque type de service</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="427"/>
+        <location filename="../ui/panel.py" line="420"/>
         <source>Default times</source>
         <translation>Temps par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="428"/>
+        <location filename="../ui/panel.py" line="421"/>
         <source>Times set in Settings › Options › Ville numérique.</source>
         <translation>Temps définis dans Préférences › Options › Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="476"/>
+        <location filename="../ui/panel.py" line="469"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="477"/>
+        <location filename="../ui/panel.py" line="470"/>
         <source>Distance decay</source>
         <translation>Décroissance avec la distance</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="478"/>
+        <location filename="../ui/panel.py" line="471"/>
         <source>Only the population inside the perimeter</source>
         <translation>Uniquement la population dans le périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="484"/>
+        <location filename="../ui/panel.py" line="477"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="485"/>
+        <location filename="../ui/panel.py" line="478"/>
         <source>[Temporary layer]</source>
         <translation>[Couche temporaire]</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="486"/>
+        <location filename="../ui/panel.py" line="479"/>
         <source>Save to</source>
         <translation>Enregistrer dans</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="488"/>
+        <location filename="../ui/panel.py" line="481"/>
         <source>Run the analysis</source>
         <translation>Lancer l'analyse</translation>
     </message>
@@ -2349,337 +2344,337 @@
         <translation>{metres} m</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1346"/>
+        <location filename="../ui/panel.py" line="1356"/>
         <source>No analysis yet: run one from “3. Analysis”.</source>
         <translation>Pas encore d'analyse : lancez-en une depuis « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Walk</source>
         <translation>À pied</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Covered</source>
         <translation>Couverts</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="559"/>
+        <location filename="../ui/panel.py" line="552"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="561"/>
+        <location filename="../ui/panel.py" line="554"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="563"/>
+        <location filename="../ui/panel.py" line="556"/>
         <source>Recommend sites</source>
         <translation>Recommander des sites</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="575"/>
+        <location filename="../ui/panel.py" line="568"/>
         <source>An analysis (perimeter, data and parameters) can be saved to a file to share it, or in the QGIS project.</source>
         <translation>Une analyse (périmètre, données et paramètres) peut être enregistrée dans un fichier pour la partager, ou dans le projet QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="578"/>
+        <location filename="../ui/panel.py" line="571"/>
         <source>Save to a file…</source>
         <translation>Enregistrer dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="578"/>
+        <location filename="../ui/panel.py" line="571"/>
         <source>Open a file…</source>
         <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="578"/>
+        <location filename="../ui/panel.py" line="571"/>
         <source>Save in the project</source>
         <translation>Enregistrer dans le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="578"/>
+        <location filename="../ui/panel.py" line="571"/>
         <source>Load from the project</source>
         <translation>Charger depuis le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="589"/>
+        <location filename="../ui/panel.py" line="582"/>
         <source>Recent analyses</source>
         <translation>Analyses récentes</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="594"/>
+        <location filename="../ui/panel.py" line="587"/>
         <source>Restore the selected analysis</source>
         <translation>Restaurer l'analyse sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="635"/>
+        <location filename="../ui/panel.py" line="628"/>
         <source>Needs the Processing algorithm {id}, not installed yet.</source>
         <translation>Nécessite l'algorithme de Traitements {id}, qui n'est pas encore installé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="642"/>
+        <location filename="../ui/panel.py" line="635"/>
         <source>The installed coverage algorithm measures the walking distance to the nearest service only.</source>
         <translation>L'algorithme de couverture installé ne mesure que la distance à pied jusqu'au service le plus proche.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1267"/>
+        <location filename="../ui/panel.py" line="1277"/>
         <source>An operation is already running: wait for it or cancel it.</source>
         <translation>Une opération est déjà en cours : attendez qu'elle se termine ou annulez-la.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="680"/>
+        <location filename="../ui/panel.py" line="673"/>
         <source>Canceling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="688"/>
+        <location filename="../ui/panel.py" line="681"/>
         <source>The operation failed.</source>
         <translation>L'opération a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="821"/>
+        <location filename="../ui/panel.py" line="836"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="762"/>
+        <location filename="../ui/panel.py" line="759"/>
         <source>{name} — {commune} (UIC {code})</source>
         <translation>{name} — {commune} (UIC {code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="878"/>
+        <location filename="../ui/panel.py" line="888"/>
         <source>Perimeter ready: {name}.</source>
         <translation>Périmètre prêt : {name}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="887"/>
+        <location filename="../ui/panel.py" line="897"/>
         <source>Choose a station first.</source>
         <translation>Choisissez d'abord une gare.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="902"/>
+        <location filename="../ui/panel.py" line="912"/>
         <source>Perimeter: {minutes} min walk around {station}</source>
         <translation>Périmètre : {minutes} min à pied autour de {station}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="946"/>
+        <location filename="../ui/panel.py" line="956"/>
         <source>Making the perimeter…</source>
         <translation>Création du périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="915"/>
+        <location filename="../ui/panel.py" line="925"/>
         <source>Choose a commune first.</source>
         <translation>Choisissez d'abord une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="917"/>
+        <location filename="../ui/panel.py" line="927"/>
         <source>Perimeter: commune of {name}</source>
         <translation>Périmètre : commune de {name}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="934"/>
+        <location filename="../ui/panel.py" line="944"/>
         <source>Make a polygon layer active and select the feature(s) of the perimeter.</source>
         <translation>Rendez active une couche de polygones et sélectionnez la ou les entités du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="938"/>
+        <location filename="../ui/panel.py" line="948"/>
         <source>No feature is selected in {layer}.</source>
         <translation>Aucune entité n'est sélectionnée dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="941"/>
+        <location filename="../ui/panel.py" line="951"/>
         <source>Perimeter: selection of {layer}</source>
         <translation>Périmètre : sélection de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="952"/>
+        <location filename="../ui/panel.py" line="962"/>
         <source>Canceled: no perimeter was made.</source>
         <translation>Annulé : aucun périmètre n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="970"/>
+        <location filename="../ui/panel.py" line="980"/>
         <source>Click the vertices of the perimeter on the map; right-click to finish, Esc to cancel.</source>
         <translation>Cliquez sur les sommets du périmètre sur la carte ; clic droit pour terminer, Échap pour annuler.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="986"/>
+        <location filename="../ui/panel.py" line="996"/>
         <source>Perimeter: drawn</source>
         <translation>Périmètre : dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1014"/>
+        <location filename="../ui/panel.py" line="1024"/>
         <source>Saint-Omer sample loaded: go on with “3. Analysis”.</source>
         <translation>Échantillon de Saint-Omer chargé : poursuivez avec « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1051"/>
+        <location filename="../ui/panel.py" line="1061"/>
         <source>Tick at least one category of services.</source>
         <translation>Cochez au moins une catégorie de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1171"/>
+        <location filename="../ui/panel.py" line="1181"/>
         <source>Canceled: nothing was added.</source>
         <translation>Annulé : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1173"/>
+        <location filename="../ui/panel.py" line="1183"/>
         <source>{n} layer(s) added.</source>
         <translation>{n} couche(s) ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1088"/>
+        <location filename="../ui/panel.py" line="1098"/>
         <source>Fetching the data…</source>
         <translation>Récupération des données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1136"/>
+        <location filename="../ui/panel.py" line="1146"/>
         <source>Type what to search for on data.gouv.fr.</source>
         <translation>Saisissez ce que vous cherchez sur data.gouv.fr.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1138"/>
+        <location filename="../ui/panel.py" line="1148"/>
         <source>Searching data.gouv.fr…</source>
         <translation>Recherche sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1143"/>
+        <location filename="../ui/panel.py" line="1153"/>
         <source>Search canceled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1155"/>
+        <location filename="../ui/panel.py" line="1165"/>
         <source>No dataset found.</source>
         <translation>Aucun jeu de données trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1160"/>
+        <location filename="../ui/panel.py" line="1170"/>
         <source>Select a dataset in the results first.</source>
         <translation>Sélectionnez d'abord un jeu de données dans les résultats.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1175"/>
+        <location filename="../ui/panel.py" line="1185"/>
         <source>Loading the dataset…</source>
         <translation>Chargement du jeu de données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1210"/>
+        <location filename="../ui/panel.py" line="1220"/>
         <source>Choose the population layer (for instance the INSEE 200 m grid) in “3. Analysis”.</source>
         <translation>Choisissez la couche de population (par exemple la grille INSEE 200 m) dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1212"/>
+        <location filename="../ui/panel.py" line="1222"/>
         <source>Choose the field of {layer} that holds the number of inhabitants.</source>
         <translation>Choisissez le champ de {layer} qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1215"/>
+        <location filename="../ui/panel.py" line="1225"/>
         <source>The field {field} of {layer} is not numeric: choose the field that holds the number of inhabitants.</source>
         <translation>Le champ {field} de {layer} n'est pas numérique : choisissez le champ qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1218"/>
+        <location filename="../ui/panel.py" line="1228"/>
         <source>Choose the layer of digital services in “3. Analysis”.</source>
         <translation>Choisissez la couche des services numériques dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1220"/>
+        <location filename="../ui/panel.py" line="1230"/>
         <source>Choose the field of {layer} that holds the service categories.</source>
         <translation>Choisissez le champ de {layer} qui contient les catégories de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1223"/>
+        <location filename="../ui/panel.py" line="1233"/>
         <source>Make or choose a perimeter first, or untick “Only the population inside the perimeter”.</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou décochez « Uniquement la population dans le périmètre ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1226"/>
+        <location filename="../ui/panel.py" line="1236"/>
         <source>The layer {layer} has no feature.</source>
         <translation>La couche {layer} ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1288"/>
+        <location filename="../ui/panel.py" line="1298"/>
         <source>Selecting the population inside the perimeter…</source>
         <translation>Sélection de la population dans le périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1295"/>
+        <location filename="../ui/panel.py" line="1305"/>
         <source>Computing the coverage…</source>
         <translation>Calcul de la couverture…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1310"/>
+        <location filename="../ui/panel.py" line="1320"/>
         <source>Analysis canceled: nothing was added to the project.</source>
         <translation>Analyse annulée : rien n'a été ajouté au projet.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1323"/>
+        <location filename="../ui/panel.py" line="1333"/>
         <source>The summary could not be read: {error}</source>
         <translation>La synthèse n'a pas pu être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1334"/>
+        <location filename="../ui/panel.py" line="1344"/>
         <source>Coverage computed: mean score {score} / 100.</source>
         <translation>Couverture calculée : score moyen {score} / 100.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1352"/>
+        <location filename="../ui/panel.py" line="1362"/>
         <source>Population: {population} inhabitants · mean score: {score} / 100</source>
         <translation>Population : {population} habitants · score moyen : {score} / 100</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1370"/>
+        <location filename="../ui/panel.py" line="1380"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1520"/>
+        <location filename="../ui/panel.py" line="1530"/>
         <source>Not found, choose again: {layers}.</source>
         <translation>Introuvable, choisissez à nouveau : {layers}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1526"/>
+        <location filename="../ui/panel.py" line="1536"/>
         <source>Analysis saved to {path}.</source>
         <translation>Analyse enregistrée dans {path}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1538"/>
+        <location filename="../ui/panel.py" line="1548"/>
         <source>Save the analysis</source>
         <translation>Enregistrer l'analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1546"/>
+        <location filename="../ui/panel.py" line="1556"/>
         <source>Ville numérique analysis (*.json)</source>
         <translation>Analyse Ville numérique (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1546"/>
+        <location filename="../ui/panel.py" line="1556"/>
         <source>Open an analysis</source>
         <translation>Ouvrir une analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1553"/>
+        <location filename="../ui/panel.py" line="1563"/>
         <source>Analysis saved in the project (save the project to keep it).</source>
         <translation>Analyse enregistrée dans le projet (enregistrez le projet pour la conserver).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1563"/>
+        <location filename="../ui/panel.py" line="1573"/>
         <source>This project holds no Ville numérique analysis.</source>
         <translation>Ce projet ne contient aucune analyse Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1578"/>
+        <location filename="../ui/panel.py" line="1588"/>
         <source>{layer} — {population} inhabitants, score {score}</source>
         <translation>{layer} — {population} habitants, score {score}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1594"/>
+        <location filename="../ui/panel.py" line="1604"/>
         <source>Select an analysis in the list.</source>
         <translation>Sélectionnez une analyse dans la liste.</translation>
     </message>
@@ -2809,107 +2804,107 @@
         <translation>Le résultat {name} n'a pas pu être chargé.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="307"/>
+        <location filename="../core/coverage.py" line="358"/>
         <source>{what}: unknown value &apos;{value}&apos;, use one of {choices}.</source>
         <translation>{what} : valeur inconnue « {value} », utilisez l'une des valeurs suivantes : {choices}.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="369"/>
+        <location filename="../core/coverage.py" line="423"/>
         <source>Service weights and points differ in number.</source>
         <translation>Les poids des services et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="372"/>
+        <location filename="../core/coverage.py" line="426"/>
         <source>The service weights must be 0 or more.</source>
         <translation>Les poids des services doivent être supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="387"/>
+        <location filename="../core/coverage.py" line="441"/>
         <source>Fragility values and population units differ in number.</source>
         <translation>Les valeurs de fragilité et les unités de population ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="459"/>
+        <location filename="../core/coverage.py" line="516"/>
         <source>The two scenarios do not have the same population units.</source>
         <translation>Les deux scénarios n'ont pas les mêmes unités de population.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="157"/>
+        <location filename="../processing/coverage_inputs.py" line="177"/>
         <source>Access method</source>
         <translation>Méthode d'accessibilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="159"/>
+        <location filename="../processing/coverage_inputs.py" line="179"/>
         <source>Service weight field (number, or opening hours)</source>
         <translation>Champ de poids des services (nombre ou horaires d'ouverture)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="169"/>
+        <location filename="../processing/coverage_inputs.py" line="189"/>
         <source>Walking network (lines) — straight line when empty</source>
         <translation>Réseau piéton (lignes) — à vol d'oiseau si vide</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="175"/>
+        <location filename="../processing/coverage_inputs.py" line="195"/>
         <source>Maximum distance to the network (metres)</source>
         <translation>Distance maximale au réseau (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="184"/>
+        <location filename="../processing/coverage_inputs.py" line="204"/>
         <source>Fragility field (0–10) — computed from the INSEE fields when empty</source>
         <translation>Champ de fragilité (0–10) — calculée à partir des champs INSEE si vide</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="190"/>
+        <location filename="../processing/coverage_inputs.py" line="210"/>
         <source>Fragility indicator weights</source>
         <translation>Poids des indicateurs de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="260"/>
+        <location filename="../processing/coverage_inputs.py" line="298"/>
         <source>No service has a usable geometry: check the services layer and its CRS.</source>
         <translation>Aucun service n'a de géométrie exploitable : vérifiez la couche des services et son SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="339"/>
+        <location filename="../processing/coverage_inputs.py" line="438"/>
         <source>The fragility field &apos;{name}&apos; must hold values from 0 to 10.</source>
         <translation>Le champ de fragilité « {name} » doit contenir des valeurs de 0 à 10.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="344"/>
+        <location filename="../processing/coverage_inputs.py" line="443"/>
         <source>No fragility: the population layer has neither a fragility field nor the INSEE grid fields.</source>
         <translation>Pas de fragilité : la couche de population n'a ni champ de fragilité ni les champs de la grille INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="348"/>
+        <location filename="../processing/coverage_inputs.py" line="447"/>
         <source>Fragility weights</source>
         <translation>Poids de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="357"/>
+        <location filename="../processing/coverage_inputs.py" line="456"/>
         <source>{n} unit(s) without inhabitants have no fragility value.</source>
         <translation>{n} unité(s) sans habitant n'ont pas de valeur de fragilité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="372"/>
+        <location filename="../processing/coverage_inputs.py" line="471"/>
         <source>Service weights: opening hours per week read from &apos;{field}&apos;.</source>
         <translation>Poids des services : heures d'ouverture par semaine lues dans « {field} ».</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="376"/>
+        <location filename="../processing/coverage_inputs.py" line="475"/>
         <source>{n} service(s) without a usable weight get the median weight.</source>
         <translation>{n} service(s) sans poids exploitable reçoivent le poids médian.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="386"/>
+        <location filename="../processing/coverage_inputs.py" line="485"/>
         <source>The walking network layer has no feature.</source>
         <translation>La couche du réseau piéton ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="390"/>
+        <location filename="../processing/coverage_inputs.py" line="490"/>
         <source>Walking network: {nodes} nodes, {edges} edges; {dropped} line(s) not walkable left out.</source>
         <translation>Réseau piéton : {nodes} nœuds, {edges} arcs ; {dropped} ligne(s) non praticable(s) à pied écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="396"/>
+        <location filename="../processing/coverage_inputs.py" line="496"/>
         <source>The walking network has no walkable line.</source>
         <translation>Le réseau piéton n'a aucune ligne praticable à pied.</translation>
     </message>
@@ -2944,37 +2939,37 @@
         <translation>{name} : ce format ({suffix}) ne peut pas être chargé. Cherchez une version CSV, GeoJSON, Shapefile zippé ou GeoPackage des données, ou enregistrez-les en CSV.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="45"/>
+        <location filename="../processing/recommend.py" line="47"/>
         <source>Recommend sites for new services</source>
         <translation>Recommander des sites pour de nouveaux services</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="50"/>
+        <location filename="../processing/recommend.py" line="52"/>
         <source>Category of the new services</source>
         <translation>Catégorie des nouveaux services</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="52"/>
+        <location filename="../processing/recommend.py" line="54"/>
         <source>Candidate sites (points) — a regular grid when empty</source>
         <translation>Sites candidats (points) — une grille régulière si vide</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="55"/>
+        <location filename="../processing/recommend.py" line="57"/>
         <source>Spacing of the candidate grid (metres)</source>
         <translation>Pas de la grille de candidats (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="58"/>
+        <location filename="../processing/recommend.py" line="60"/>
         <source>Number of sites to choose</source>
         <translation>Nombre de sites à choisir</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="61"/>
+        <location filename="../processing/recommend.py" line="63"/>
         <source>Walking distance covered by a site (metres; 0 = the category&apos;s default)</source>
         <translation>Distance à pied couverte par un site (mètres ; 0 = valeur par défaut de la catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="64"/>
+        <location filename="../processing/recommend.py" line="66"/>
         <source>Weight the population by its fragility</source>
         <translation>Pondérer la population par sa fragilité</translation>
     </message>
@@ -2984,67 +2979,67 @@
         <translation>Sites recommandés</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="87"/>
+        <location filename="../processing/recommend.py" line="92"/>
         <source>No fragility available: sites are chosen for the population alone.</source>
         <translation>Aucune fragilité disponible : les sites sont choisis selon la seule population.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="98"/>
+        <location filename="../processing/recommend.py" line="105"/>
         <source>Only {n} site(s) add coverage: every other candidate covers nobody new.</source>
         <translation>Seulement {n} site(s) apportant de la couverture : aucun autre candidat ne couvre de nouvel habitant.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="154"/>
+        <location filename="../processing/recommend.py" line="161"/>
         <source>Site {rank}: +{gain:.1f} weighted inhabitant(s) covered ({pop:.1f} inhabitants).</source>
         <translation>Site {rank} : +{gain:.1f} habitant(s) pondéré(s) couvert(s) ({pop:.1f} habitants).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="168"/>
+        <location filename="../processing/recommend.py" line="176"/>
         <source>{n} candidate(s) without geometry skipped.</source>
         <translation>{n} candidat(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="170"/>
+        <location filename="../processing/recommend.py" line="178"/>
         <source>No candidate site has a usable geometry.</source>
         <translation>Aucun site candidat n'a de géométrie exploitable.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="176"/>
+        <location filename="../processing/recommend.py" line="184"/>
         <source>{n} candidate sites on a {spacing:g} m grid.</source>
         <translation>{n} sites candidats sur une grille de {spacing:g} m.</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="26"/>
+        <location filename="../processing/scenario.py" line="28"/>
         <source>Scenario: coverage before and after planned services</source>
         <translation>Scénario : couverture avant et après les services prévus</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="31"/>
+        <location filename="../processing/scenario.py" line="33"/>
         <source>Planned services (points, same category field)</source>
         <translation>Services prévus (points, même champ de catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="42"/>
+        <location filename="../processing/scenario.py" line="44"/>
         <source>Planned services</source>
         <translation>Services prévus</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="48"/>
+        <location filename="../processing/scenario.py" line="50"/>
         <source>Before: {n} existing service(s).</source>
         <translation>Avant : {n} service(s) existant(s).</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="56"/>
+        <location filename="../processing/scenario.py" line="58"/>
         <source>After: {n} planned service(s) added.</source>
         <translation>Après : {n} service(s) prévu(s) ajouté(s).</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="99"/>
+        <location filename="../processing/scenario.py" line="102"/>
         <source>{code}: {pop:.1f} inhabitant(s) newly within reach.</source>
         <translation>{code} : {pop:.1f} habitant(s) nouvellement à portée.</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="104"/>
+        <location filename="../processing/scenario.py" line="107"/>
         <source>Mean score: {change:+.2f} point(s).</source>
         <translation>Score moyen : {change:+.2f} point(s).</translation>
     </message>
@@ -3054,97 +3049,92 @@
         <translation>Score de couverture</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1370"/>
+        <location filename="../ui/panel.py" line="1380"/>
         <source>{value}%</source>
         <translation>{value} %</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="96"/>
-        <source>Mediation place</source>
-        <translation>Lieu de médiation</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="98"/>
+        <location filename="../core/categories.py" line="39"/>
         <source>Digital adviser</source>
         <translation>Conseiller numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="99"/>
+        <location filename="../core/categories.py" line="39"/>
         <source>Third place</source>
         <translation>Tiers-lieu</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="101"/>
+        <location filename="../core/categories.py" line="39"/>
         <source>Public internet</source>
         <translation>Accès internet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Inhabitants</source>
         <translation>Habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Fragile</source>
         <translation>Fragiles</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="527"/>
+        <location filename="../ui/panel.py" line="520"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Kind of digital service</source>
         <translation>Type de service numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Walking time within which a service counts as within reach</source>
         <translation>Temps de marche en deçà duquel un service est considéré comme à portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Inhabitants within that walking time of a service of this kind</source>
         <translation>Habitants à moins de ce temps de marche d'un service de ce type</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Share of the population within that walking time</source>
         <translation>Part de la population à moins de ce temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Half of the population lives closer than this (straight line)</source>
         <translation>La moitié de la population habite plus près que cette distance (à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Fragile inhabitants (elderly, poor, living alone) not within reach</source>
         <translation>Habitants fragiles (personnes âgées, pauvres, vivant seules) hors de portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="531"/>
+        <location filename="../ui/panel.py" line="524"/>
         <source>Mean access of the population, in the unit of the method (services within reach, or services per 1,000 inhabitants)</source>
         <translation>Accessibilité moyenne de la population, dans l'unité de la méthode (services à portée, ou services pour 1 000 habitants)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1057"/>
+        <location filename="../ui/panel.py" line="1067"/>
         <source>Make or choose a perimeter, or a commune, first (1. Territory).</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou une commune (1. Territoire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1164"/>
+        <location filename="../ui/panel.py" line="1174"/>
         <source>This dataset has no file that can be added to the map.</source>
         <translation>Ce jeu de données n'a aucun fichier pouvant être ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1356"/>
+        <location filename="../ui/panel.py" line="1366"/>
         <source>Fragile inhabitants: {fragile} (mean fragility {index} / 10)</source>
         <translation>Habitants fragiles : {fragile} (fragilité moyenne {index} / 10)</translation>
     </message>
@@ -3154,72 +3144,72 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="49"/>
+        <location filename="../processing/fragility_ifn.py" line="60"/>
         <source>Digital fragility index (IFN) on population units</source>
         <translation>Indice de fragilité numérique (IFN) sur les unités de population</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="52"/>
+        <location filename="../processing/fragility_ifn.py" line="63"/>
         <source>Population units (polygons, e.g. the INSEE 200 m grid)</source>
         <translation>Unités de population (polygones, par ex. la grille INSEE de 200 m)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="55"/>
+        <location filename="../processing/fragility_ifn.py" line="66"/>
         <source>IRIS contours (polygons)</source>
         <translation>Contours IRIS (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="57"/>
+        <location filename="../processing/fragility_ifn.py" line="68"/>
         <source>IRIS code field of the contours</source>
         <translation>Champ du code IRIS des contours</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="60"/>
+        <location filename="../processing/fragility_ifn.py" line="71"/>
         <source>IFN table (one row per IRIS)</source>
         <translation>Table de l'IFN (une ligne par IRIS)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="62"/>
+        <location filename="../processing/fragility_ifn.py" line="73"/>
         <source>IRIS code field of the table</source>
         <translation>Champ du code IRIS de la table</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="65"/>
+        <location filename="../processing/fragility_ifn.py" line="76"/>
         <source>IFN score field of the table</source>
         <translation>Champ du score IFN de la table</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="68"/>
+        <location filename="../processing/fragility_ifn.py" line="79"/>
         <source>Rescale the IFN (100 = reference) to 0–10</source>
         <translation>Ramener l'IFN (100 = référence) sur une échelle de 0 à 10</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="70"/>
+        <location filename="../processing/fragility_ifn.py" line="81"/>
         <source>Population with fragility</source>
         <translation>Population avec fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="83"/>
+        <location filename="../processing/fragility_ifn.py" line="123"/>
         <source>IRIS contours</source>
         <translation>Contours IRIS</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="85"/>
+        <location filename="../processing/fragility_ifn.py" line="98"/>
         <source>IFN table</source>
         <translation>Table de l'IFN</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="129"/>
+        <location filename="../processing/fragility_ifn.py" line="167"/>
         <source>{n} IRIS code(s) of the contours are not in the table: {codes}.</source>
         <translation>{n} code(s) IRIS des contours absent(s) de la table : {codes}.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="133"/>
+        <location filename="../processing/fragility_ifn.py" line="171"/>
         <source>No population unit overlaps an IRIS of the table: check the codes and the CRS.</source>
         <translation>Aucune unité de population ne recouvre un IRIS de la table : vérifiez les codes et le SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="135"/>
+        <location filename="../processing/fragility_ifn.py" line="173"/>
         <source>{n} unit(s) overlap no IRIS with a known score: fragility left empty.</source>
         <translation>{n} unité(s) ne recouvrent aucun IRIS au score connu : fragilité laissée vide.</translation>
     </message>
@@ -3324,97 +3314,97 @@
         <translation>{n} lieu(x) trouvé(s) (géocodeur de la Géoplateforme IGN, données BAN, Licence Ouverte).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="212"/>
+        <location filename="../ui/panel.py" line="205"/>
         <source>Find the commune and the station of the project, then make the perimeter: a walking distance or an IGN walking isochrone around the station, the commune, a polygon you draw or the selected feature of any layer.</source>
         <translation>Trouvez la commune et la gare du projet, puis faites le périmètre : une distance à pied ou une isochrone piétonne IGN autour de la gare, la commune, un polygone que vous dessinez ou l'entité sélectionnée d'une couche.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="230"/>
+        <location filename="../ui/panel.py" line="223"/>
         <source>Search online</source>
         <translation>Chercher en ligne</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="232"/>
+        <location filename="../ui/panel.py" line="225"/>
         <source>Find a commune of France that is not in the list with the IGN Géoplateforme geocoder (internet needed).</source>
         <translation>Trouver une commune de France absente de la liste avec le géocodeur de la Géoplateforme IGN (connexion internet nécessaire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="242"/>
+        <location filename="../ui/panel.py" line="235"/>
         <source>BD TOPO stations</source>
         <translation>Gares BD TOPO</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="244"/>
+        <location filename="../ui/panel.py" line="237"/>
         <source>Add the passenger stations and stops of IGN&apos;s BD TOPO in and around the commune to the list (internet needed).</source>
         <translation>Ajouter à la liste les gares et arrêts voyageurs de la BD TOPO de l'IGN dans et autour de la commune (connexion internet nécessaire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="263"/>
+        <location filename="../ui/panel.py" line="256"/>
         <source>Walking distance as the crow flies (offline)</source>
         <translation>Distance à pied à vol d'oiseau (hors ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="264"/>
+        <location filename="../ui/panel.py" line="257"/>
         <source>IGN walking isochrone on the street network (online)</source>
         <translation>Isochrone piétonne IGN sur le réseau des rues (en ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="266"/>
+        <location filename="../ui/panel.py" line="259"/>
         <source>Shape</source>
         <translation>Forme</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="270"/>
+        <location filename="../ui/panel.py" line="263"/>
         <source>Perimeter around the station</source>
         <translation>Périmètre autour de la gare</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="272"/>
+        <location filename="../ui/panel.py" line="265"/>
         <source>A circle of the walking distance around the station (native:buffer), or the area reachable on foot on the IGN network (ville_numerique:isochrone).</source>
         <translation>Un cercle de la distance à pied autour de la gare (native:buffer), ou la zone atteignable à pied sur le réseau IGN (ville_numerique:isochrone).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="722"/>
+        <location filename="../ui/panel.py" line="715"/>
         <source>{name} ({code}) — IGN</source>
         <translation>{name} ({code}) — IGN</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="765"/>
+        <location filename="../ui/panel.py" line="762"/>
         <source>{name} — {commune} (BD TOPO)</source>
         <translation>{name} — {commune} (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="791"/>
+        <location filename="../ui/panel.py" line="788"/>
         <source>Type the name or the INSEE code of a commune first.</source>
         <translation>Tapez d'abord le nom ou le code INSEE d'une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="798"/>
+        <location filename="../ui/panel.py" line="796"/>
         <source>Looking for the commune…</source>
         <translation>Recherche de la commune…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="815"/>
+        <location filename="../ui/panel.py" line="830"/>
         <source>No commune of that name was found.</source>
         <translation>Aucune commune de ce nom n'a été trouvée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="822"/>
+        <location filename="../ui/panel.py" line="837"/>
         <source>Found: {communes}.</source>
         <translation>Trouvé : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="834"/>
+        <location filename="../ui/panel.py" line="847"/>
         <source>Looking for stations…</source>
         <translation>Recherche des gares…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="855"/>
+        <location filename="../ui/panel.py" line="865"/>
         <source>{n} BD TOPO station(s) added to the list.</source>
         <translation>{n} gare(s) BD TOPO ajoutée(s) à la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="897"/>
+        <location filename="../ui/panel.py" line="907"/>
         <source>Perimeter: {minutes} min walk (IGN isochrone) around {station}</source>
         <translation>Périmètre : {minutes} min à pied (isochrone IGN) autour de {station}</translation>
     </message>
@@ -3464,99 +3454,935 @@
         <translation>plus de +20 points</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="333"/>
+        <location filename="../ui/panel.py" line="326"/>
         <source>Fetch services, population and boundaries</source>
         <translation>Récupérer services, population et limites</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="338"/>
+        <location filename="../ui/panel.py" line="331"/>
         <source>Only the services</source>
         <translation>Seulement les services</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="340"/>
+        <location filename="../ui/panel.py" line="333"/>
         <source>Only the population</source>
         <translation>Seulement la population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1100"/>
+        <location filename="../ui/panel.py" line="1110"/>
         <source>digital services</source>
         <translation>services numériques</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1101"/>
+        <location filename="../ui/panel.py" line="1111"/>
         <source>INSEE population grid</source>
         <translation>grille de population INSEE</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1102"/>
+        <location filename="../ui/panel.py" line="1112"/>
         <source>commune boundaries</source>
         <translation>limites communales</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1109"/>
+        <location filename="../ui/panel.py" line="1119"/>
         <source>{n} layer(s) added: services, population and communes of the perimeter.</source>
         <translation>{n} couche(s) ajoutée(s) : services, population et communes du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1118"/>
+        <location filename="../ui/panel.py" line="1128"/>
         <source>Fetching the data ({step}/{total}): {what}…</source>
         <translation>Récupération des données ({step}/{total}) : {what}…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1124"/>
+        <location filename="../ui/panel.py" line="1134"/>
         <source>Canceled: the {n} layer(s) already added are kept.</source>
         <translation>Annulé : les {n} couche(s) déjà ajoutée(s) sont conservées.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="104"/>
+        <location filename="../core/fragility.py" line="105"/>
         <source>Inhabitants aged 65 or more</source>
         <translation>Habitants de 65 ans ou plus</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="105"/>
+        <location filename="../core/fragility.py" line="106"/>
         <source>Inhabitants aged 80 or more</source>
         <translation>Habitants de 80 ans ou plus</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="106"/>
+        <location filename="../core/fragility.py" line="107"/>
         <source>Poor households</source>
         <translation>Ménages pauvres</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="107"/>
+        <location filename="../core/fragility.py" line="108"/>
         <source>People living alone</source>
         <translation>Personnes seules</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="108"/>
+        <location filename="../core/fragility.py" line="109"/>
         <source>Single-parent families</source>
         <translation>Familles monoparentales</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="434"/>
+        <location filename="../ui/panel.py" line="427"/>
         <source>Fragility of the population</source>
         <translation>Fragilité de la population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="441"/>
+        <location filename="../ui/panel.py" line="434"/>
         <source>A field already holding a fragility index from 0 to 10 (for instance the IFN spread by ville_numerique:fragility_ifn). Empty: the index is computed from the INSEE grid fields with the weights below.</source>
-        <translation>Un champ qui contient déjà un indice de fragilité de 0 à 10 (par exemple l&apos;IFN réparti par ville_numerique:fragility_ifn). Vide : l&apos;indice est calculé à partir des champs de la grille INSEE avec les poids ci-dessous.</translation>
+        <translation>Un champ qui contient déjà un indice de fragilité de 0 à 10 (par exemple l'IFN réparti par ville_numerique:fragility_ifn). Vide : l'indice est calculé à partir des champs de la grille INSEE avec les poids ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="446"/>
+        <location filename="../ui/panel.py" line="439"/>
         <source>Fragility field (0–10)</source>
         <translation>Champ de fragilité (0–10)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="456"/>
+        <location filename="../ui/panel.py" line="449"/>
         <source>Weight of the indicator in the index; 0 leaves it out.</source>
-        <translation>Poids de l&apos;indicateur dans l&apos;indice ; 0 l&apos;écarte.</translation>
+        <translation>Poids de l'indicateur dans l'indice ; 0 l'écarte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1251"/>
+        <location filename="../ui/panel.py" line="1261"/>
         <source>Give at least one fragility indicator a weight above 0, or choose a fragility field.</source>
         <translation>Donnez à au moins un indicateur de fragilité un poids supérieur à 0, ou choisissez un champ de fragilité.</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="194"/>
+        <source>The outputs &apos;{first}&apos; and &apos;{second}&apos; are the same file ({path}): give each output its own file name.</source>
+        <translation>Les sorties « {first} » et « {second} » sont le même fichier ({path}) : donnez à chaque sortie son propre nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="205"/>
+        <source>The output &apos;{output}&apos; would overwrite the input &apos;{input}&apos; ({path}). Nothing was written: choose another file name for the output.</source>
+        <translation>La sortie « {output} » écraserait l'entrée « {input} » ({path}). Rien n'a été écrit : choisissez un autre nom de fichier pour la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="210"/>
+        <source>The output &apos;{output}&apos; is a folder ({path}): give a file name.</source>
+        <translation>La sortie « {output} » est un dossier ({path}) : indiquez un nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="247"/>
+        <source>Canceled: the previous outputs were left as they were.</source>
+        <translation>Annulé : les sorties précédentes sont restées telles quelles.</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="338"/>
+        <source>permission denied or read-only</source>
+        <translation>permission refusée ou lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="339"/>
+        <source>The folder of the output &apos;{output}&apos; cannot be written ({path}: {reason}). Nothing was written: choose a folder where you may write.</source>
+        <translation>Le dossier de la sortie « {output} » n'est pas accessible en écriture ({path} : {reason}). Rien n'a été écrit : choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location filename="../processing/outputs.py" line="344"/>
+        <source>The output &apos;{output}&apos; exists and is read-only ({path}). Nothing was written.</source>
+        <translation>La sortie « {output} » existe et est en lecture seule ({path}). Rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="110"/>
+        <source>{what}: &apos;{key}&apos; is given more than once; keep one value per category.</source>
+        <translation>{what} : « {key} » est donné plusieurs fois ; gardez une seule valeur par catégorie.</translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="189"/>
+        <source>No population unit lies within {max_snap:g} m of the walking network: nothing can be routed. Check that the network covers the study area and is in the right place (CRS), or raise the maximum distance to the network.</source>
+        <translation>Aucune unité de population n'est à moins de {max_snap:g} m du réseau piéton : aucun trajet n'est possible. Vérifiez que le réseau couvre la zone d'étude et qu'il est au bon endroit (SCR), ou augmentez la distance maximale au réseau.</translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="195"/>
+        <source>No service lies within {max_snap:g} m of the walking network: nothing can be routed. Check that the network covers the services, or raise the maximum distance to the network.</source>
+        <translation>Aucun service n'est à moins de {max_snap:g} m du réseau piéton : aucun trajet n'est possible. Vérifiez que le réseau couvre les services, ou augmentez la distance maximale au réseau.</translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="409"/>
+        <source>The population field has infinite values: correct them or leave them empty.</source>
+        <translation>Le champ de population contient des valeurs infinies : corrigez-les ou laissez-les vides.</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="141"/>
+        <source>{what}: unknown category {names}. Use the codes {known}, or correct the spelling.</source>
+        <translation>{what} : catégorie inconnue {names}. Utilisez les codes {known}, ou corrigez l'orthographe.</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="155"/>
+        <source>Two output fields would be named &apos;{name}&apos;: rename the category codes of the services so that they differ by more than case, accents or punctuation.</source>
+        <translation>Deux champs de sortie s'appelleraient « {name} » : renommez les codes de catégorie des services pour qu'ils diffèrent autrement que par la casse, les accents ou la ponctuation.</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="214"/>
+        <source>The file &apos;{label}&apos; is not a summary as ville_numerique:coverage writes it: {key} of {where} is {value}, not a number. Choose the Summary (JSON) written with the coverage layer, or correct that value.</source>
+        <translation>Le fichier « {label} » n'est pas une synthèse telle que l'écrit ville_numerique:coverage : {key} de {where} vaut {value}, qui n'est pas un nombre. Choisissez la synthèse (JSON) écrite avec la couche de couverture, ou corrigez cette valeur.</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="251"/>
+        <source>the summary</source>
+        <translation>la synthèse</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="238"/>
+        <source>category &apos;{code}&apos;</source>
+        <translation>la catégorie « {code} »</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="240"/>
+        <source>The file &apos;{label}&apos; is not a summary as ville_numerique:coverage writes it: {where} is not a JSON object. Choose the Summary (JSON) written with the coverage layer.</source>
+        <translation>Le fichier « {label} » n'est pas une synthèse telle que l'écrit ville_numerique:coverage : {where} n'est pas un objet JSON. Choisissez la synthèse (JSON) écrite avec la couche de couverture.</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="286"/>
+        <source>Multi-point services split into their parts: {n} more place(s).</source>
+        <translation>Services multipoints séparés en leurs parties : {n} lieu(x) de plus.</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="371"/>
+        <source>{n} service(s) with an empty category (NULL or blank) in field &apos;{field}&apos; ignored.</source>
+        <translation>{n} service(s) sans catégorie (NULL ou vide) dans le champ « {field} » ignoré(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="377"/>
+        <source>{n} service(s) whose category has no letter or digit ignored.</source>
+        <translation>{n} service(s) dont la catégorie n'a ni lettre ni chiffre ignoré(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="381"/>
+        <source>Category codes {spellings} read as one category: {code}.</source>
+        <translation>Codes de catégorie {spellings} lus comme une seule catégorie : {code}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="397"/>
+        <source>{n} population unit(s) whose &apos;{field}&apos; is not a finite number of 0 or more (infinite, NaN or negative) left out, counted as 0 inhabitants; correct them to include them. Feature id(s): {ids}.</source>
+        <translation>{n} unité(s) de population dont « {field} » n'est pas un nombre fini positif ou nul (infini, NaN ou négatif) écartée(s), comptée(s) pour 0 habitant ; corrigez-les pour les inclure. Identifiant(s) d'entité : {ids}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="415"/>
+        <source>{n} population unit(s) farther than {max_snap:g} m from the walking network: no walking distance, counted as not covered.</source>
+        <translation>{n} unité(s) de population à plus de {max_snap:g} m du réseau piéton : pas de distance à pied, comptée(s) comme non couverte(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="420"/>
+        <source>{n} service(s) farther than {max_snap:g} m from the walking network: they cannot be reached.</source>
+        <translation>{n} service(s) à plus de {max_snap:g} m du réseau piéton : inaccessible(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="502"/>
+        <source>Walking network</source>
+        <translation>Réseau piéton</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="107"/>
+        <source>{n} row(s) of the IFN table have a score that is empty, not a finite number or not positive: those IRIS count as without score.</source>
+        <translation>{n} ligne(s) de la table IFN ont un score vide, non fini ou non positif : ces IRIS comptent comme sans score.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fragility_ifn.py" line="135"/>
+        <source>{n} IRIS contour(s) cannot be placed in {crs} and are left out.</source>
+        <translation>{n} contour(s) d'IRIS ne peuvent pas être placés dans {crs} et sont écartés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="61"/>
+        <source>points or polygons</source>
+        <translation>des points ou des polygones</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="62"/>
+        <source>points</source>
+        <translation>des points</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="62"/>
+        <source>lines</source>
+        <translation>des lignes</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="62"/>
+        <source>polygons</source>
+        <translation>des polygones</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="81"/>
+        <source>The layer &apos;{label}&apos; holds {found}; it must hold {expected}. Choose another layer.</source>
+        <translation>La couche « {label} » contient {found} ; elle doit contenir {expected}. Choisissez une autre couche.</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="91"/>
+        <source>The layer &apos;{label}&apos; mixes geometry types: one of its features is not made of {expected}. Keep only {expected} in it.</source>
+        <translation>La couche « {label} » mélange des types de géométrie : l'une de ses entités n'est pas faite {expected}. N'y gardez que {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/layers.py" line="106"/>
+        <source>The layer &apos;{label}&apos; is in {source}, which cannot be converted to {target}: no coordinate transformation exists between them. Reproject the layer to a CRS of the Earth (e.g. EPSG:2154 or EPSG:4326).</source>
+        <translation>La couche « {label} » est en {source}, qui ne peut pas être converti en {target} : aucune transformation de coordonnées n'existe entre eux. Reprojetez la couche dans un SCR terrestre (par ex. EPSG:2154 ou EPSG:4326).</translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="79"/>
+        <source>Give the category of the new services (e.g. epn).</source>
+        <translation>Indiquez la catégorie des nouveaux services (par ex. epn).</translation>
+    </message>
+    <message>
+        <location filename="../processing/recommend.py" line="173"/>
+        <source>Candidate sites</source>
+        <translation>Sites candidats</translation>
+    </message>
+    <message>
+        <location filename="../core/categories.py" line="39"/>
+        <source>Digital mediation</source>
+        <translation>Médiation numérique</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="32"/>
+        <source>Digital services coverage — {name}</source>
+        <translation>Couverture numérique — {name}</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="33"/>
+        <source>Digital coverage</source>
+        <translation>Couverture numérique</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="34"/>
+        <source>Who lives within walking reach of digital-inclusion services?</source>
+        <translation>Qui habite à distance de marche des services d'inclusion numérique ?</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="35"/>
+        <source>Report produced on {date} with {plugin} {version} (QGIS {qgis}).</source>
+        <translation>Rapport produit le {date} avec {plugin} {version} (QGIS {qgis}).</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="36"/>
+        <source>Coverage computed on {date}.</source>
+        <translation>Couverture calculée le {date}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="37"/>
+        <source>Contents</source>
+        <translation>Sommaire</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="39"/>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="40"/>
+        <source>inhabitants in the study area</source>
+        <translation>habitants dans la zone étudiée</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="41"/>
+        <source>mean coverage score (out of 100)</source>
+        <translation>score moyen de couverture (sur 100)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="42"/>
+        <source>of the inhabitants have every type of service within reach</source>
+        <translation>des habitants ont tous les types de services à portée</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="43"/>
+        <source>inhabitants have a score below {low} ({share})</source>
+        <translation>habitants ont un score inférieur à {low} ({share})</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="44"/>
+        <source>digital service places</source>
+        <translation>lieux de services numériques</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="45"/>
+        <source>population units (grid cells, IRIS…)</source>
+        <translation>unités de population (carreaux, IRIS…)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="48"/>
+        <source>Map of the coverage score</source>
+        <translation>Carte du score de couverture</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="49"/>
+        <source>Score of each population unit (0 = no service within reach, 100 = all of them). White background, no basemap (offline data). Coordinate reference system: {crs}.</source>
+        <translation>Score de chaque unité de population (0 = aucun service à portée, 100 = tous). Fond blanc, sans fond de plan (données hors ligne). Système de coordonnées : {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="52"/>
+        <source>Map not available.</source>
+        <translation>Carte non disponible.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="53"/>
+        <source>Coverage score (0–100)</source>
+        <translation>Score de couverture (0–100)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="54"/>
+        <source>Digital service places</source>
+        <translation>Lieux de services numériques</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="56"/>
+        <source>Poorly covered areas (table number)</source>
+        <translation>Secteurs peu couverts (n° du tableau)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="57"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="59"/>
+        <source>Indicators by type of service</source>
+        <translation>Indicateurs par type de service</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="60"/>
+        <source>Type of service</source>
+        <translation>Type de service</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="61"/>
+        <source>Walking threshold</source>
+        <translation>Seuil de marche</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="62"/>
+        <source>Threshold</source>
+        <translation>Seuil</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="63"/>
+        <source>Inhabitants newly covered</source>
+        <translation>Habitants nouvellement couverts</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="64"/>
+        <source>Places added</source>
+        <translation>Lieux ajoutés</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="65"/>
+        <source>&lt;b&gt;{pop}&lt;/b&gt; inhabitants gain at least one type of service within reach.</source>
+        <translation>&lt;b&gt;{pop}&lt;/b&gt; habitants gagnent au moins un type de service à portée.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="66"/>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="67"/>
+        <source>Places</source>
+        <translation>Lieux</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="68"/>
+        <source>Inhabitants covered</source>
+        <translation>Habitants couverts</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="69"/>
+        <source>Share covered</source>
+        <translation>Part couverte</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="70"/>
+        <source>Median distance</source>
+        <translation>Distance médiane</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="71"/>
+        <source>An inhabitant is &quot;covered&quot; when the nearest place of the type is within the threshold. Median distance: half of the inhabitants live closer than this distance.</source>
+        <translation>Un habitant est « couvert » quand le lieu le plus proche du type est à moins du seuil. Distance médiane : la moitié des habitants vit plus près que cette distance.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="74"/>
+        <source>no place</source>
+        <translation>aucun lieu</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="75"/>
+        <source>Population-weighted mean score</source>
+        <translation>Score moyen pondéré par la population</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="77"/>
+        <source>Coverage against distance</source>
+        <translation>Couverture selon la distance</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="78"/>
+        <source>Share of the inhabitants with a place of the type within the given distance ({method} distance). The dashed line marks the chosen threshold.</source>
+        <translation>Part des habitants qui ont un lieu du type à moins de la distance donnée (distance {method}). Le trait pointillé marque le seuil retenu.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="81"/>
+        <source>Curves not available: the coverage layer lacks the distance fields {fields}.</source>
+        <translation>Courbes non disponibles : la couche de couverture n'a pas les champs de distance {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="82"/>
+        <source>distance (m)</source>
+        <translation>distance (m)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="83"/>
+        <source>threshold {d}</source>
+        <translation>seuil {d}</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="84"/>
+        <source>{d}: {share}</source>
+        <translation>{d} : {share}</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="85"/>
+        <source>Coverage curves against distance, by type of service</source>
+        <translation>Courbes de couverture selon la distance, par type de service</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="87"/>
+        <source>Fragile areas left uncovered</source>
+        <translation>Secteurs fragiles restant à couvrir</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="88"/>
+        <source>The {n} units of highest priority (field &lt;code&gt;priority&lt;/code&gt; of the layer), numbered on the map.</source>
+        <translation>Les {n} unités de plus forte priorité (champ &lt;code&gt;priority&lt;/code&gt; de la couche), numérotées sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="91"/>
+        <source>The {n} most populated units among those scoring below {low}, numbered on the map. Units below {low} hold {pop} inhabitants in all.</source>
+        <translation>Les {n} unités les plus peuplées parmi celles dont le score est inférieur à {low}, numérotées sur la carte. Les unités sous {low} regroupent {pop} habitants au total.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="94"/>
+        <source>No unit scores below {low}: no fragile area to report.</source>
+        <translation>Aucune unité n'a un score inférieur à {low} : pas de secteur fragile à signaler.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="95"/>
+        <source>The coverage layer has no &lt;code&gt;score&lt;/code&gt; field: areas not ranked.</source>
+        <translation>La couche de couverture n'a pas de champ &lt;code&gt;score&lt;/code&gt; : secteurs non classés.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="96"/>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="97"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="99"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="100"/>
+        <source>Fragility (0–10)</source>
+        <translation>Fragilité (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="101"/>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="102"/>
+        <source>Out of reach (distance to the nearest)</source>
+        <translation>Hors de portée (distance au plus proche)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="103"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="104"/>
+        <source>Unit {id}</source>
+        <translation>Unité {id}</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="105"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="106"/>
+        <source>Digital fragility: index from 0 to 10 (10 = most fragile).</source>
+        <translation>Fragilité numérique : indice de 0 à 10 (10 = la plus fragile).</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="108"/>
+        <source>Scenario: before / after</source>
+        <translation>Scénario : avant / après</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="109"/>
+        <source>Scenario: {name}</source>
+        <translation>Scénario : {name}</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="110"/>
+        <source>Effect of the scenario on coverage, type by type (pts = percentage points).</source>
+        <translation>Effet du scénario sur la couverture, type par type (points = points de pourcentage).</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="111"/>
+        <source>Places added: {names}.</source>
+        <translation>Lieux ajoutés : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="112"/>
+        <source>The scenario summary does not have the expected shape (&lt;code&gt;before&lt;/code&gt;/&lt;code&gt;after&lt;/code&gt; or &lt;code&gt;delta&lt;/code&gt;); its values are shown as given.</source>
+        <translation>Le résumé du scénario n'a pas la forme attendue (&lt;code&gt;before&lt;/code&gt;/&lt;code&gt;after&lt;/code&gt; ou &lt;code&gt;delta&lt;/code&gt;) ; ses valeurs sont reprises telles quelles.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="115"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="116"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="117"/>
+        <source>Change</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="118"/>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="119"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="120"/>
+        <source>share covered</source>
+        <translation>part couverte</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="121"/>
+        <source>inhabitants covered</source>
+        <translation>habitants couverts</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="122"/>
+        <source>pts</source>
+        <translation>pts</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="125"/>
+        <source>straight-line</source>
+        <translation>à vol d'oiseau</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="126"/>
+        <source>walking-network</source>
+        <translation>par le réseau piéton</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="127"/>
+        <source>&lt;b&gt;Distance&lt;/b&gt;: for each population unit &lt;i&gt;u&lt;/i&gt; (represented by its centroid) and each type of service &lt;i&gt;c&lt;/i&gt;, d&lt;sub&gt;c&lt;/sub&gt;(u) is the {method} distance to the nearest place of that type, measured in metres in {crs}.</source>
+        <translation>&lt;b&gt;Distance&lt;/b&gt; : pour chaque unité de population &lt;i&gt;u&lt;/i&gt; (représentée par son centroïde) et chaque type de service &lt;i&gt;c&lt;/i&gt;, d&lt;sub&gt;c&lt;/sub&gt;(u) est la distance {method} jusqu'au lieu le plus proche de ce type, mesurée en mètres dans {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="130"/>
+        <source>&lt;b&gt;Coverage&lt;/b&gt;: cov&lt;sub&gt;c&lt;/sub&gt;(u) = 1 when d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ s&lt;sub&gt;c&lt;/sub&gt; (walking threshold of the type), else 0. Inhabitants covered = Σ&lt;sub&gt;u&lt;/sub&gt; P(u)·cov&lt;sub&gt;c&lt;/sub&gt;(u), share covered = inhabitants covered / Σ&lt;sub&gt;u&lt;/sub&gt; P(u), P(u) being the unit's population.</source>
+        <translation>&lt;b&gt;Couverture&lt;/b&gt; : cov&lt;sub&gt;c&lt;/sub&gt;(u) = 1 si d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ s&lt;sub&gt;c&lt;/sub&gt; (seuil de marche du type), sinon 0. Habitants couverts = Σ&lt;sub&gt;u&lt;/sub&gt; P(u)·cov&lt;sub&gt;c&lt;/sub&gt;(u), part couverte = habitants couverts / Σ&lt;sub&gt;u&lt;/sub&gt; P(u), P(u) étant la population de l'unité.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="133"/>
+        <source>&lt;b&gt;Score&lt;/b&gt;: score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·cov&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;, from 0 (no type within reach) to 100 (all of them), w&lt;sub&gt;c&lt;/sub&gt; being the type's weight. The mean score is weighted by population.</source>
+        <translation>&lt;b&gt;Score&lt;/b&gt; : score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·cov&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;, de 0 (aucun type à portée) à 100 (tous), w&lt;sub&gt;c&lt;/sub&gt; étant le poids du type. Le score moyen est pondéré par la population.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="136"/>
+        <source>&lt;b&gt;Median distance&lt;/b&gt;: the distance within which half of the population lives (weighted median). &lt;b&gt;Curves&lt;/b&gt;: share of the population with d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ d, for d from 0 to {dmax}.</source>
+        <translation>&lt;b&gt;Distance médiane&lt;/b&gt; : distance sous laquelle vit la moitié de la population (médiane pondérée). &lt;b&gt;Courbes&lt;/b&gt; : part de la population telle que d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ d, pour d de 0 à {dmax}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="139"/>
+        <source>Distance: {method} distance from the centre of each population unit to the nearest place of each type of service, in metres ({crs}).
+Coverage: a unit is covered for a type when this distance is at most the type's walking threshold; the share covered is the share of the inhabitants of these units.
+Score of a unit = 100 × Σ (weights of the types covered) / Σ (weights of all types): 0 = no type within reach, 100 = all of them. The mean score is weighted by population.
+Median distance: half of the inhabitants live closer.</source>
+        <translation>Distance : distance {method} entre le centre de chaque unité de population et le lieu le plus proche de chaque type de service, en mètres ({crs}).
+Couverture : une unité est couverte pour un type quand cette distance est au plus le seuil de marche du type ; la part couverte est la part des habitants de ces unités.
+Score d'une unité = 100 × Σ (poids des types couverts) / Σ (poids de tous les types) : 0 = aucun type à portée, 100 = tous. Le score moyen est pondéré par la population.
+Distance médiane : la moitié des habitants vit plus près.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="142"/>
+        <source>Mean coverage score: {score} / 100</source>
+        <translation>Score moyen de couverture : {score} / 100</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="143"/>
+        <source>&lt;b&gt;Access method&lt;/b&gt;: {method}, {decay} decay. Each type gets a sub-score s&lt;sub&gt;c&lt;/sub&gt;(u) between 0 and 1 from this measure, and score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·s&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt; (with the default method, nearest place and strict threshold, s&lt;sub&gt;c&lt;/sub&gt; = cov&lt;sub&gt;c&lt;/sub&gt;).</source>
+        <translation>&lt;b&gt;Méthode d'accès&lt;/b&gt; : {method}, décroissance {decay}. Chaque type reçoit une sous-note s&lt;sub&gt;c&lt;/sub&gt;(u) entre 0 et 1 tirée de cette mesure, et score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·s&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt; (avec la méthode par défaut, lieu le plus proche et seuil strict, s&lt;sub&gt;c&lt;/sub&gt; = cov&lt;sub&gt;c&lt;/sub&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="146"/>
+        <source>Access method: {method}, {decay} decay; the score weights a 0-to-1 sub-score per type.</source>
+        <translation>Méthode d'accès : {method}, décroissance {decay} ; le score pondère une sous-note de 0 à 1 par type.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="149"/>
+        <source>&lt;b&gt;Fragility and priority&lt;/b&gt;: the digital fragility of each unit is an index from 0 to 10 (10 = most fragile; age, poverty, people living alone, single-parent families). Priority = fragility × (100 − score) / 10, from 0 to 100: high where fragile inhabitants are poorly served.</source>
+        <translation>&lt;b&gt;Fragilité et priorité&lt;/b&gt; : la fragilité numérique de chaque unité est un indice de 0 à 10 (10 = la plus fragile ; âge, pauvreté, personnes seules, familles monoparentales). Priorité = fragilité × (100 − score) / 10, de 0 à 100 : elle est forte là où des habitants fragiles sont mal desservis.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="152"/>
+        <source>nearest place</source>
+        <translation>lieu le plus proche</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="153"/>
+        <source>cumulative opportunities (number of places within reach)</source>
+        <translation>opportunités cumulées (nombre de lieux à portée)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="154"/>
+        <source>2SFCA (two-step floating catchment: supply per inhabitant served)</source>
+        <translation>2SFCA (offre rapportée à la population desservie, en deux étapes)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="155"/>
+        <source>E2SFCA (2SFCA with distance decay)</source>
+        <translation>E2SFCA (2SFCA avec décroissance selon la distance)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="156"/>
+        <source>step</source>
+        <translation>en seuil strict</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="157"/>
+        <source>linear</source>
+        <translation>linéaire</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="159"/>
+        <source>gravity</source>
+        <translation>gravitaire</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="161"/>
+        <source>mean digital fragility index of the inhabitants (out of 10)</source>
+        <translation>indice moyen de fragilité numérique des habitants (sur 10)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="162"/>
+        <source>Fragile inhabitants out of reach*</source>
+        <translation>Habitants fragiles hors de portée*</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="163"/>
+        <source>* Inhabitants out of reach weighted by their fragility (inhabitants × fragility / 10).</source>
+        <translation>* Habitants hors de portée pondérés par leur fragilité (habitants × fragilité / 10).</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="166"/>
+        <source>&lt;b&gt;Limits&lt;/b&gt;: {limit_distance} Opening hours, step-free access and capacity are not taken into account; places outside the area count when they are in the services layer.</source>
+        <translation>&lt;b&gt;Limites&lt;/b&gt; : {limit_distance} Les horaires d'ouverture, l'accessibilité des locaux et la capacité d'accueil ne sont pas pris en compte ; les lieux situés hors de la zone comptent s'ils figurent dans la couche des services.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="169"/>
+        <source>straight-line distance underestimates the actual walk (often by 20 to 40%).</source>
+        <translation>la distance à vol d'oiseau sous-estime le trajet réel à pied (souvent de 20 à 40 %).</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="170"/>
+        <source>the distance follows the available walking network, which may be incomplete.</source>
+        <translation>la distance suit le réseau piéton disponible, qui peut être incomplet.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="172"/>
+        <source>Parameters used</source>
+        <translation>Paramètres utilisés</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="173"/>
+        <source>Population layer</source>
+        <translation>Couche de population</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="175"/>
+        <source>Services layer</source>
+        <translation>Couche des services</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="176"/>
+        <source>Service type field</source>
+        <translation>Champ des types de service</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="177"/>
+        <source>Walking thresholds</source>
+        <translation>Seuils de marche</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="178"/>
+        <source>Weights in the score</source>
+        <translation>Poids dans le score</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="179"/>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="180"/>
+        <source>CRS of the distances</source>
+        <translation>Système de coordonnées des distances</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="181"/>
+        <source>Population units</source>
+        <translation>Unités de population</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="182"/>
+        <source>{n} units ({skipped} without geometry skipped)</source>
+        <translation>{n} unités ({skipped} sans géométrie ignorées)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="183"/>
+        <source>Service places</source>
+        <translation>Lieux de services</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="184"/>
+        <source>{n} places ({skipped} without geometry, {uncategorised} without type, skipped)</source>
+        <translation>{n} lieux ({skipped} sans géométrie, {uncategorised} sans type, ignorés)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="189"/>
+        <source>{file}, layer {layer}</source>
+        <translation>{file}, couche {layer}</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="191"/>
+        <source>Data sources and licences</source>
+        <translation>Sources des données et licences</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="192"/>
+        <source>Data of the offline Saint-Omer sample shipped with the plugin (real extracts, detailed provenance in &lt;code&gt;resources/sample/saint_omer/PROVENANCE.md&lt;/code&gt;).</source>
+        <translation>Données de l'échantillon hors ligne de Saint-Omer livré avec l'extension (extraits réels, provenance détaillée dans &lt;code&gt;resources/sample/saint_omer/PROVENANCE.md&lt;/code&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="195"/>
+        <source>Open data used by Ville numérique; the vintages given are those of the sample shipped with the plugin: check those of the layers you used.</source>
+        <translation>Données ouvertes utilisées par Ville numérique ; les millésimes indiqués sont ceux de l'échantillon livré avec l'extension : vérifiez ceux des couches que vous avez utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="198"/>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="199"/>
+        <source>Producer</source>
+        <translation>Producteur</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="200"/>
+        <source>Vintage</source>
+        <translation>Millésime</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="201"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="202"/>
+        <source>Attribution to show</source>
+        <translation>Mention à faire figurer</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="203"/>
+        <source>Map: no basemap (offline data).</source>
+        <translation>Carte : aucun fond de plan (données hors ligne).</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="205"/>
+        <source>{plugin} {version} — free QGIS plugin (GPL v2 or later).</source>
+        <translation>{plugin} {version} — extension QGIS libre (GPL v2 ou ultérieure).</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="206"/>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="207"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="224"/>
+        <source>Population by 200 m grid cell (Filosofi, gridded data)</source>
+        <translation>Population par carreau de 200 m (Filosofi, données carroyées)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="224"/>
+        <source>Digital mediation places (Pas-de-Calais)</source>
+        <translation>Lieux de médiation numérique (Pas-de-Calais)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="224"/>
+        <source>Third places (tiers-lieux)</source>
+        <translation>Tiers-lieux</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="224"/>
+        <source>France Tiers-Lieux, redistributed by ANCT</source>
+        <translation>France Tiers-Lieux, rediffusé par l'ANCT</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="224"/>
+        <source>Licence Ouverte 2.0 (national dataset); France Tiers-Lieux&apos;s own terms to check</source>
+        <translation>Licence Ouverte 2.0 (jeu national) ; conditions de France Tiers-Lieux à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="224"/>
+        <source>Commune boundaries</source>
+        <translation>Limites communales</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="224"/>
+        <source>Railway station (list of stations)</source>
+        <translation>Gare (liste des gares)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="224"/>
+        <source>copy of August 2024</source>
+        <translation>copie d'août 2024</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="224"/>
+        <source>SNCF Open Data (licence of the dataset to check)</source>
+        <translation>SNCF Open Data (licence du jeu à vérifier)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="158"/>
+        <source>gaussian</source>
+        <translation>gaussienne</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.about import icon_path
 from ..core.errors import VilleNumeriqueError
 from ..core.i18n import tr
+from .outputs import OutputTransaction
 from .utils import help_html
 
 
@@ -40,13 +41,31 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         return ""
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """``run_algorithm`` inside an output transaction (``processing/outputs.py``).
+
+        Outputs that would overwrite an input, or unwritable output folders, are
+        refused before any work; file outputs are written to temporary files and
+        moved into place only when the run has succeeded and was not canceled.
+        """
+        transaction = self._transaction = OutputTransaction(self, parameters, context)
         try:
-            return self.run_algorithm(parameters, context, feedback)
+            transaction.collect().check()
+            results = self.run_algorithm(transaction.stage(), context, feedback)
+            return transaction.commit(results or {}, feedback)
         except VilleNumeriqueError as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(str(error)) from None
+        finally:
+            transaction.discard()
+            transaction.release()  # no reference to the context outlives the run
+            self._transaction = None
 
     def run_algorithm(self, parameters, context, feedback):
         raise NotImplementedError
+
+    def final_path(self, path):
+        """Where a file output written at ``path`` (its temporary file) will end up, for messages."""
+        transaction = getattr(self, "_transaction", None)
+        return transaction.final_path(path) if transaction is not None else path
 
     @staticmethod
     def group_name(group_id):

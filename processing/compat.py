@@ -1,10 +1,22 @@
-"""QGIS 3.22 → QGIS 4 (Qt6) compatibility points, in one place.
+"""QGIS 3.22 → 3.40 LTR → QGIS 4 (Qt6) compatibility points, in one place.
 
-QGIS ≥ 3.38 types fields with ``QMetaType.Type``; older versions with
-``QVariant.Type`` (absent from Qt6).
+* QGIS ≥ 3.38 types fields with ``QMetaType.Type``; older versions with
+  ``QVariant.Type`` (absent from Qt6).
+* The kinds of a model child's parameter source moved from
+  ``QgsProcessingModelChildParameterSource.Source`` to
+  ``Qgis.ProcessingModelChildParameterSource`` (QGIS 3.26).
+
+docs/COMPATIBILITY.md lists the versions tested and what differs.
 """
 
 from qgis.core import Qgis, QgsField
+
+try:
+    MODEL_SOURCE = Qgis.ProcessingModelChildParameterSource
+except AttributeError:  # pragma: no cover - QGIS < 3.26
+    from qgis.core import QgsProcessingModelChildParameterSource
+
+    MODEL_SOURCE = QgsProcessingModelChildParameterSource.Source
 
 if Qgis.versionInt() >= 33800:  # pragma: no cover - newer QGIS only
     from qgis.PyQt.QtCore import QMetaType

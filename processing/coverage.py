@@ -1,11 +1,6 @@
 """``ville_numerique:coverage`` — who is within reach of which digital service."""
 
-import json
 import math
-import os
-import re
-import tempfile
-import unicodedata
 from datetime import datetime, timezone
 
 from qgis.core import (
@@ -20,7 +15,9 @@ from qgis.core import (
 from ..core import about
 from ..core.coverage import compute_coverage
 from ..core.errors import CanceledError, InputError
+from ..core.files import write_json_atomically
 from ..core.i18n import tr
+from ..core.inputs import check_unique_names, normalise_code
 from .base import BaseAlgorithm
 from .compat import make_field
 from .coverage_inputs import CoverageInputsMixin
@@ -28,27 +25,12 @@ from .styles import apply_style
 
 
 def field_suffix(code):
-    """A category code as a safe field-name suffix (ASCII, lowercase, ``_``)."""
-    text = unicodedata.normalize("NFKD", code).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "cat"
+    """A category code as a safe field-name suffix (ASCII, lowercase, ``_``).
 
-
-def write_json_atomically(path, data):
-    """Write ``data`` as JSON to ``path`` through a temporary file (no half-written file)."""
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(suffix=".json.part", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, indent=2, allow_nan=False)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
+    The codes read from the services are already in this form
+    (``core.inputs.normalise_code``), so two categories never share a suffix.
+    """
+    return normalise_code(code) or "cat"
 
 
 def number(value, digits):
@@ -137,6 +119,7 @@ def coverage_columns(result, suffix=""):
         columns.append(("cov_{}{}".format(name, suffix), "int", r.covered))
         columns.append(("acc_{}{}".format(name, suffix), "double", r.access))
     columns.append(("score{}".format(suffix), "double", result.score))
+    check_unique_names([name for name, _, _ in columns])
     return columns
 
 

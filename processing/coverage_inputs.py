@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from qgis.core import (
-    QgsCoordinateTransform,
     QgsCsException,
     QgsFeatureRequest,
     QgsProcessing,
@@ -19,6 +18,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 
 from ..core.coverage import (
@@ -36,9 +36,22 @@ from ..core.fragility import DEFAULT_WEIGHTS as FRAGILITY_WEIGHTS
 from ..core.fragility import GRID_FIELDS, INFRASTRUCTURE_FIELDS, fragility_from_grid
 from ..core.hours import hours_weights, osm_hours_per_week
 from ..core.i18n import tr
+from ..core.inputs import check_category_keys, clean_population, read_categories
 from ..core.network import WalkNetwork
-from ..core.services import split_categories
-from .layers import check_not_empty, field_index, metric_crs, plain, read_points, to_float
+from .layers import (
+    LINES,
+    POINTS,
+    POLYGONS,
+    check_geometry_type,
+    check_not_empty,
+    feature_geometry_ok,
+    field_index,
+    make_transform,
+    metric_crs,
+    plain,
+    read_points,
+    to_float,
+)
 
 
 @dataclass
@@ -65,6 +78,9 @@ class CoverageInputs:
     fragility: object
     fragility_source: str
     n_main_services: int = 0  # services of SERVICES; those of extra sources follow them
+    n_invalid_population: int = 0  # units whose population is inf, NaN or negative (counted as 0)
+    n_service_parts: int = 0  # points added by splitting MultiPoint services into their parts
+    snap_counts: dict = field(default_factory=dict)  # units / services too far from the network
     inputs: dict = field(default_factory=dict)
 
     def compute_kwargs(self):
@@ -79,14 +95,18 @@ class CoverageInputs:
         }
 
     def counts(self):
-        return {
+        counts = {
             "population_units": len(self.pop_ids),
             "population_units_skipped_null_geometry": len(self.pop_skipped),
             "population_units_null_population": self.n_null_population,
+            "population_units_invalid_population": self.n_invalid_population,
             "services": len(self.svc_xy),
             "services_skipped_null_geometry": len(self.svc_skipped),
             "services_without_category": self.uncategorised,
+            "services_multipoint_parts_added": self.n_service_parts,
         }
+        counts.update(self.snap_counts)
+        return counts
 
 
 class CoverageInputsMixin:
@@ -210,8 +230,12 @@ class CoverageInputsMixin:
         population = self.parameterAsSource(parameters, self.POPULATION, context)
         services = self.parameterAsSource(parameters, self.SERVICES, context)
         check_not_empty(population, tr("Population"))
+        check_geometry_type(population, (POINTS, POLYGONS), tr("Population"))
         if require_services or services is not None:
             check_not_empty(services, tr("Digital services"))
+            check_geometry_type(services, (POINTS,), tr("Digital services"))
+        for source, label in extra_services:
+            check_geometry_type(source, (POINTS,), label)
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or "ind"
         cat_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "categories"
         pop_index = field_index(population, pop_field, tr("Population"), numeric=True)
@@ -221,7 +245,9 @@ class CoverageInputsMixin:
         method = self.parameterAsEnumString(parameters, self.METHOD, context) or METHODS[0]
         decay = self.parameterAsEnumString(parameters, self.DECAY, context) or DECAYS[0]
 
-        crs, crs_name = metric_crs([population] + ([services] if services else []), context)
+        sources = [(population, tr("Population"))] + ([(services, tr("Digital services"))] if services else [])
+        sources += list(extra_services)
+        crs, crs_name = metric_crs([s for s, _ in sources], context, [label for _, label in sources])
         feedback.pushInfo(tr("Distances measured in {crs} ({name}).").format(crs=crs.authid(), name=crs_name))
 
         fragility_field = self.parameterAsString(parameters, self.FRAGILITY_FIELD, context)
@@ -231,23 +257,35 @@ class CoverageInputsMixin:
             pop_attrs.append(field_index(population, fragility_field, tr("Population"), numeric=True))
         elif grid_indexes:
             pop_attrs += list(grid_indexes.values())
-        pop_xy, pop_values, pop_ids, pop_skipped = read_points(population, crs, context, feedback, pop_attrs, 0, 30)
+        pop_xy, pop_values, pop_ids, pop_skipped = read_points(
+            population, crs, context, feedback, pop_attrs, 0, 30, kinds=(POINTS, POLYGONS), label=tr("Population"))
 
         supply_field = self.parameterAsString(parameters, self.SUPPLY_FIELD, context) if services else None
         svc_attrs = [cat_index]
         if supply_field:
             svc_attrs.append(field_index(services, supply_field, tr("Digital services")))
+        n_features = 0
         if services is not None:
-            svc_xy, svc_values, _, svc_skipped = read_points(services, crs, context, feedback, svc_attrs, 30, 10)
+            svc_xy, svc_values, svc_ids, svc_skipped = read_points(
+                services, crs, context, feedback, svc_attrs, 30, 10, explode=True, kinds=(POINTS,),
+                label=tr("Digital services"))
+            n_features += len(set(svc_ids))
         else:
             svc_xy, svc_values, svc_skipped = np.empty((0, 2)), [], []
         n_main_services = len(svc_xy)
         for source, label in extra_services:
             index = field_index(source, cat_field, label)
-            xy, values, _, skipped = read_points(source, crs, context, feedback, [index], 40, 5)
+            xy, values, ids, skipped = read_points(source, crs, context, feedback, [index], 40, 5, explode=True,
+                                                   kinds=(POINTS,), label=label)
+            n_features += len(set(ids))
             svc_xy = np.vstack([svc_xy, xy])
             svc_values += [(v[0], None) if supply_field else v for v in values]
             svc_skipped += skipped
+        n_parts = len(svc_xy) - n_features
+        if n_parts:
+            feedback.pushInfo(
+                tr("Multi-point services split into their parts: {n} more place(s).").format(n=n_parts)
+            )
         if pop_skipped:
             feedback.pushWarning(
                 tr("{n} population unit(s) without geometry skipped (kept in the output with empty results).").format(
@@ -265,21 +303,11 @@ class CoverageInputsMixin:
                     crs=crs.authid(), source=population.sourceCrs().authid()
                 )
             )
-        categories = [split_categories(v[0]) for v in svc_values]
-        uncategorised = sum(1 for c in categories if not c)
-        if categories and uncategorised == len(categories):
-            raise InputError(
-                tr("No service has a category in field '{field}': fill it with codes such as epn, "
-                   "france_services, conseiller_numerique, tiers_lieu, fablab, wifi.").format(field=cat_field)
-            )
-        if uncategorised:
-            feedback.pushWarning(tr("{n} service(s) without category ignored.").format(n=uncategorised))
-        pop = np.array([to_float(v[0]) for v in pop_values], dtype=float)
-        n_null = int(np.isnan(pop).sum())
-        if n_null:
-            feedback.pushWarning(
-                tr("{n} population unit(s) with an empty population counted as 0.").format(n=n_null)
-            )
+        categories, uncategorised = self._categories([plain(v[0]) for v in svc_values], cat_field, feedback)
+        present = {code for codes in categories for code in codes}
+        check_category_keys(thresholds, present, tr("Thresholds"))
+        check_category_keys(weights, present, tr("Weights"))
+        pop, n_null, n_invalid = self._population([plain(v[0]) for v in pop_values], pop_ids, pop_field, feedback)
         supply = None
         if supply_field:
             numeric = services.fields().at(svc_attrs[1]).isNumeric()
@@ -288,6 +316,7 @@ class CoverageInputsMixin:
             parameters, context, feedback, fragility_field, grid_indexes, pop_values
         )
         engine = self._engine(parameters, context, feedback, crs)
+        snap_counts = self._check_snapping(engine, pop_xy, svc_xy, feedback, require_services)
         if feedback.isCanceled():
             raise CanceledError(tr("Canceled."))
         return CoverageInputs(
@@ -311,6 +340,9 @@ class CoverageInputsMixin:
             fragility=fragility,
             fragility_source=fragility_source,
             n_main_services=n_main_services,
+            n_invalid_population=n_invalid,
+            n_service_parts=n_parts,
+            snap_counts=snap_counts,
             inputs={
                 "population": str(parameters.get(self.POPULATION)),
                 "population_field": pop_field,
@@ -323,6 +355,73 @@ class CoverageInputsMixin:
                 "fragility": fragility_source,
             },
         )
+
+    @staticmethod
+    def _categories(raw, cat_field, feedback):
+        """Normalised category codes per service (``core.inputs.read_categories``), with the log."""
+        reading = read_categories(raw)
+        categories = reading.codes
+        uncategorised = reading.n_without_category
+        if categories and uncategorised == len(categories):
+            raise InputError(
+                tr("No service has a category in field '{field}': fill it with codes such as epn, "
+                   "france_services, conseiller_numerique, tiers_lieu, fablab, wifi.").format(field=cat_field)
+            )
+        if reading.n_empty:
+            feedback.pushWarning(
+                tr("{n} service(s) with an empty category (NULL or blank) in field '{field}' ignored.").format(
+                    n=reading.n_empty, field=cat_field
+                )
+            )
+        if reading.n_unreadable:
+            feedback.pushWarning(
+                tr("{n} service(s) whose category has no letter or digit ignored.").format(n=reading.n_unreadable)
+            )
+        for code, spellings in sorted(reading.spellings.items()):
+            feedback.pushInfo(
+                tr("Category codes {spellings} read as one category: {code}.").format(
+                    spellings=", ".join("'{}'".format(s) for s in spellings), code=code
+                )
+            )
+        return categories, uncategorised
+
+    @staticmethod
+    def _population(raw, ids, pop_field, feedback):
+        """Inhabitants per unit (``core.inputs.clean_population``), with the log."""
+        values = clean_population(raw)
+        if values.n_null:
+            feedback.pushWarning(
+                tr("{n} population unit(s) with an empty population counted as 0.").format(n=values.n_null)
+            )
+        if values.excluded:
+            feedback.pushWarning(
+                tr("{n} population unit(s) whose '{field}' is not a finite number of 0 or more (infinite, NaN "
+                   "or negative) left out, counted as 0 inhabitants; correct them to include them. "
+                   "Feature id(s): {ids}.").format(
+                    n=len(values.excluded), field=pop_field,
+                    ids=", ".join(str(ids[k]) for k in values.excluded[:10])
+                    + (", …" if len(values.excluded) > 10 else ""),
+                )
+            )
+        return values.values, values.n_null, len(values.excluded)
+
+    @staticmethod
+    def _check_snapping(engine, pop_xy, svc_xy, feedback, require_services=True):
+        """Counts of the units and services too far from the walking network, with the log."""
+        if engine.name != "network":
+            return {}
+        pop_far, svc_far = engine.check_snapping(pop_xy, svc_xy, services_required=require_services)
+        if pop_far:
+            feedback.pushWarning(
+                tr("{n} population unit(s) farther than {max_snap:g} m from the walking network: no walking "
+                   "distance, counted as not covered.").format(n=pop_far, max_snap=engine.max_snap)
+            )
+        if svc_far:
+            feedback.pushWarning(
+                tr("{n} service(s) farther than {max_snap:g} m from the walking network: they cannot be "
+                   "reached.").format(n=svc_far, max_snap=engine.max_snap)
+            )
+        return {"population_units_too_far_from_network": int(pop_far), "services_too_far_from_network": int(svc_far)}
 
     @staticmethod
     def _grid_field_indexes(population):
@@ -387,6 +486,7 @@ class CoverageInputsMixin:
             return StraightLineEngine()
         if network.featureCount() == 0:
             raise InputError(tr("The walking network layer has no feature."))
+        check_geometry_type(network, (LINES,), tr("Walking network"))
         max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
         lines, attributes = read_lines(network, crs, context, feedback)
         walk = WalkNetwork(lines, attributes)  # isolated fragments are kept (see methodology)
@@ -400,9 +500,11 @@ class CoverageInputsMixin:
         return NetworkEngine(walk, max_snap=max_snap)
 
 
-def read_lines(source, crs, context, feedback=None):
+def read_lines(source, crs, context, feedback=None, label=None):
     """Vertices (metric CRS) and attributes of every line part of ``source``."""
-    transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+    label = label or tr("Walking network")
+    transform = make_transform(source.sourceCrs(), crs, context, label)
+    check_features = QgsWkbTypes.geometryType(source.wkbType()) != LINES
     names = source.fields().names()
     lines, attributes = [], []
     for feature in source.getFeatures(QgsFeatureRequest()):
@@ -411,6 +513,8 @@ def read_lines(source, crs, context, feedback=None):
         geometry = feature.geometry()
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             continue
+        if check_features:
+            feature_geometry_ok(geometry, (LINES,), label)
         try:
             geometry.transform(transform)
         except QgsCsException:

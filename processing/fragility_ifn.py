@@ -8,7 +8,7 @@ feeds ``ville_numerique:coverage`` through ``FRAGILITY_FIELD=fragility``.
 
 import numpy as np
 from qgis.core import (
-    QgsCoordinateTransform,
+    QgsCsException,
     QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingParameterBoolean,
@@ -16,14 +16,25 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsSpatialIndex,
+    QgsWkbTypes,
 )
 
 from ..core.errors import CanceledError, InputError
-from ..core.fragility import spread_to_cells
+from ..core.fragility import ifn_values_unusable, spread_to_cells
 from ..core.i18n import tr
 from .base import BaseAlgorithm
 from .coverage import UnitWriter
-from .layers import check_not_empty, field_index, metric_crs, plain, to_float
+from .layers import (
+    POLYGONS,
+    check_geometry_type,
+    check_not_empty,
+    feature_geometry_ok,
+    field_index,
+    make_transform,
+    metric_crs,
+    plain,
+    to_float,
+)
 
 
 class _Cells:
@@ -75,6 +86,8 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
         table = self.parameterAsSource(parameters, self.TABLE, context)
         check_not_empty(population, tr("Population"))
         check_not_empty(zones, tr("IRIS contours"))
+        check_geometry_type(population, (POLYGONS,), tr("Population"))
+        check_geometry_type(zones, (POLYGONS,), tr("IRIS contours"))
         if table is None or table.featureCount() == 0:
             raise InputError(tr("The layer '{label}' has no feature.").format(label=tr("IFN table")))
         zone_field = self.parameterAsString(parameters, self.ZONE_CODE_FIELD, context) or "code_iris"
@@ -89,20 +102,40 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
             table_codes.append(plain(feature.attributes()[code_index]))
             table_values.append(to_float(feature.attributes()[value_index]))
 
-        crs, _ = metric_crs([population, zones], context)
-        zone_transform = QgsCoordinateTransform(zones.sourceCrs(), crs, context.transformContext())
+        unusable = ifn_values_unusable(table_values, self.parameterAsBoolean(parameters, self.RESCALE, context))
+        if unusable:
+            feedback.pushWarning(
+                tr("{n} row(s) of the IFN table have a score that is empty, not a finite number or not "
+                   "positive: those IRIS count as without score.").format(n=unusable))
+
+        crs, _ = metric_crs([population, zones], context, [tr("Population"), tr("IRIS contours")])
+        zone_transform = make_transform(zones.sourceCrs(), crs, context, tr("IRIS contours"))
         zone_geometries, zone_codes, index = {}, {}, QgsSpatialIndex()
+        zones_polygons = QgsWkbTypes.geometryType(zones.wkbType()) == POLYGONS
+        skipped_zones = 0
         for feature in zones.getFeatures():
+            if feedback.isCanceled():
+                raise CanceledError(tr("Canceled."))
             geometry = feature.geometry()
             if geometry.isNull() or geometry.isEmpty():
                 continue
-            geometry.transform(zone_transform)
+            if not zones_polygons:
+                feature_geometry_ok(geometry, (POLYGONS,), tr("IRIS contours"))
+            try:
+                geometry.transform(zone_transform)
+            except QgsCsException:
+                skipped_zones += 1
+                continue
             zone_geometries[feature.id()] = geometry
             zone_codes[feature.id()] = plain(feature.attributes()[zone_index])
             index.addFeature(feature.id(), geometry.boundingBox())
         feedback.setProgress(20)
 
-        cell_transform = QgsCoordinateTransform(population.sourceCrs(), crs, context.transformContext())
+        if skipped_zones:
+            feedback.pushWarning(tr("{n} IRIS contour(s) cannot be placed in {crs} and are left out.").format(
+                n=skipped_zones, crs=crs.authid()))
+        cell_transform = make_transform(population.sourceCrs(), crs, context, tr("Population"))
+        cells_polygons = QgsWkbTypes.geometryType(population.wkbType()) == POLYGONS
         ids, cells, codes, areas = [], [], [], []
         total = max(population.featureCount(), 1)
         for count, feature in enumerate(population.getFeatures(QgsFeatureRequest().setNoAttributes())):
@@ -111,7 +144,12 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
             geometry = feature.geometry()
             if geometry.isNull() or geometry.isEmpty():
                 continue
-            geometry.transform(cell_transform)
+            if not cells_polygons:
+                feature_geometry_ok(geometry, (POLYGONS,), tr("Population"))
+            try:
+                geometry.transform(cell_transform)
+            except QgsCsException:
+                continue  # not in ids: written with empty results, like a unit without geometry
             row = len(ids)
             ids.append(feature.id())
             for zone_id in index.intersects(geometry.boundingBox()):

@@ -6,6 +6,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsFeatureRequest,
+    QgsWkbTypes,
 )
 
 from ..core.crs import metric_crs_for_extent
@@ -48,12 +49,84 @@ def field_index(source, name, label, numeric=False):
     return index
 
 
-def metric_crs(sources, context):
-    """The metric CRS for the union of the sources' extents (see ``core.crs``)."""
+POINTS = QgsWkbTypes.GeometryType.PointGeometry
+LINES = QgsWkbTypes.GeometryType.LineGeometry
+POLYGONS = QgsWkbTypes.GeometryType.PolygonGeometry
+
+
+def _type_words(kinds):
+    """``(POINTS, POLYGONS)`` → "points or polygons" (translated as whole phrases)."""
+    kinds = tuple(sorted(kinds, key=int))
+    if kinds == tuple(sorted((POINTS, POLYGONS), key=int)):
+        return tr("points or polygons")
+    words = {POINTS: tr("points"), LINES: tr("lines"), POLYGONS: tr("polygons")}
+    return ", ".join(words[k] for k in kinds)
+
+
+def check_geometry_type(source, kinds, label):
+    """Refuse a layer whose geometry type is not one of ``kinds`` (point, line, polygon).
+
+    The parameters already filter the layers offered in the dialog; this
+    check also covers qgis_process and scripts, which pass any layer. A
+    layer of unknown or mixed type is checked feature by feature when read
+    (:func:`read_points`, :func:`feature_geometry_ok`).
+    """
+    kind = QgsWkbTypes.geometryType(source.wkbType())
+    if kind in (QgsWkbTypes.GeometryType.UnknownGeometry,) or kind in kinds:
+        return
+    if kind == QgsWkbTypes.GeometryType.NullGeometry:
+        found = tr("no geometry")
+    else:
+        found = _type_words([kind])
+    raise InputError(
+        tr("The layer '{label}' holds {found}; it must hold {expected}. Choose another layer.").format(
+            label=label, found=found, expected=_type_words(kinds)
+        )
+    )
+
+
+def feature_geometry_ok(geometry, kinds, label):
+    """Refuse one feature of a layer of unknown type whose geometry is of another kind."""
+    if geometry.type() not in kinds:
+        raise InputError(
+            tr("The layer '{label}' mixes geometry types: one of its features is not made of {expected}. "
+               "Keep only {expected} in it.").format(label=label, expected=_type_words(kinds))
+        )
+
+
+def make_transform(source_crs, crs, context, label):
+    """The transform from ``source_crs`` to ``crs``; :class:`InputError` when none exists.
+
+    QGIS returns an unusable transform as one that leaves coordinates
+    unchanged (e.g. a Moon or Mars CRS, or an engineering CRS without
+    datum): the points would land in the wrong place without any error.
+    """
+    transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
+    if not transform.isValid():
+        raise InputError(
+            tr("The layer '{label}' is in {source}, which cannot be converted to {target}: no coordinate "
+               "transformation exists between them. Reproject the layer to a CRS of the Earth "
+               "(e.g. EPSG:2154 or EPSG:4326).").format(
+                label=label,
+                source=source_crs.authid() or source_crs.description() or source_crs.toProj(),
+                target=crs.authid(),
+            )
+        )
+    return transform
+
+
+def metric_crs(sources, context, labels=None):
+    """The metric CRS for the union of the sources' extents (see ``core.crs``).
+
+    Raises :class:`InputError` when a source's CRS cannot be converted to
+    WGS 84 (``labels`` names the sources in the message).
+    """
     lon_min = lat_min = float("inf")
     lon_max = lat_max = float("-inf")
-    for source in sources:
-        transform = QgsCoordinateTransform(source.sourceCrs(), WGS84, context.transformContext())
+    labels = list(labels or [])
+    for number, source in enumerate(sources):
+        label = labels[number] if number < len(labels) else source.sourceName()
+        transform = make_transform(source.sourceCrs(), WGS84, context, label)
         try:
             extent = transform.transformBoundingBox(source.sourceExtent())
         except QgsCsException:
@@ -69,15 +142,26 @@ def metric_crs(sources, context):
     return QgsCoordinateReferenceSystem("EPSG:{}".format(epsg)), name
 
 
-def read_points(source, crs, context, feedback=None, attributes=(), start=0.0, span=100.0):
+def read_points(source, crs, context, feedback=None, attributes=(), start=0.0, span=100.0,
+                explode=False, kinds=None, label=None):
     """Centroids of the features of ``source`` in ``crs``.
 
     Returns ``(xy, values, feature_ids, skipped)``: an (n, 2) array, a list of
     n tuples of the requested attribute values, the n feature ids, and the
     ids of the features skipped because their geometry is null or empty or
     cannot be transformed (counted, never silently dropped).
+
+    With ``explode`` every part of a multi-part geometry is a point of its
+    own (same values, same feature id repeated): a MultiPoint of services is
+    several places, not their centroid. ``kinds`` (geometry types) and
+    ``label`` check the layer and, for a layer of unknown type, each feature
+    (:func:`check_geometry_type`).
     """
-    transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+    label = label or source.sourceName()
+    if kinds:
+        check_geometry_type(source, kinds, label)
+    check_features = bool(kinds) and QgsWkbTypes.geometryType(source.wkbType()) not in kinds
+    transform = make_transform(source.sourceCrs(), crs, context, label)
     request = QgsFeatureRequest()
     if attributes:
         request.setSubsetOfAttributes(list(attributes))
@@ -93,18 +177,28 @@ def read_points(source, crs, context, feedback=None, attributes=(), start=0.0, s
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             skipped.append(feature.id())
             continue
-        point = geometry.centroid()  # a point's centroid is itself
-        if point.isNull() or point.isEmpty():
+        if check_features:
+            feature_geometry_ok(geometry, kinds, label)
+        if explode and geometry.isMultipart():
+            points = [part.centroid() for part in geometry.asGeometryCollection()]
+        else:
+            points = [geometry.centroid()]  # a point's centroid is itself
+        placed = []
+        for point in points:
+            if point.isNull() or point.isEmpty():
+                continue
+            try:
+                placed.append(transform.transform(point.asPoint()))
+            except QgsCsException:
+                continue
+        if not placed:
             skipped.append(feature.id())
             continue
-        try:
-            p = transform.transform(point.asPoint())
-        except QgsCsException:
-            skipped.append(feature.id())
-            continue
-        xy.append((p.x(), p.y()))
-        values.append(tuple(feature.attributes()[i] for i in attributes))
-        ids.append(feature.id())
+        row = tuple(feature.attributes()[i] for i in attributes)
+        for p in placed:
+            xy.append((p.x(), p.y()))
+            values.append(row)
+            ids.append(feature.id())
     return np.array(xy, dtype=float).reshape(-1, 2), values, ids, skipped
 
 

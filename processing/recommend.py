@@ -19,13 +19,15 @@ from qgis.core import (
 
 from ..core.coverage import DEFAULT_THRESHOLDS, FALLBACK_THRESHOLD
 from ..core.errors import CanceledError, InputError
+from ..core.files import write_json_atomically
 from ..core.i18n import tr
+from ..core.inputs import check_category_keys, normalise_code
 from ..core.recommend import candidate_grid, greedy_max_cover, priority_weights
 from .base import BaseAlgorithm
 from .compat import make_field
-from .coverage import metadata, write_json_atomically
+from .coverage import metadata
 from .coverage_inputs import CoverageInputsMixin
-from .layers import read_points
+from .layers import POINTS, read_points
 from .styles import apply_style, default_layer_name
 
 
@@ -72,11 +74,14 @@ class RecommendSitesAlgorithm(CoverageInputsMixin, BaseAlgorithm):
             optional=True, createByDefault=True))
 
     def run_algorithm(self, parameters, context, feedback):
-        code = (self.parameterAsString(parameters, self.CATEGORY, context) or "epn").strip().lower()
+        code = normalise_code(self.parameterAsString(parameters, self.CATEGORY, context) or "epn")
+        if not code:
+            raise InputError(tr("Give the category of the new services (e.g. epn)."))
         threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context) or DEFAULT_THRESHOLDS.get(
             code, FALLBACK_THRESHOLD)
         k = self.parameterAsInt(parameters, self.K, context)
         inputs = self.read_coverage_inputs(parameters, context, feedback, require_services=False)
+        check_category_keys({code: threshold}, {c for cats in inputs.categories for c in cats}, tr("Category"))
         engine = inputs.engine
         existing = np.array([code in cats for cats in inputs.categories], dtype=bool)
         existing_xy = inputs.svc_xy[existing] if len(inputs.svc_xy) else np.empty((0, 2))
@@ -88,12 +93,14 @@ class RecommendSitesAlgorithm(CoverageInputsMixin, BaseAlgorithm):
         weights = priority_weights(inputs.population, inputs.fragility if use_fragility else None)
         feedback.setProgress(50)
 
-        already = engine.nearest(inputs.pop_xy, existing_xy) <= threshold if len(existing_xy) else None
-        pairs = engine.pairs(inputs.pop_xy, candidates, threshold)
+        canceled = feedback.isCanceled
+        already = (engine.nearest(inputs.pop_xy, existing_xy, is_canceled=canceled) <= threshold
+                   if len(existing_xy) else None)
+        pairs = engine.pairs(inputs.pop_xy, candidates, threshold, is_canceled=canceled)
         if feedback.isCanceled():
             raise CanceledError(tr("Canceled."))
         feedback.setProgress(70)
-        rec = greedy_max_cover(pairs, weights, k, already_covered=already)
+        rec = greedy_max_cover(pairs, weights, k, already_covered=already, is_canceled=canceled)
         if len(rec) < k:
             feedback.pushWarning(
                 tr("Only {n} site(s) add coverage: every other candidate covers nobody new.").format(n=len(rec))
@@ -163,7 +170,8 @@ class RecommendSitesAlgorithm(CoverageInputsMixin, BaseAlgorithm):
         """Candidate points in the metric CRS and their ids (feature ids, or grid numbers)."""
         source = self.parameterAsSource(parameters, self.CANDIDATES, context)
         if source is not None:
-            xy, _, ids, skipped = read_points(source, inputs.crs, context, feedback, [], 40, 5)
+            xy, _, ids, skipped = read_points(source, inputs.crs, context, feedback, [], 40, 5, explode=True,
+                                              kinds=(POINTS,), label=tr("Candidate sites"))
             if skipped:
                 feedback.pushWarning(tr("{n} candidate(s) without geometry skipped.").format(n=len(skipped)))
             if len(xy) == 0:

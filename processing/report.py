@@ -74,7 +74,9 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..core import about
 from ..core import report as core_report
 from ..core.errors import CanceledError, InputError
+from ..core.files import atomic_write
 from ..core.i18n import tr
+from ..core.inputs import check_coverage_summary
 from .base import BaseAlgorithm
 from .compat import make_field
 from .coverage import field_suffix
@@ -115,24 +117,6 @@ def read_json(path, label):
         raise InputError(tr("The file '{label}' does not hold a JSON object ({path}).").format(
             label=label, path=path))
     return data
-
-
-def replace_atomically(write, path, suffix):
-    """Call ``write(tmp_path)`` then move the file to ``path`` (no half-written output)."""
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(suffix=suffix, prefix=".report-", dir=directory)
-    os.close(handle)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a report is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
 
 
 def lookup(fields, *names):
@@ -217,9 +201,7 @@ class ReportAlgorithm(BaseAlgorithm):
         if layer.featureCount() == 0:
             raise InputError(tr("The layer '{label}' has no feature.").format(label=layer.name()))
         summary = read_json(self.parameterAsFile(parameters, self.SUMMARY, context), tr("Coverage summary"))
-        if not isinstance(summary.get("categories"), dict):
-            raise InputError(tr("The coverage summary has no 'categories': is it the Summary (JSON) of "
-                                "ville_numerique:coverage?"))
+        check_coverage_summary(summary, tr("Coverage summary"))
         scenario_path = self.parameterAsFile(parameters, self.SCENARIO_SUMMARY, context)
         scenario = read_json(scenario_path, tr("Scenario summary")) if scenario_path else None
         services = self.parameterAsVectorLayer(parameters, self.SERVICES, context)
@@ -267,9 +249,9 @@ class ReportAlgorithm(BaseAlgorithm):
                 with open(tmp, "w", encoding="utf-8") as stream:
                     stream.write(document)
 
-            replace_atomically(write_html, html_path, ".html.part")
+            atomic_write(html_path, write_html, suffix=".html")
             outputs = {self.OUTPUT_HTML: html_path}
-            feedback.pushInfo(tr("HTML report written: {path}").format(path=html_path))
+            feedback.pushInfo(tr("HTML report written: {path}").format(path=self.final_path(html_path)))
             feedback.setProgress(60)
 
             if pdf_path:
@@ -281,7 +263,7 @@ class ReportAlgorithm(BaseAlgorithm):
                 pages = self._export_pdf(project, layers, crs, extent, texts, chart, pdf_path)
                 outputs[self.OUTPUT_PDF] = pdf_path
                 outputs["PDF_PAGES"] = pages
-                feedback.pushInfo(tr("PDF report written: {path}").format(path=pdf_path))
+                feedback.pushInfo(tr("PDF report written: {path}").format(path=self.final_path(pdf_path)))
         finally:
             project.removeAllMapLayers()  # deletes the copies
             project.clear()
@@ -413,14 +395,13 @@ class ReportAlgorithm(BaseAlgorithm):
     # ------------------------------------------------------------------ styling
     def _styled_layers(self, layer, services, perimeter, centroids, ranks, language):
         """Copies of the layers (never the user's), styled for the report."""
-        texts = core_report.CATALOGUE
         coverage = layer.materialize(QgsFeatureRequest())
-        coverage.setName(core_report.plain(texts["legend_score"][language]))
+        coverage.setName(core_report.plain(core_report.text("legend_score", language)))
         self._style_score(coverage, language)
         result = {"coverage": coverage, "services": None, "perimeter": None, "fragile": None}
         if services is not None:
             copy = services.materialize(QgsFeatureRequest())
-            copy.setName(core_report.plain(texts["legend_services"][language]))
+            copy.setName(core_report.plain(core_report.text("legend_services", language)))
             symbol = QgsMarkerSymbol.createSimple({
                 "name": "circle", "color": core_report.SERVICE_COLOUR, "size": "2.6",
                 "outline_color": "#ffffff", "outline_width": "0.45"})
@@ -428,7 +409,7 @@ class ReportAlgorithm(BaseAlgorithm):
             result["services"] = copy
         if perimeter is not None:
             copy = perimeter.materialize(QgsFeatureRequest())
-            copy.setName(core_report.plain(texts["legend_perimeter"][language]))
+            copy.setName(core_report.plain(core_report.text("legend_perimeter", language)))
             symbol = QgsFillSymbol.createSimple({
                 "style": "no", "outline_color": core_report.PERIMETER_COLOUR, "outline_width": "0.5"})
             copy.setRenderer(QgsSingleSymbolRenderer(symbol))
@@ -473,15 +454,16 @@ class ReportAlgorithm(BaseAlgorithm):
             layer.setRenderer(QgsSingleSymbolRenderer(symbol))
             return
         ranges = []
-        for lower, upper, colour, key in core_report.SCORE_CLASSES:
+        for klass in core_report.SCORE_CLASSES:
+            colour = klass.colour
             if layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry:
                 symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#ffffff",
                                                      "outline_width": "0.15"})
             else:
                 symbol = QgsMarkerSymbol.createSimple({"color": colour, "size": "2.4", "outline_color": "#555555",
                                                        "outline_width": "0.2"})
-            label = core_report.plain(core_report.CATALOGUE[key][language])
-            ranges.append(QgsRendererRange(lower, upper, symbol, label))
+            label = core_report.score_class_label(klass, language)
+            ranges.append(QgsRendererRange(klass.lower, klass.upper, symbol, label))
         renderer = QgsGraduatedSymbolRenderer("score", ranges)
         layer.setRenderer(renderer)
 
@@ -490,7 +472,7 @@ class ReportAlgorithm(BaseAlgorithm):
         """Points numbered like the rows of the fragile areas table."""
         crs = layer.crs().authid() or layer.crs().toWkt()
         copy = QgsVectorLayer("Point?crs={}".format(crs), core_report.plain(
-            core_report.CATALOGUE["legend_fragile"][language]), "memory")
+            core_report.text("legend_fragile", language)), "memory")
         copy.dataProvider().addAttributes([make_field("rank", "int")])
         copy.updateFields()
         features = []
@@ -638,7 +620,7 @@ class ReportAlgorithm(BaseAlgorithm):
                     raise InputError(tr("The PDF could not be written ({path}): {error}").format(
                         path=pdf_path, error=exporter.errorMessage() or result))
 
-            replace_atomically(write_pdf, pdf_path, ".pdf")
+            atomic_write(pdf_path, write_pdf, suffix=".pdf")
             return layout.pageCollection().pageCount()
         finally:
             if layout is not None:

@@ -7,9 +7,11 @@ from qgis.core import (
 
 from ..core.coverage import compare_scenarios, compute_coverage
 from ..core.errors import CanceledError
+from ..core.files import write_json_atomically
 from ..core.i18n import tr
+from ..core.inputs import check_unique_names
 from .base import BaseAlgorithm
-from .coverage import UnitWriter, field_suffix, metadata, write_json_atomically
+from .coverage import UnitWriter, field_suffix, metadata
 from .coverage_inputs import CoverageInputsMixin
 from .layers import check_not_empty
 from .styles import apply_style, default_layer_name
@@ -81,6 +83,7 @@ class ScenarioAlgorithm(CoverageInputsMixin, BaseAlgorithm):
         if after.fragility is not None:
             columns += [("fragility", "double", after.fragility), ("priority_before", "double", before.priority),
                         ("priority_after", "double", after.priority)]
+        check_unique_names([name for name, _, _ in columns])
         writer = UnitWriter(self, parameters, context, feedback, inputs, columns, self.OUTPUT)
         dest_id = writer.write(feedback)
         apply_style(context, dest_id, "scenario", default_layer_name("scenario"))

@@ -7,6 +7,12 @@ PACKAGES=(qgis python3-qgis qgis-providers python3-pandas python3-geopandas pyth
           python3-scipy python3-pytest python3-venv xvfb xauth pyqt5-dev-tools qttools5-dev-tools
           python3-dask python3-distributed 7zip python3-py7zr)
 
+# --list: print the package list (make test-matrix installs the same list in its chroot).
+if [ "${1:-}" = "--list" ]; then
+  echo "${PACKAGES[*]}"
+  exit 0
+fi
+
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

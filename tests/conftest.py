@@ -10,6 +10,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PLUGINS_DIR = ROOT / ".build" / "plugins"
 LINK = PLUGINS_DIR / "ville_numerique"
@@ -33,3 +35,37 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 #: clean clone tests against real data without anything beside it.
 REAL_DATA = ROOT / "tests" / "data" / "real"
 os.environ.setdefault("VILLE_NUMERIQUE_SHARED_DATA", str(REAL_DATA))
+
+
+def _forget_root_on_sys_path():
+    """Undo pytest putting the repository root on ``sys.path``.
+
+    pytest imports the root's ``__init__.py`` (the plugin's) when it sets up the
+    root folder as a package. When the folder's name is not a Python identifier
+    (a clone named ``ville-numerique``), pytest puts the folder itself on
+    ``sys.path``, and the plugin's ``processing/`` then shadows QGIS's own
+    ``processing`` package (``No module named 'processing.core'``). Remove the
+    folder again, and forget any module imported from it under a top-level name.
+    """
+    kept = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
+    if len(kept) == len(sys.path):
+        return
+    sys.path[:] = kept
+    for name, module in list(sys.modules.items()):
+        if name == "ville_numerique" or name.startswith("ville_numerique."):
+            continue
+        origin = getattr(module, "__file__", None) or ""
+        if origin and Path(origin).resolve().is_relative_to(ROOT) and \
+                not Path(origin).resolve().is_relative_to(ROOT / "tests"):
+            del sys.modules[name]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qgis_processing_not_shadowed():
+    """Runs before every other session fixture (pytest-qgis's ``qgis_processing`` included)."""
+    _forget_root_on_sys_path()
+
+
+@pytest.fixture(autouse=True)
+def _root_not_on_sys_path():
+    _forget_root_on_sys_path()

@@ -13,19 +13,13 @@ from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
+from ..core import categories
 from ..core.i18n import tr
 from ..core.services import category_label
 from .defaults import METRES_PER_MINUTE
 
-#: Curve colours: the colours of the category icons (Okabe–Ito, colour-blind safe).
-COLOURS = {
-    "epn": "#0072b2",
-    "france_services": "#d55e00",
-    "conseiller_numerique": "#009e73",
-    "tiers_lieu": "#e69f00",
-    "fablab": "#cc79a7",
-    "wifi": "#56b4e9",
-}
+#: Curve colours: the colours of the categories (``core/categories.py``, as the icons).
+COLOURS = {category.code: category.colour for category in categories.CATEGORIES}
 #: Dash patterns, so that curves differ without colour too.
 DASHES = (
     Qt.PenStyle.SolidLine,
@@ -161,7 +155,7 @@ class CoverageChart(QWidget):
                          Qt.AlignmentFlag.AlignCenter, tr("Walking time (minutes at 4 km/h)"))
 
         for index, code in enumerate(codes):
-            colour = QColor(COLOURS.get(code, "#666666"))
+            colour = QColor(categories.colour(code))
             pen = QPen(colour)
             pen.setWidthF(2.2)
             pen.setStyle(DASHES[index % len(DASHES)])
@@ -188,7 +182,7 @@ class CoverageChart(QWidget):
         for index, code in enumerate(codes):
             x = plot.left() + (index % 2) * column
             y = legend_top + (index // 2) * (line + 2)
-            pen = QPen(QColor(COLOURS.get(code, "#666666")))
+            pen = QPen(QColor(categories.colour(code)))
             pen.setWidthF(2.2)
             pen.setStyle(DASHES[index % len(DASHES)])
             painter.setPen(pen)

@@ -57,7 +57,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core import about
+from ..core import about, categories
 from ..core.errors import InputError
 from ..core.fragility import DEFAULT_WEIGHTS as FRAGILITY_DEFAULT_WEIGHTS
 from ..core.fragility import INDICATORS as FRAGILITY_INDICATORS
@@ -92,14 +92,7 @@ def category_icon(code):
 
 def short_label(code):
     """A category's label for narrow places (the results table); the full one goes in the tooltip."""
-    return {
-        "epn": tr("Mediation place"),
-        "france_services": tr("France Services"),
-        "conseiller_numerique": tr("Digital adviser"),
-        "tiers_lieu": tr("Third place"),
-        "fablab": tr("Fab lab"),
-        "wifi": tr("Public internet"),
-    }.get(code, code)
+    return categories.label(code, short=True)
 
 
 def method_label(code):

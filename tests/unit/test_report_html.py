@@ -60,17 +60,20 @@ def build(**kwargs):
 # -- catalogue ----------------------------------------------------------------
 
 
-def test_catalogue_has_both_languages_with_the_same_placeholders():
-    for key, entry in report.CATALOGUE.items():
-        assert set(entry) == {"fr", "en"}, key
-        assert entry["fr"].strip() and entry["en"].strip(), key
-        assert sorted(re.findall(r"\{(\w+)\}", entry["fr"])) == sorted(re.findall(r"\{(\w+)\}", entry["en"])), key
-    for table in (report.CATEGORY_LABELS, report.CATEGORY_SHORT_LABELS):
-        for code, entry in table.items():
-            assert set(entry) == {"fr", "en"}, code
-    for source in report.SOURCES:
-        for key in ("data", "producer", "date", "licence", "attribution"):
-            assert isinstance(source[key], str) or set(source[key]) == {"fr", "en"}, (source, key)
+def test_every_report_text_has_its_french_in_the_one_catalogue():
+    """The report's texts are sources of i18n/ville_numerique_fr.ts (no second catalogue)."""
+    from ville_numerique.core import categories
+    from ville_numerique.core.i18n import catalogue
+
+    french = catalogue("fr")
+    for key, source in report.CATALOGUE.items():
+        assert source in french, key
+        assert sorted(re.findall(r"\{(\w+)\}", french[source])) == sorted(re.findall(r"\{(\w+)\}", source)), key
+    for category in categories.CATEGORIES:
+        assert category.label in french and category.short_label in french, category.code
+        assert report.category_label(category.code, "fr") == french[category.label]
+        assert report.category_label(category.code, "en") == category.label
+    assert report.text("sec_key", "fr") == "Chiffres clés" and report.text("sec_key", "en") == "Key figures"
 
 
 def test_unknown_language_is_an_input_error():
@@ -125,9 +128,9 @@ def test_html_numbers_follow_the_language():
 
 def test_coverage_curve_by_hand():
     # 10 inhabitants at 0 m, 20 at 500 m, 30 at 1000 m: within d = 10/60, 30/60, 60/60
-    curve = report.coverage_curve([0.0, 500.0, 1000.0], [10, 20, 30], 1000, 250)
-    assert curve == [(0, pytest.approx(1 / 6)), (250, pytest.approx(1 / 6)), (500, pytest.approx(0.5)),
-                     (750, pytest.approx(0.5)), (1000, pytest.approx(1.0))]
+    curve = report.CumulativeCoverage([0.0, 500.0, 1000.0], [10, 20, 30])
+    assert [curve.share(d) for d in (0, 250, 500, 750, 1000)] == [
+        pytest.approx(1 / 6), pytest.approx(1 / 6), pytest.approx(0.5), pytest.approx(0.5), pytest.approx(1.0)]
     # no service (None, NaN, inf) is never within reach; NaN population counts as 0
     partial = report.CumulativeCoverage([0.0, None, float("inf"), float("nan"), 10.0], [10, 20, 30, 5, None])
     assert partial.total == 65
@@ -345,7 +348,7 @@ def test_access_method_fragility_and_priority_are_explained():
     assert "5,9 / 10" in html and "indice moyen de fragilité numérique" in html
     assert "Habitants fragiles hors de portée*" in html and "4" + NBSP + "318" in html
     default = build()
-    assert "Méthode d'accès</b>" not in default and "Habitants fragiles hors de portée" not in default
-    assert "<dt>Méthode d'accès</dt><dd>lieu le plus proche</dd>" in default
+    assert "Méthode d'accessibilité</b>" not in default and "Habitants fragiles hors de portée" not in default
+    assert "<dt>Méthode d'accessibilité</dt><dd>lieu le plus proche</dd>" in default
     texts = report.layout_texts(science, prioritised, language="en", generated_at=WHEN)
     assert "E2SFCA" in texts["method"] and "Priority = fragility" in texts["method"]
