@@ -73,6 +73,9 @@ from .i18n import tr
 
 __all__ = [
     "INDICATORS",
+    "INFRASTRUCTURE_INDICATORS",
+    "INFRASTRUCTURE_FIELDS",
+    "infrastructure_shares",
     "DEFAULT_WEIGHTS",
     "indicator_label",
     "NATIONAL_SHARES",
@@ -107,6 +110,8 @@ def indicator_label(name):
         "poor_households": tr("Poor households"),
         "one_person_households": tr("People living alone"),
         "single_parent_families": tr("Single-parent families"),
+        "no_thd": tr("Premises without a 30 Mbit/s line"),
+        "no_good_4g": tr("No very good 4G coverage"),
     }.get(name, name)
 
 #: Approximate national (France) shares, ca. 2019–2021, used as reference:
@@ -136,6 +141,34 @@ _DEFINITIONS = {
     "one_person_households": (("men_1ind",), "men"),
     "single_parent_families": (("men_fmp",), "men"),
 }
+
+# --------------------------------------------------------------------------
+# Infrastructure indicators (ARCEP, from ville_numerique:connectivity), as in IFN v2.
+# Weight 0 unless named in the weights (e.g. ``no_thd=1;no_good_4g=1``), so results
+# without them are unchanged. Share x per unit:
+#   no_thd      share_no_thd                (premises without 30 Mbit/s except satellite)
+#   no_good_4g  1 if mobile_ops_tbc == 0    (no operator with very good 4G), else 0
+INFRASTRUCTURE_INDICATORS = ("no_thd", "no_good_4g")
+#: indicator -> the population-layer field it is read from (written by ``connectivity``)
+INFRASTRUCTURE_FIELDS = {"no_thd": "share_no_thd", "no_good_4g": "mobile_ops_tbc"}
+#: Reference 0.5 = the share itself on 0–10 (``c = 10 x``): no confirmed national share is
+#: used for them (pass ``reference={...}`` to compare with one).
+INFRASTRUCTURE_REFERENCE = {"no_thd": 0.5, "no_good_4g": 0.5}
+ALL_INDICATORS = INDICATORS + INFRASTRUCTURE_INDICATORS
+
+
+def infrastructure_shares(fields):
+    """Shares of the infrastructure indicators found in ``fields`` (NaN where NULL)."""
+    lower = {str(k).lower(): v for k, v in dict(fields).items()}
+    shares = {}
+    if INFRASTRUCTURE_FIELDS["no_thd"] in lower:
+        x = _array(lower[INFRASTRUCTURE_FIELDS["no_thd"]], INFRASTRUCTURE_FIELDS["no_thd"])
+        shares["no_thd"] = np.clip(x, 0.0, 1.0)
+    if INFRASTRUCTURE_FIELDS["no_good_4g"] in lower:
+        ops = _array(lower[INFRASTRUCTURE_FIELDS["no_good_4g"]], INFRASTRUCTURE_FIELDS["no_good_4g"])
+        shares["no_good_4g"] = np.where(np.isfinite(ops), (ops <= 0).astype(float), np.nan)
+    return shares
+
 
 METHODS = ("reference", "minmax")
 
@@ -218,23 +251,23 @@ def indicator_shares(fields):
 
 def _check_weights(weights):
     if weights is None:
-        return dict(DEFAULT_WEIGHTS)
+        return {k: DEFAULT_WEIGHTS.get(k, 0.0) for k in ALL_INDICATORS}
     try:
         weights = {str(k): float(v) for k, v in dict(weights).items()}
     except (TypeError, ValueError):
         raise InputError(tr("The fragility weights must be numbers.")) from None
-    unknown = sorted(set(weights) - set(INDICATORS))
+    unknown = sorted(set(weights) - set(ALL_INDICATORS))
     if unknown:
         raise InputError(
             tr("Unknown fragility indicator(s) {names}: use {known}.").format(
-                names=", ".join(unknown), known=", ".join(INDICATORS)
+                names=", ".join(unknown), known=", ".join(ALL_INDICATORS)
             )
         )
     if any(not math.isfinite(v) or v < 0 for v in weights.values()):
         raise InputError(tr("The fragility weights must be 0 or more."))
     if sum(weights.values()) <= 0:
         raise InputError(tr("At least one fragility weight must be greater than 0."))
-    return {k: weights.get(k, 0.0) for k in INDICATORS}
+    return {k: weights.get(k, 0.0) for k in ALL_INDICATORS}
 
 
 def fragility_index(shares, weights=None, method="reference", reference=None,
@@ -254,7 +287,7 @@ def fragility_index(shares, weights=None, method="reference", reference=None,
             )
         )
     weights = _check_weights(weights)
-    active = [k for k in INDICATORS if weights[k] > 0]
+    active = [k for k in ALL_INDICATORS if weights[k] > 0]
     missing = [k for k in active if k not in shares]
     if missing:
         raise InputError(
@@ -262,7 +295,7 @@ def fragility_index(shares, weights=None, method="reference", reference=None,
         )
     n = None
     x = {}
-    for k in INDICATORS:
+    for k in ALL_INDICATORS:
         if k in shares:
             x[k] = _array(shares[k], k, n)
             n = x[k].size
@@ -305,7 +338,7 @@ def fragility_index(shares, weights=None, method="reference", reference=None,
 
 def _reference(reference, numerators, denominators):
     if reference is None:
-        return dict(NATIONAL_SHARES)
+        return dict(NATIONAL_SHARES, **INFRASTRUCTURE_REFERENCE)
     if isinstance(reference, str):
         if reference != "area":
             raise InputError(
@@ -318,17 +351,18 @@ def _reference(reference, numerators, denominators):
             total = float(np.sum(denominators[k]))
             share = float(np.sum(numerators[k])) / total if total > 0 else 0.0
             ref[k] = share if share > 0 else NATIONAL_SHARES[k]
+        ref.update(INFRASTRUCTURE_REFERENCE)  # no counts behind them: the fixed scale
         return ref
-    ref = dict(NATIONAL_SHARES)
+    ref = dict(NATIONAL_SHARES, **INFRASTRUCTURE_REFERENCE)
     try:
         ref.update({str(k): float(v) for k, v in dict(reference).items()})
     except (TypeError, ValueError):
         raise InputError(tr("The reference shares must be numbers.")) from None
-    unknown = sorted(set(ref) - set(INDICATORS))
+    unknown = sorted(set(ref) - set(ALL_INDICATORS))
     if unknown:
         raise InputError(
             tr("Unknown fragility indicator(s) {names}: use {known}.").format(
-                names=", ".join(unknown), known=", ".join(INDICATORS)
+                names=", ".join(unknown), known=", ".join(ALL_INDICATORS)
             )
         )
     if any(not (0 < v <= 1) for v in ref.values()):
@@ -344,6 +378,14 @@ def fragility_from_grid(fields, weights=None, method="reference", reference=None
     See the module docstring for the formula.
     """
     shares, nums, dens = indicator_shares(fields)
+    shares.update(infrastructure_shares(fields))
+    for name in INFRASTRUCTURE_INDICATORS:
+        if name not in shares and weights and float(dict(weights).get(name, 0) or 0) > 0:
+            raise InputError(
+                tr("The fragility indicator {name} needs the field {field} in the population layer: "
+                   "run ville_numerique:connectivity on it first.").format(
+                    name=name, field=INFRASTRUCTURE_FIELDS[name])
+            )
     return fragility_index(
         shares, weights, method, reference, empty_value, numerators=nums, denominators=dens
     )

@@ -47,6 +47,7 @@ class Settings:
 
     datagouv_url: str = "https://www.data.gouv.fr"
     geopf_url: str = "https://data.geopf.fr"
+    arcep_url: str = "https://data.arcep.fr"
     cache_dir: Path = None  # filled by load_settings with user_cache_dir()
     offline: bool = False
     cache_max_mb: float = 500.0
@@ -154,6 +155,7 @@ class _QgsSettingsReader:
 _KINDS = {
     "datagouv_url": str,
     "geopf_url": str,
+    "arcep_url": str,
     "cache_dir": Path,
     "offline": bool,
     "max_pages": int,

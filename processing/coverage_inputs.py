@@ -34,7 +34,7 @@ from ..core.coverage import (
 from ..core.crs import MAX_SERVICE_DISTANCE_M, far_from_extent, is_legal_territory, legal_crs_warning
 from ..core.errors import CanceledError, InputError
 from ..core.fragility import DEFAULT_WEIGHTS as FRAGILITY_WEIGHTS
-from ..core.fragility import GRID_FIELDS, fragility_from_grid
+from ..core.fragility import GRID_FIELDS, INFRASTRUCTURE_FIELDS, fragility_from_grid
 from ..core.hours import hours_weights, osm_hours_per_week
 from ..core.i18n import tr
 from ..core.inputs import check_category_keys, clean_population, read_categories
@@ -502,7 +502,10 @@ class CoverageInputsMixin:
         """Indexes of the INSEE grid fields when all are present (any case), else None."""
         names = {name.lower(): i for i, name in enumerate(population.fields().names())}
         if all(f in names for f in GRID_FIELDS):
-            return {f: names[f] for f in GRID_FIELDS}
+            indexes = {f: names[f] for f in GRID_FIELDS}
+            # ARCEP fields written by ville_numerique:connectivity, used when weighted (no_thd, no_good_4g)
+            indexes.update({f: names[f] for f in INFRASTRUCTURE_FIELDS.values() if f in names})
+            return indexes
         return None
 
     def _fragility(self, parameters, context, feedback, fragility_field, grid_indexes, pop_values):

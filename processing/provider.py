@@ -5,12 +5,14 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core import about
 from ..core.i18n import tr
+from .connectivity import ConnectivityAlgorithm
 from .coverage import CoverageAlgorithm
 from .datagouv import DataGouvLoadAlgorithm, DataGouvSearchAlgorithm
 from .fetch import FetchIgnAlgorithm, FetchPopulationAlgorithm
 from .fetch_services import FetchServicesAlgorithm
 from .fragility_ifn import FragilityIfnAlgorithm
 from .geocode import GeocodeAlgorithm
+from .infrastructure import FetchInfrastructureAlgorithm
 from .isochrone import IsochroneAlgorithm
 from .recommend import RecommendSitesAlgorithm
 from .report import ReportAlgorithm
@@ -22,12 +24,14 @@ ALGORITHMS = (
     ScenarioAlgorithm,
     RecommendSitesAlgorithm,
     FragilityIfnAlgorithm,
+    ConnectivityAlgorithm,
     ReportAlgorithm,
     DataGouvSearchAlgorithm,
     DataGouvLoadAlgorithm,
     FetchServicesAlgorithm,
     FetchIgnAlgorithm,
     FetchPopulationAlgorithm,
+    FetchInfrastructureAlgorithm,
     IsochroneAlgorithm,
     GeocodeAlgorithm,
 )

@@ -51,6 +51,7 @@ STYLE_NAMES = (
     "population",  # INSEE grid, graduated ``ind``, classes computed on the data
     "scenario",  # scenario output, graduated ``score_delta`` (scripts/build_styles.py)
     "recommended",  # recommended sites, a star numbered with ``rank`` (scripts/build_styles.py)
+    "connectivity",  # connectivity output, graduated ``share_no_thd`` (scripts/build_styles.py)
 )
 
 #: Number of classes of the graduated styles whose breaks depend on the data.
@@ -83,6 +84,7 @@ def default_layer_name(style_name):
         "population": tr("Population (INSEE 200 m grid)"),
         "scenario": tr("Scenario: score gained"),
         "recommended": tr("Recommended sites"),
+        "connectivity": tr("Premises without 30 Mbit/s (ARCEP)"),
     }[style_name]
 
 
@@ -134,6 +136,16 @@ def scenario_labels():
         tr("+5 to 10 points"),
         tr("+10 to 20 points"),
         tr("more than +20 points"),
+    )
+
+
+def connectivity_labels():
+    """Legend labels of the classes of ``connectivity.qml``, in their order."""
+    return (
+        tr("under 5 % of premises without 30 Mbit/s"),
+        tr("5 to 20 %"),
+        tr("20 to 50 %"),
+        tr("50 % or more"),
     )
 
 
@@ -198,6 +210,9 @@ def _load(layer, style_name):
                 _localise_score(renderer)
             elif style_name == "scenario" and len(renderer.ranges()) == len(scenario_labels()):
                 for index, label in enumerate(scenario_labels()):
+                    renderer.updateRangeLabel(index, label)
+            elif style_name == "connectivity" and len(renderer.ranges()) == len(connectivity_labels()):
+                for index, label in enumerate(connectivity_labels()):
                     renderer.updateRangeLabel(index, label)
         layer.setRenderer(renderer)
     layer.triggerRepaint()

@@ -15,7 +15,10 @@ when a committed style is stale. Styles built here:
   services open): grey where nothing changes, greens where the score rises,
   red where it falls (possible with floating-catchment methods only);
 * ``resources/styles/recommended.qml`` — recommended sites: a star numbered
-  with its ``rank``.
+  with its ``rank``;
+* ``resources/styles/connectivity.qml`` — the connectivity output, graduated on
+  ``share_no_thd`` (share of premises without a 30 Mbit/s line, satellite not
+  counted): greens where almost every premise has one, reds where most have not.
 
 The files are committed; run again after editing this script, an icon or a
 category::
@@ -332,6 +335,28 @@ def build_services_and_maps(target=STYLES):
     return written
 
 
+#: (lower, upper, colour, English label) of the connectivity classes (share_no_thd, 0–1).
+CONNECTIVITY_CLASSES = (
+    (0.0, 0.05, "#1a9850", "under 5 % of premises without 30 Mbit/s"),
+    (0.05, 0.2, "#a6d96a", "5 to 20 %"),
+    (0.2, 0.5, "#fdae61", "20 to 50 %"),
+    (0.5, 1.0, "#d7191c", "50 % or more"),
+)
+
+
+def connectivity_style(path):
+    layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field=share_no_thd:double", "connectivity", "memory")
+    ranges = []
+    for lower, upper, colour, label in CONNECTIVITY_CLASSES:
+        symbol = QgsFillSymbol.createSimple(
+            {"color": colour, "outline_color": "255,255,255,160", "outline_width": "0.1", "style": "solid"}
+        )
+        symbol.setOpacity(0.8)
+        ranges.append(QgsRendererRange(lower, upper, symbol, label))
+    layer.setRenderer(QgsGraduatedSymbolRenderer("share_no_thd", ranges))
+    return save(layer, path)
+
+
 def scenario_style(path):
     layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field=score_delta:double", "scenario", "memory")
     ranges = []
@@ -390,6 +415,7 @@ def main():
         print("wrote", path.relative_to(ROOT))
     scenario_style(STYLES / "scenario.qml")
     recommended_style(STYLES / "recommended.qml")
+    connectivity_style(STYLES / "connectivity.qml")
     app.exitQgis()
     return 0
 
