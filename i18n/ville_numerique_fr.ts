@@ -264,102 +264,102 @@
         <translation>Le serveur {host} n'a pas répondu avec {what} comme prévu. L'API a peut-être changé.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="170"/>
+        <location filename="../core/fragility.py" line="203"/>
         <source>The field {name} is not numeric.</source>
         <translation>Le champ {name} n'est pas numérique.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="173"/>
+        <location filename="../core/fragility.py" line="206"/>
         <source>The field {name} does not have one value per unit.</source>
         <translation>Le champ {name} n'a pas une valeur par unité.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="183"/>
+        <location filename="../core/fragility.py" line="216"/>
         <source>The population grid lacks the field(s) {names}.</source>
         <translation>La grille de population ne contient pas le(s) champ(s) {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="194"/>
+        <location filename="../core/fragility.py" line="227"/>
         <source>The field {name} has negative values.</source>
         <translation>Le champ {name} contient des valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="225"/>
+        <location filename="../core/fragility.py" line="258"/>
         <source>The fragility weights must be numbers.</source>
         <translation>Les poids de fragilité doivent être des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="329"/>
+        <location filename="../core/fragility.py" line="363"/>
         <source>Unknown fragility indicator(s) {names}: use {known}.</source>
         <translation>Indicateur(s) de fragilité inconnu(s) {names} : utilisez {known}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="234"/>
+        <location filename="../core/fragility.py" line="267"/>
         <source>The fragility weights must be 0 or more.</source>
         <translation>Les poids de fragilité doivent être supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="236"/>
+        <location filename="../core/fragility.py" line="269"/>
         <source>At least one fragility weight must be greater than 0.</source>
         <translation>Au moins un poids de fragilité doit être supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="251"/>
+        <location filename="../core/fragility.py" line="284"/>
         <source>Unknown fragility method {name}: use one of {names}.</source>
         <translation>Méthode de fragilité inconnue : {name}. Valeurs possibles : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="260"/>
+        <location filename="../core/fragility.py" line="293"/>
         <source>No values for the fragility indicator(s) {names}.</source>
         <translation>Aucune valeur pour le(s) indicateur(s) de fragilité {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="311"/>
+        <location filename="../core/fragility.py" line="344"/>
         <source>The fragility reference must be national, area or a table of shares.</source>
         <translation>La référence de fragilité doit être « national », « area » ou une table de parts.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="315"/>
+        <location filename="../core/fragility.py" line="348"/>
         <source>The area reference needs the population counts.</source>
         <translation>La référence « area » nécessite les effectifs de population.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="326"/>
+        <location filename="../core/fragility.py" line="360"/>
         <source>The reference shares must be numbers.</source>
         <translation>Les parts de référence doivent être des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="335"/>
+        <location filename="../core/fragility.py" line="369"/>
         <source>The reference shares must be between 0 (excluded) and 1.</source>
         <translation>Les parts de référence doivent être comprises entre 0 (exclu) et 1.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="455"/>
+        <location filename="../core/fragility.py" line="497"/>
         <source>overlap area</source>
         <translation>surface de recouvrement</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="458"/>
+        <location filename="../core/fragility.py" line="500"/>
         <source>The overlap arrays must have the same length.</source>
         <translation>Les tableaux de recouvrement doivent avoir la même longueur.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="460"/>
+        <location filename="../core/fragility.py" line="502"/>
         <source>An overlap refers to a cell that does not exist.</source>
         <translation>Un recouvrement renvoie à un carreau qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="462"/>
+        <location filename="../core/fragility.py" line="504"/>
         <source>The overlap areas must be finite and not negative.</source>
         <translation>Les surfaces de recouvrement doivent être finies et non négatives.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="463"/>
+        <location filename="../core/fragility.py" line="505"/>
         <source>zone values</source>
         <translation>valeurs des zones</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="465"/>
+        <location filename="../core/fragility.py" line="507"/>
         <source>The zone table must have one value per code.</source>
         <translation>La table des zones doit avoir une valeur par code.</translation>
     </message>
@@ -919,7 +919,7 @@
         <translation>Chaque lieu à fusionner doit avoir des champs lon et lat numériques.</translation>
     </message>
     <message>
-        <location filename="../core/settings.py" line="116"/>
+        <location filename="../core/settings.py" line="117"/>
         <source>The value &apos;{value}&apos; given by {origin} for the option {option} is not valid.</source>
         <translation>La valeur « {value} » donnée par {origin} pour l'option {option} n'est pas valide.</translation>
     </message>
@@ -1104,7 +1104,7 @@
         <translation>Le champ « {name} » de la couche « {label} » n'est pas numérique (type {type}) : choisissez un champ numérique ou convertissez-le avec la calculatrice de champ.</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="44"/>
+        <location filename="../processing/provider.py" line="48"/>
         <source>Ville numérique {version} — digital inclusion coverage</source>
         <translation>Ville numérique {version} — couverture des services d'inclusion numérique</translation>
     </message>
@@ -2049,47 +2049,47 @@
         <translation>Le PDF n'a pas pu être écrit ({path}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="77"/>
+        <location filename="../processing/styles.py" line="78"/>
         <source>Planned services (scenario)</source>
         <translation>Services prévus (scénario)</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="144"/>
+        <location filename="../processing/styles.py" line="156"/>
         <source>Priority areas</source>
         <translation>Zones prioritaires</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="80"/>
+        <location filename="../processing/styles.py" line="81"/>
         <source>Project perimeter</source>
         <translation>Périmètre du projet</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="105"/>
+        <location filename="../processing/styles.py" line="107"/>
         <source>… also offers {category}</source>
         <translation>… propose aussi {category}</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="118"/>
+        <location filename="../processing/styles.py" line="120"/>
         <source>{low:g}–{high:g} · least served</source>
         <translation>{low:g}–{high:g} · les moins bien desservis</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="122"/>
+        <location filename="../processing/styles.py" line="124"/>
         <source>{low:g}–{high:g} · best served</source>
         <translation>{low:g}–{high:g} · les mieux desservis</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="183"/>
+        <location filename="../processing/styles.py" line="195"/>
         <source>The style {name} could not be loaded: {message}</source>
         <translation>Le style {name} n'a pas pu être chargé : {message}</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="217"/>
+        <location filename="../processing/styles.py" line="232"/>
         <source>The map style {name} could not be applied.</source>
         <translation>Le style cartographique {name} n'a pas pu être appliqué.</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="258"/>
+        <location filename="../processing/styles.py" line="273"/>
         <source>The style could not be written next to {path}: {error}</source>
         <translation>Le style n'a pas pu être écrit à côté de {path} : {error}</translation>
     </message>
@@ -2859,47 +2859,47 @@
         <translation>Aucun service n'a de géométrie exploitable : vérifiez la couche des services et son SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="512"/>
+        <location filename="../processing/coverage_inputs.py" line="515"/>
         <source>The fragility field &apos;{name}&apos; must hold values from 0 to 10.</source>
         <translation>Le champ de fragilité « {name} » doit contenir des valeurs de 0 à 10.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="517"/>
+        <location filename="../processing/coverage_inputs.py" line="520"/>
         <source>No fragility: the population layer has neither a fragility field nor the INSEE grid fields.</source>
         <translation>Pas de fragilité : la couche de population n'a ni champ de fragilité ni les champs de la grille INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="521"/>
+        <location filename="../processing/coverage_inputs.py" line="524"/>
         <source>Fragility weights</source>
         <translation>Poids de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="530"/>
+        <location filename="../processing/coverage_inputs.py" line="533"/>
         <source>{n} unit(s) without inhabitants have no fragility value.</source>
         <translation>{n} unité(s) sans habitant n'ont pas de valeur de fragilité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="545"/>
+        <location filename="../processing/coverage_inputs.py" line="548"/>
         <source>Service weights: opening hours per week read from &apos;{field}&apos;.</source>
         <translation>Poids des services : heures d'ouverture par semaine lues dans « {field} ».</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="549"/>
+        <location filename="../processing/coverage_inputs.py" line="552"/>
         <source>{n} service(s) without a usable weight get the median weight.</source>
         <translation>{n} service(s) sans poids exploitable reçoivent le poids médian.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="559"/>
+        <location filename="../processing/coverage_inputs.py" line="562"/>
         <source>The walking network layer has no feature.</source>
         <translation>La couche du réseau piéton ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="564"/>
+        <location filename="../processing/coverage_inputs.py" line="567"/>
         <source>Walking network: {nodes} nodes, {edges} edges; {dropped} line(s) not walkable left out.</source>
         <translation>Réseau piéton : {nodes} nœuds, {edges} arcs ; {dropped} ligne(s) non praticable(s) à pied écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="570"/>
+        <location filename="../processing/coverage_inputs.py" line="573"/>
         <source>The walking network has no walkable line.</source>
         <translation>Le réseau piéton n'a aucune ligne praticable à pied.</translation>
     </message>
@@ -2969,7 +2969,7 @@
         <translation>Pondérer la population par sa fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="85"/>
+        <location filename="../processing/styles.py" line="86"/>
         <source>Recommended sites</source>
         <translation>Sites recommandés</translation>
     </message>
@@ -3039,7 +3039,7 @@
         <translation>Score moyen : {change:+.2f} point(s).</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="143"/>
+        <location filename="../processing/styles.py" line="155"/>
         <source>Coverage score</source>
         <translation>Score de couverture</translation>
     </message>
@@ -3414,37 +3414,37 @@
         <translation>La gare n'a pas pu être écrite dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="84"/>
+        <location filename="../processing/styles.py" line="85"/>
         <source>Scenario: score gained</source>
         <translation>Scénario : score gagné</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="130"/>
+        <location filename="../processing/styles.py" line="132"/>
         <source>score lower</source>
         <translation>score en baisse</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="130"/>
+        <location filename="../processing/styles.py" line="132"/>
         <source>no change</source>
         <translation>sans changement</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="130"/>
+        <location filename="../processing/styles.py" line="132"/>
         <source>+0 to 5 points</source>
         <translation>+0 à 5 points</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="130"/>
+        <location filename="../processing/styles.py" line="132"/>
         <source>+5 to 10 points</source>
         <translation>+5 à 10 points</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="130"/>
+        <location filename="../processing/styles.py" line="132"/>
         <source>+10 to 20 points</source>
         <translation>+10 à 20 points</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="130"/>
+        <location filename="../processing/styles.py" line="132"/>
         <source>more than +20 points</source>
         <translation>plus de +20 points</translation>
     </message>
@@ -3494,27 +3494,27 @@
         <translation>Annulé : les {n} couche(s) déjà ajoutée(s) sont conservées.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="105"/>
+        <location filename="../core/fragility.py" line="108"/>
         <source>Inhabitants aged 65 or more</source>
         <translation>Habitants de 65 ans ou plus</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="106"/>
+        <location filename="../core/fragility.py" line="109"/>
         <source>Inhabitants aged 80 or more</source>
         <translation>Habitants de 80 ans ou plus</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="107"/>
+        <location filename="../core/fragility.py" line="110"/>
         <source>Poor households</source>
         <translation>Ménages pauvres</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="108"/>
+        <location filename="../core/fragility.py" line="111"/>
         <source>People living alone</source>
         <translation>Personnes seules</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="109"/>
+        <location filename="../core/fragility.py" line="112"/>
         <source>Single-parent families</source>
         <translation>Familles monoparentales</translation>
     </message>
@@ -3664,7 +3664,7 @@
         <translation>{n} service(s) à plus de {max_snap:g} m du réseau piéton : inaccessible(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="576"/>
+        <location filename="../processing/coverage_inputs.py" line="579"/>
         <source>Walking network</source>
         <translation>Réseau piéton</translation>
     </message>
@@ -4395,12 +4395,12 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>{name} n'a pas de fichier .cpg indiquant l'encodage de ses textes : lu en {encoding} (détecté). Vérifiez les noms accentués ; ajoutez un fichier .cpg pour le préciser.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="486"/>
+        <location filename="../core/fragility.py" line="528"/>
         <source>cell area</source>
         <translation>surface des carreaux</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="488"/>
+        <location filename="../core/fragility.py" line="530"/>
         <source>The cell areas must be finite and not negative.</source>
         <translation>Les surfaces des carreaux doivent être finies et non négatives.</translation>
     </message>
@@ -4572,17 +4572,17 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../core/archives.py" line="80"/>
         <source>The archive {name} was refused: it would take {size} MB once extracted, more than the limit of {limit} MB (Ville numérique settings).</source>
-        <translation>L&apos;archive {name} a été refusée : une fois extraite, elle occuperait {size} Mo, plus que la limite de {limit} Mo (paramètres de Ville numérique).</translation>
+        <translation>L'archive {name} a été refusée : une fois extraite, elle occuperait {size} Mo, plus que la limite de {limit} Mo (paramètres de Ville numérique).</translation>
     </message>
     <message>
         <location filename="../core/archives.py" line="89"/>
         <source>The archive {name} was refused: its member &apos;{member}&apos; would expand {ratio} times (to {size} MB), which is how zip bombs are made. If the file is genuine, extract it yourself and load the extracted file.</source>
-        <translation>L&apos;archive {name} a été refusée : son fichier « {member} » grossirait {ratio} fois (jusqu&apos;à {size} Mo), comme le font les bombes zip. Si le fichier est authentique, extrayez-le vous-même et chargez le fichier extrait.</translation>
+        <translation>L'archive {name} a été refusée : son fichier « {member} » grossirait {ratio} fois (jusqu'à {size} Mo), comme le font les bombes zip. Si le fichier est authentique, extrayez-le vous-même et chargez le fichier extrait.</translation>
     </message>
     <message>
         <location filename="../core/archives.py" line="125"/>
         <source>The archive {name} was refused: its member &apos;{member}&apos; is larger than it declares.</source>
-        <translation>L&apos;archive {name} a été refusée : son fichier « {member} » est plus gros qu&apos;annoncé.</translation>
+        <translation>L'archive {name} a été refusée : son fichier « {member} » est plus gros qu'annoncé.</translation>
     </message>
     <message>
         <location filename="../core/cache.py" line="221"/>
@@ -4607,37 +4607,37 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../core/file_limits.py" line="33"/>
         <source>{name} is {size} MB, more than the {limit} MB the plugin reads in memory. Open it in QGIS (Layer &gt; Add Layer) and keep the part you need, or raise the limit in the Ville numérique settings.</source>
-        <translation>{name} pèse {size} Mo, plus que les {limit} Mo que l&apos;extension lit en mémoire. Ouvrez-le dans QGIS (Couche &gt; Ajouter une couche) et gardez-en la partie utile, ou augmentez la limite dans les paramètres de Ville numérique.</translation>
+        <translation>{name} pèse {size} Mo, plus que les {limit} Mo que l'extension lit en mémoire. Ouvrez-le dans QGIS (Couche &gt; Ajouter une couche) et gardez-en la partie utile, ou augmentez la limite dans les paramètres de Ville numérique.</translation>
     </message>
     <message>
         <location filename="../core/http.py" line="340"/>
         <source>An entry of the download cache vanished while it was read (another QGIS may have cleared it): {url} is downloaded again.</source>
-        <translation>Une entrée du cache de téléchargement a disparu pendant sa lecture (un autre QGIS l&apos;a peut-être vidé) : {url} est téléchargé à nouveau.</translation>
+        <translation>Une entrée du cache de téléchargement a disparu pendant sa lecture (un autre QGIS l'a peut-être vidé) : {url} est téléchargé à nouveau.</translation>
     </message>
     <message>
         <location filename="../core/http_errors.py" line="225"/>
         <source>The server {host} did not send its whole answer within {seconds} s (the overall limit of one request). Try again later; the limit can be raised in the Ville numérique settings.</source>
-        <translation>Le serveur {host} n&apos;a pas envoyé toute sa réponse en {seconds} s (la durée maximale d&apos;une requête). Réessayez plus tard ; la limite peut être augmentée dans les paramètres de Ville numérique.</translation>
+        <translation>Le serveur {host} n'a pas envoyé toute sa réponse en {seconds} s (la durée maximale d'une requête). Réessayez plus tard ; la limite peut être augmentée dans les paramètres de Ville numérique.</translation>
     </message>
     <message>
         <location filename="../core/http_errors.py" line="235"/>
         <source>The file sent by {host} is larger than {limit} MB, the download limit. Check that it is the file you want; the limit can be raised in the Ville numérique settings.</source>
-        <translation>Le fichier envoyé par {host} dépasse {limit} Mo, la limite de téléchargement. Vérifiez que c&apos;est bien le fichier voulu ; la limite peut être augmentée dans les paramètres de Ville numérique.</translation>
+        <translation>Le fichier envoyé par {host} dépasse {limit} Mo, la limite de téléchargement. Vérifiez que c'est bien le fichier voulu ; la limite peut être augmentée dans les paramètres de Ville numérique.</translation>
     </message>
     <message>
         <location filename="../core/http_errors.py" line="235"/>
         <source>The answer of {host} is larger than {limit} MB, the limit for one answer of a service: the server is probably misbehaving. Narrow the request, or raise the limit in the Ville numérique settings.</source>
-        <translation>La réponse de {host} dépasse {limit} Mo, la limite d&apos;une réponse de service : le serveur fonctionne probablement mal. Restreignez la requête, ou augmentez la limite dans les paramètres de Ville numérique.</translation>
+        <translation>La réponse de {host} dépasse {limit} Mo, la limite d'une réponse de service : le serveur fonctionne probablement mal. Restreignez la requête, ou augmentez la limite dans les paramètres de Ville numérique.</translation>
     </message>
     <message>
         <location filename="../core/http_limits.py" line="268"/>
         <source>The server {host} redirected the request to {target}, an address of a local or private network (or not a web address): the plugin does not follow such redirects. If the data is really there, download it yourself and load the file.</source>
-        <translation>Le serveur {host} a redirigé la requête vers {target}, une adresse de réseau local ou privé (ou qui n&apos;est pas une adresse web) : l&apos;extension ne suit pas ces redirections. Si les données s&apos;y trouvent vraiment, téléchargez-les vous-même et chargez le fichier.</translation>
+        <translation>Le serveur {host} a redirigé la requête vers {target}, une adresse de réseau local ou privé (ou qui n'est pas une adresse web) : l'extension ne suit pas ces redirections. Si les données s'y trouvent vraiment, téléchargez-les vous-même et chargez le fichier.</translation>
     </message>
     <message>
         <location filename="../core/http_limits.py" line="279"/>
         <source>The server {host} redirected the request more than {count} times. Check the address {url}.</source>
-        <translation>Le serveur {host} a redirigé la requête plus de {count} fois. Vérifiez l&apos;adresse {url}.</translation>
+        <translation>Le serveur {host} a redirigé la requête plus de {count} fois. Vérifiez l'adresse {url}.</translation>
     </message>
     <message>
         <location filename="../core/http_limits.py" line="312"/>
@@ -4667,37 +4667,37 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../core/loaders.py" line="447"/>
         <source>{name} is JSON nested too deeply to be read: it is not a usable GeoJSON file.</source>
-        <translation>{name} est un JSON trop profondément imbriqué pour être lu : ce n&apos;est pas un fichier GeoJSON utilisable.</translation>
+        <translation>{name} est un JSON trop profondément imbriqué pour être lu : ce n'est pas un fichier GeoJSON utilisable.</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="55"/>
         <source>Longest time for one answer of a service</source>
-        <translation>Durée maximale d&apos;une réponse de service</translation>
+        <translation>Durée maximale d'une réponse de service</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="56"/>
         <source>Longest time for one download</source>
-        <translation>Durée maximale d&apos;un téléchargement</translation>
+        <translation>Durée maximale d'un téléchargement</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="57"/>
         <source>Largest answer of a service</source>
-        <translation>Taille maximale d&apos;une réponse de service</translation>
+        <translation>Taille maximale d'une réponse de service</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="58"/>
         <source>Largest downloaded file</source>
-        <translation>Taille maximale d&apos;un fichier téléchargé</translation>
+        <translation>Taille maximale d'un fichier téléchargé</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="59"/>
         <source>Largest archive once extracted</source>
-        <translation>Taille maximale d&apos;une archive extraite</translation>
+        <translation>Taille maximale d'une archive extraite</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="60"/>
         <source>Largest expansion of an archive member</source>
-        <translation>Expansion maximale d&apos;un fichier d&apos;archive</translation>
+        <translation>Expansion maximale d'un fichier d'archive</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="60"/>
@@ -4707,27 +4707,397 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../ui/settings_page.py" line="61"/>
         <source>Largest file read in memory</source>
-        <translation>Taille maximale d&apos;un fichier lu en mémoire</translation>
+        <translation>Taille maximale d'un fichier lu en mémoire</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="62"/>
         <source>Most pages of one listing</source>
-        <translation>Nombre maximal de pages d&apos;une liste</translation>
+        <translation>Nombre maximal de pages d'une liste</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="63"/>
         <source>Most features of one WFS layer</source>
-        <translation>Nombre maximal d&apos;entités d&apos;une couche WFS</translation>
+        <translation>Nombre maximal d'entités d'une couche WFS</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="129"/>
         <source>Limits (a misbehaving server or file stops with a message)</source>
-        <translation>Limites (un serveur ou un fichier défaillant s&apos;arrête avec un message)</translation>
+        <translation>Limites (un serveur ou un fichier défaillant s'arrête avec un message)</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="140"/>
         <source>Environment variable: {name}</source>
-        <translation>Variable d&apos;environnement : {name}</translation>
+        <translation>Variable d'environnement : {name}</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep.py" line="94"/>
+        <source>{code} is not an INSEE commune code.</source>
+        <translation>{code} n&apos;est pas un code INSEE de commune.</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep.py" line="109"/>
+        <source>{codes}: not a département code (such as 62, 2A or 974).</source>
+        <translation>{codes} : ce n&apos;est pas un code de département (comme 62, 2A ou 974).</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep.py" line="196"/>
+        <source>{name} cannot be opened: {error}</source>
+        <translation>{name} ne peut pas être ouvert : {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep.py" line="225"/>
+        <source>{name} cannot be read ({error}): the file is damaged or not a CSV file.</source>
+        <translation>{name} ne peut pas être lu ({error}) : le fichier est endommagé ou n&apos;est pas un fichier CSV.</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep.py" line="234"/>
+        <source>{name} is not an ARCEP {what} file: the column(s) {missing} are missing (columns found: {found}).</source>
+        <translation>{name} n&apos;est pas un fichier ARCEP ({what}) : colonne(s) {missing} manquante(s) (colonnes trouvées : {found}).</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep.py" line="262"/>
+        <source>{name} cannot be read past a damaged part ({error}). Download it again.</source>
+        <translation>{name} ne peut pas être lu au-delà d&apos;une partie endommagée ({error}). Téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep.py" line="327"/>
+        <source>buildings (base_imb)</source>
+        <translation>immeubles (base_imb)</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep.py" line="430"/>
+        <source>eligibility</source>
+        <translation>éligibilité</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep_sources.py" line="122"/>
+        <source>{name} is a 7-Zip archive and no 7-Zip tool is installed. Install the package 7zip (or p7zip-full, or python3-py7zr) on Debian or Ubuntu, 7-Zip on Windows or macOS, or extract the archive yourself and give the extracted file.</source>
+        <translation>{name} est une archive 7-Zip et aucun outil 7-Zip n&apos;est installé. Installez le paquet 7zip (ou p7zip-full, ou python3-py7zr) sous Debian ou Ubuntu, 7-Zip sous Windows ou macOS, ou extrayez vous-même l&apos;archive et donnez le fichier extrait.</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep_sources.py" line="172"/>
+        <source>{name} is not a valid 7-Zip archive: {error}</source>
+        <translation>{name} n&apos;est pas une archive 7-Zip valide : {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep_sources.py" line="192"/>
+        <source>The archive {name} was refused: its member &apos;{member}&apos; is unsafe.</source>
+        <translation>L&apos;archive {name} a été refusée : son fichier « {member} » n&apos;est pas sûr.</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep_sources.py" line="199"/>
+        <source>The archive {name} is too large once extracted.</source>
+        <translation>L&apos;archive {name} est trop volumineuse une fois extraite.</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep_sources.py" line="202"/>
+        <source>Extracting {name} needs {need:.1f} GB and the disk has {free:.1f} GB free.</source>
+        <translation>Extraire {name} demande {need:.1f} Go et le disque n&apos;a que {free:.1f} Go libres.</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep_sources.py" line="226"/>
+        <source>{name} could not be extracted ({error}). The archive may be damaged: download it again.</source>
+        <translation>{name} n&apos;a pas pu être extrait ({error}). L&apos;archive est peut-être endommagée : téléchargez-la à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="309"/>
+        <source>The file {path} does not exist.</source>
+        <translation>Le fichier {path} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../core/arcep_sources.py" line="272"/>
+        <source>{name} is not an ARCEP commune table: it has no column code_insee.</source>
+        <translation>{name} n&apos;est pas une table communale de l&apos;ARCEP : il n&apos;a pas de colonne code_insee.</translation>
+    </message>
+    <message>
+        <location filename="../core/fragility.py" line="113"/>
+        <source>Premises without a 30 Mbit/s line</source>
+        <translation>Locaux sans ligne à 30 Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../core/fragility.py" line="114"/>
+        <source>No very good 4G coverage</source>
+        <translation>Pas de très bonne couverture 4G</translation>
+    </message>
+    <message>
+        <location filename="../core/fragility.py" line="384"/>
+        <source>The fragility indicator {name} needs the field {field} in the population layer: run ville_numerique:connectivity on it first.</source>
+        <translation>L&apos;indicateur de fragilité {name} a besoin du champ {field} dans la couche de population : lancez d&apos;abord ville_numerique:connectivity sur cette couche.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="67"/>
+        <source>The population layer cannot be placed in WGS 84: check its CRS.</source>
+        <translation>La couche de population ne peut pas être placée en WGS 84 : vérifiez son SCR.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="88"/>
+        <source>Broadband and mobile coverage (ARCEP)</source>
+        <translation>Couverture fixe et mobile (ARCEP)</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="91"/>
+        <source>Population units (grid cells, IRIS… or points)</source>
+        <translation>Unités de population (carreaux, IRIS… ou points)</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="96"/>
+        <source>Radius around points (metres)</source>
+        <translation>Rayon autour des points (mètres)</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="100"/>
+        <source>Points only: the buildings within this distance make the unit.</source>
+        <translation>Points seulement : les immeubles à cette distance forment l&apos;unité.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="102"/>
+        <source>ARCEP buildings (base_imb files or addresses)</source>
+        <translation>Immeubles ARCEP (fichiers base_imb ou adresses)</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="102"/>
+        <source>base_imb_&lt;département&gt;.csv.gz files (.csv, .csv.gz or .7z) or their addresses; downloaded from data.arcep.fr for the area's départements when empty.</source>
+        <translation>Fichiers base_imb_&lt;département&gt;.csv.gz (.csv, .csv.gz ou .7z) ou leurs adresses ; téléchargés depuis data.arcep.fr pour les départements de la zone si vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="102"/>
+        <source>ARCEP eligibility (files or addresses)</source>
+        <translation>Éligibilité ARCEP (fichiers ou adresses)</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="102"/>
+        <source>actuel_&lt;département&gt;.csv.gz files (.csv, .csv.gz or .7z) or their addresses; downloaded from data.arcep.fr for the area's départements when empty.</source>
+        <translation>Fichiers actuel_&lt;département&gt;.csv.gz (.csv, .csv.gz ou .7z) ou leurs adresses ; téléchargés depuis data.arcep.fr pour les départements de la zone si vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="102"/>
+        <source>4G coverage of Mon réseau mobile (files or addresses, optional)</source>
+        <translation>Couverture 4G de Mon réseau mobile (fichiers ou adresses, facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="102"/>
+        <source>One GeoPackage (.gpkg or .gpkg.7z) per operator, 4G data. Large files: they are read once and the part covering the area is kept in the cache.</source>
+        <translation>Un GeoPackage (.gpkg ou .gpkg.7z) par opérateur, données 4G. Fichiers volumineux : ils sont lus une fois et la partie couvrant la zone est gardée en cache.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="117"/>
+        <source>Départements to download</source>
+        <translation>Départements à télécharger</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="118"/>
+        <source>e.g. 62, 59. When empty, found from the communes under the population layer.</source>
+        <translation>par ex. 62, 59. Si vide, déduits des communes sous la couche de population.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="120"/>
+        <source>Connectivity</source>
+        <translation>Connectivité</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="125"/>
+        <source>Premises in the units</source>
+        <translation>Locaux dans les unités</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="126"/>
+        <source>Share of premises without 30 Mbit/s</source>
+        <translation>Part des locaux sans 30 Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="149"/>
+        <source>Reading the buildings…</source>
+        <translation>Lecture des immeubles…</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="152"/>
+        <source>{kept} building(s) in the area out of {read} read.</source>
+        <translation>{kept} immeuble(s) dans la zone sur {read} lu(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="157"/>
+        <source>{n} building(s) without a number of premises (imb_nbr_logloc) counted as 0.</source>
+        <translation>{n} immeuble(s) sans nombre de locaux (imb_nbr_logloc) compté(s) pour 0.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="161"/>
+        <source>Reading the eligibility rows (one per building, operator and technology)…</source>
+        <translation>Lecture des lignes d&apos;éligibilité (une par immeuble, opérateur et technologie)…</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="165"/>
+        <source>{rows} eligibility row(s) read, {matched} for the buildings of the area.</source>
+        <translation>{rows} ligne(s) d&apos;éligibilité lue(s), dont {matched} pour les immeubles de la zone.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="170"/>
+        <source>Unknown speed classes, counted as no speed: {classes}.</source>
+        <translation>Classes de débit inconnues, comptées comme sans débit : {classes}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="173"/>
+        <source>No ARCEP building lies under the population layer: check that the files are those of its département(s).</source>
+        <translation>Aucun immeuble ARCEP ne se trouve sous la couche de population : vérifiez que les fichiers sont ceux de son ou ses départements.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="197"/>
+        <source>{premises} premises; {share:.1%} without a line at 30 Mbit/s or more (satellite not counted).</source>
+        <translation>{premises} locaux ; {share:.1%} sans ligne à 30 Mbit/s ou plus (satellite non compté).</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="208"/>
+        <source>Finding the départements of the area from the IGN commune layer…</source>
+        <translation>Recherche des départements de la zone dans la couche des communes de l&apos;IGN…</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="213"/>
+        <source>No commune found under the population layer: give the départements (e.g. 62) or the ARCEP files.</source>
+        <translation>Aucune commune trouvée sous la couche de population : indiquez les départements (par ex. 62) ou les fichiers de l&apos;ARCEP.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="215"/>
+        <source>Départements: {deps}.</source>
+        <translation>Départements : {deps}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="258"/>
+        <source>No population unit has a usable geometry.</source>
+        <translation>Aucune unité de population n&apos;a de géométrie utilisable.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="315"/>
+        <source>Downloading {url} once (a large file): its part covering the area is then kept in the cache.</source>
+        <translation>Téléchargement unique de {url} (un gros fichier) : la partie couvrant la zone est ensuite gardée en cache.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="323"/>
+        <source>{name}: the part covering the area is taken from the cache.</source>
+        <translation>{name} : la partie couvrant la zone est reprise du cache.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="326"/>
+        <source>{name}: features left out (not 4G data): {details}.</source>
+        <translation>{name} : entités écartées (pas des données 4G) : {details}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectivity.py" line="330"/>
+        <source>{name} has no 4G data coverage in the area.</source>
+        <translation>{name} n&apos;a pas de couverture 4G de données dans la zone.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="59"/>
+        <source>Fetch the broadband table of the communes (ARCEP)</source>
+        <translation>Récupérer la table du haut débit des communes (ARCEP)</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="62"/>
+        <source>INSEE commune codes</source>
+        <translation>Codes INSEE des communes</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="65"/>
+        <source>Départements</source>
+        <translation>Départements</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="66"/>
+        <source>e.g. 62, 59: every commune of these départements.</source>
+        <translation>par ex. 62, 59 : toutes les communes de ces départements.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="68"/>
+        <source>Commune polygons (optional)</source>
+        <translation>Polygones des communes (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="71"/>
+        <source>When given, the table is joined to these polygons, on their INSEE code.</source>
+        <translation>S&apos;ils sont donnés, la table est jointe à ces polygones, par leur code INSEE.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="73"/>
+        <source>INSEE code field of the polygons</source>
+        <translation>Champ du code INSEE des polygones</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="76"/>
+        <source>ARCEP commune statistics (files or addresses)</source>
+        <translation>Statistiques communales de l&apos;ARCEP (fichiers ou adresses)</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="79"/>
+        <source>commune_meilleure_techno_thd.csv, commune_debit_filaire.csv and commune_techno.csv; downloaded from data.arcep.fr when empty.</source>
+        <translation>commune_meilleure_techno_thd.csv, commune_debit_filaire.csv et commune_techno.csv ; téléchargés depuis data.arcep.fr si vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="82"/>
+        <source>Broadband by commune</source>
+        <translation>Haut débit par commune</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="83"/>
+        <source>Number of communes</source>
+        <translation>Nombre de communes</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="95"/>
+        <source>The commune layer has no field &apos;{name}&apos;. Available fields: {fields}.</source>
+        <translation>La couche des communes n&apos;a pas de champ « {name} ». Champs disponibles : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="101"/>
+        <source>Give the communes: INSEE codes, départements or a commune layer.</source>
+        <translation>Indiquez les communes : codes INSEE, départements ou couche de communes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="107"/>
+        <source>{file}: edition of {date}.</source>
+        <translation>{file} : édition du {date}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="109"/>
+        <source>The ARCEP commune tables have no row for these communes.</source>
+        <translation>Les tables communales de l&apos;ARCEP n&apos;ont aucune ligne pour ces communes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="139"/>
+        <source>No ARCEP row for the commune(s) {codes}.</source>
+        <translation>Aucune ligne ARCEP pour la ou les communes {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="140"/>
+        <source>{n} commune(s) written.</source>
+        <translation>{n} commune(s) écrite(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure.py" line="150"/>
+        <source>{file} is not one of the ARCEP commune tables used ({names}).</source>
+        <translation>{file} n&apos;est pas une des tables communales de l&apos;ARCEP utilisées ({names}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="87"/>
+        <source>Premises without 30 Mbit/s (ARCEP)</source>
+        <translation>Locaux sans 30 Mbit/s (ARCEP)</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="144"/>
+        <source>under 5 % of premises without 30 Mbit/s</source>
+        <translation>moins de 5 % des locaux sans 30 Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="144"/>
+        <source>5 to 20 %</source>
+        <translation>5 à 20 %</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="144"/>
+        <source>20 to 50 %</source>
+        <translation>20 à 50 %</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="144"/>
+        <source>50 % or more</source>
+        <translation>50 % ou plus</translation>
     </message>
 </context>
 </TS>
