@@ -393,7 +393,7 @@ def test_map_tool_draws_the_perimeter(panel, qgis_iface):
         click(x, y)
     click(200, 200, Qt.MouseButton.RightButton)
     layer = panel.perimeter_layer()
-    assert layer is not None and layer.name() == "Perimeter: drawn"
+    assert layer is not None and layer.name() == "Drawn perimeter"
     geometry = next(layer.getFeatures()).geometry()
     assert geometry.area() > 0.5 * 2000 * 2000
     assert canvas.mapTool() is not tool  # the map tool is given back
@@ -650,7 +650,7 @@ def test_commune_found_online_then_its_boundary_from_the_ign(panel, qtbot, onlin
     wait_idle(qtbot, panel)
     layer = panel.perimeter_layer()
     assert layer is not None, panel.last_message
-    assert layer.name() == "Perimeter: commune of Béthune"
+    assert layer.name() == "Commune of Béthune"
     assert [f["code_insee"] for f in layer.getFeatures()] == ["62119"]
     assert layer.renderer().symbol().symbolLayer(1).strokeStyle() != 0  # perimeter.qml
     requests = [(path, args) for _, path, args in online.requests]
@@ -707,7 +707,7 @@ def test_bd_topo_station_and_ign_isochrone_perimeter(panel, qtbot, online):
     wait_idle(qtbot, panel)
     layer = panel.perimeter_layer()
     assert layer is not None, panel.last_message
-    assert layer.name() == "Perimeter: 10 min walk (IGN isochrone) around Gare de Saint-Omer"
+    assert layer.name() == "10 min walk (IGN isochrone) around Gare de Saint-Omer"
     feature = next(layer.getFeatures())
     assert feature["minutes"] == 10 and feature["profile"] == "pedestrian"
     sent = [args for _, path, args in online.requests if path == "/navigation/isochrone"][0]
