@@ -219,3 +219,28 @@ def test_services_legend_localises_the_other_rule(qgis_app, monkeypatch):
     assert styles.load_style(layer, "services")
     labels = {rule.description(): rule.label() for rule in layer.renderer().rootRule().descendants()}
     assert labels["other"] == "«Other or uncategorised place»"
+
+
+def test_an_error_is_logged_once_and_shown_in_the_panel(panel, qtbot):
+    from qgis.core import QgsApplication
+    from ville_numerique.ui.tasks import AlgorithmRun
+
+    log = []
+
+    def received(message, tag, _level):
+        log.append(message)
+
+    QgsApplication.messageLog().messageReceived.connect(received)
+    try:
+        parameters = {"POPULATION": "{}|layername=carreaux_200m".format(SAMPLE),
+                      "SERVICES": "{}|layername=services".format(SAMPLE), "THRESHOLDS": "bibliotheque=500",
+                      "OUTPUT": "TEMPORARY_OUTPUT"}
+        run = AlgorithmRun("ville_numerique:coverage", parameters, project=QgsProject.instance(), parent=panel)
+        assert panel._start(run, lambda ok, _r, _l, message: panel._failed(message, "canceled"), "…")
+        wait_idle(qtbot, panel)
+        qtbot.wait(200)  # messages from the task's thread arrive through the event loop
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(received)
+    errors = [message for message in log if "bibliotheque" in message]
+    assert len(errors) == 1, log
+    assert "bibliotheque" in panel.last_message[1]
