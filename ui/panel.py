@@ -7,6 +7,7 @@ task manager) and shows what they return; it never computes access itself.
 """
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 from qgis.core import (
@@ -84,6 +85,28 @@ SHAPE_BUFFER, SHAPE_ISOCHRONE = "buffer", "isochrone"  # the two shapes of a sta
 IGN_LAYER_KEYS = [spec.key for spec in IGN_LAYERS]  # positions of the LAYER enum of fetch_ign
 GEOCODE_COMMUNES = 1  # KIND of ville_numerique:geocode: communes only
 STATION_SEARCH_BUFFER_M = 1000  # BD TOPO stations up to 1 km outside the commune
+RESULTS_FOLDER = "ville_numerique"  # results of a saved project: a GeoPackage per analysis in <project>/ville_numerique
+
+
+def results_file(project):
+    """A new GeoPackage for an analysis of a saved ``project``, in its folder; "" (temporary) if unsaved.
+
+    One file per analysis (time-stamped): a result loaded in the project is never overwritten.
+    """
+    home = project.absolutePath()
+    if not home:
+        return ""
+    folder = Path(home) / RESULTS_FOLDER
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return ""  # a read-only project folder: a temporary layer, as before
+    stamp = datetime.now().strftime("%Y%m%d_%H%M%S")
+    path, number = folder / "couverture_{}.gpkg".format(stamp), 1
+    while path.exists() or path.with_suffix(".json").exists():
+        number += 1
+        path = folder / "couverture_{}_{}.gpkg".format(stamp, number)
+    return str(path)
 
 
 def category_icon(code):
@@ -156,6 +179,8 @@ class VilleNumeriquePanel(QgsDockWidget):
         self.project.readProject.connect(self._project_read)
         self.project.cleared.connect(self.clear_results)
         self.project.layersRemoved.connect(self._layers_removed)
+        for signal in self._placeholder_signals():
+            signal.connect(self._update_output_placeholder)
 
     # ======================================================================
     # construction
@@ -482,8 +507,8 @@ class VilleNumeriquePanel(QgsDockWidget):
         self.output_widget.setObjectName("VilleNumeriqueOutput")
         self.output_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output_widget.setFilter(tr("GeoPackage (*.gpkg)"))
-        self.output_widget.lineEdit().setPlaceholderText(tr("[Temporary layer]"))
         form.addRow(tr("Save to"), self.output_widget)
+        self._update_output_placeholder()
         layout.addLayout(form)
         self.run_button = QPushButton(QIcon(about.icon_path()), tr("Run the analysis"), page)
         self.run_button.setObjectName("VilleNumeriqueRun")
@@ -491,6 +516,18 @@ class VilleNumeriquePanel(QgsDockWidget):
         layout.addWidget(self.run_button)
         layout.addStretch(1)
         return page
+
+    def _placeholder_signals(self):
+        """When the project's folder may have changed (``write(path)`` emits no fileNameChanged)."""
+        return (self.project.homePathChanged, self.project.fileNameChanged, self.project.cleared,
+                self.project.projectSaved, self.toolbox.currentChanged)
+
+    def _update_output_placeholder(self, *_args):
+        if self.project.absolutePath():
+            text = tr("[A GeoPackage in the project's folder, {folder}/]").format(folder=RESULTS_FOLDER)
+        else:
+            text = tr("[Temporary layer: save the project first to keep the results]")
+        self.output_widget.lineEdit().setPlaceholderText(text)
 
     def _fragility_field_changed(self, field):
         for spin in self.fragility_spins.values():  # the weights only make the computed index
@@ -1288,7 +1325,7 @@ class VilleNumeriquePanel(QgsDockWidget):
         if problem:
             self.message(problem, Qgis.MessageLevel.Warning)
             return None
-        output = self.output_widget.filePath().strip()
+        output = self.output_widget.filePath().strip() or results_file(self.project)
         if output and not output.lower().endswith(".gpkg"):
             output += ".gpkg"
         if output:
@@ -1393,8 +1430,12 @@ class VilleNumeriquePanel(QgsDockWidget):
             stored = dict(preset)
             stored["results"] = {"summary": summary, "layer": presets.layer_reference(layer)}
             presets.write_project(stored, self.project)
-            self.message(tr("Coverage computed: mean score {score} / 100.").format(
-                score=format_number(summary.get("score_mean"), 1)), Qgis.MessageLevel.Success)
+            text = tr("Coverage computed: mean score {score} / 100.").format(
+                score=format_number(summary.get("score_mean"), 1))
+            if layer is not None and layer.providerType() == "memory":
+                text += " " + tr("It is a temporary layer, lost when QGIS closes: save the project to have the "
+                                 "next results written in its folder.")
+            self.message(text, Qgis.MessageLevel.Success)
         self.analysisFinished.emit(True)
 
     # ======================================================================
@@ -1716,7 +1757,8 @@ class VilleNumeriquePanel(QgsDockWidget):
                              (registry.providerRemoved, self.refresh_algorithms),
                              (self.project.readProject, self._project_read),
                              (self.project.cleared, self.clear_results),
-                             (self.project.layersRemoved, self._layers_removed)):
+                             (self.project.layersRemoved, self._layers_removed),
+                             *((signal, self._update_output_placeholder) for signal in self._placeholder_signals())):
             try:
                 signal.disconnect(slot)
             except TypeError:

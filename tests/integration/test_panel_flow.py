@@ -244,3 +244,33 @@ def test_an_error_is_logged_once_and_shown_in_the_panel(panel, qtbot):
     errors = [message for message in log if "bibliotheque" in message]
     assert len(errors) == 1, log
     assert "bibliotheque" in panel.last_message[1]
+
+
+def test_results_of_a_saved_project_are_written_in_its_folder_and_come_back(panel, qtbot, tmp_path):
+    project = QgsProject.instance()
+    assert "save the project first" in panel.output_widget.lineEdit().placeholderText()
+    panel.load_sample()
+    path = tmp_path / "etude.qgz"
+    assert project.write(str(path))
+    assert "ville_numerique/" in panel.output_widget.lineEdit().placeholderText()
+    analyse(panel, qtbot)
+    layer = project.mapLayer(panel.output_layer_id)
+    assert layer.providerType() == "ogr"
+    gpkg = Path(layer.source().split("|")[0])
+    assert gpkg.parent == tmp_path / "ville_numerique" and gpkg.suffix == ".gpkg"
+    assert Path(panel.summary_path) == gpkg.with_suffix(".json")
+    features = layer.featureCount()
+    rows = panel.results_table.rowCount()
+    assert project.write(str(path))
+    project.clear()
+    assert panel.summary is None and panel.chart.share_at("epn", 15) == 0.0
+    assert project.read(str(path))
+    reopened = project.mapLayer(panel.output_layer_id)
+    assert reopened is not None and reopened.featureCount() == features > 0
+    assert panel.results_table.rowCount() == rows
+    assert panel.chart.share_at("epn", 15) == pytest.approx(panel.summary["categories"]["epn"]["share_covered"])
+    assert panel.report_button.isEnabled()
+    # a second analysis never overwrites the first one's file
+    analyse(panel, qtbot)
+    assert project.mapLayer(panel.output_layer_id).source().split("|")[0] != str(gpkg)
+    assert reopened.featureCount() == features
