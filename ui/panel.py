@@ -171,6 +171,8 @@ class VilleNumeriquePanel(QgsDockWidget):
         self._stations = []
         self.scenario = None
         self.scenario_summary_path = None
+        self.analysis_population = None  # the population the analysis measured (inside the perimeter)
+        self._coverage_population = None
         self._build()
         self.refresh_algorithms()
         registry = algorithms.registry()
@@ -341,8 +343,8 @@ class VilleNumeriquePanel(QgsDockWidget):
 
         box = QGroupBox(tr("Categories of services to fetch"), page)
         grid = QGridLayout(box)
-        grid.addWidget(self._hint(tr("Used by “Fetch” below only: the analysis measures every category "
-                                     "found in the services layer.")), len(CATEGORIES), 0)
+        grid.addWidget(self._hint(tr("Only for the open-data buttons below: the analysis measures every "
+                                     "category found in the services layer.")), len(CATEGORIES), 0)
         self.category_checks = {}
         for index, code in enumerate(CATEGORIES):
             check = QCheckBox(category_label(code), box)
@@ -1387,6 +1389,7 @@ class VilleNumeriquePanel(QgsDockWidget):
         return self._start_coverage(parameters)
 
     def _start_coverage(self, parameters):
+        self._coverage_population = parameters["POPULATION"]
         name = tr("Digital services coverage")
         run = AlgorithmRun(algorithms.COVERAGE, parameters, styles={"OUTPUT": ("coverage", name)},
                            place=self._place_result, project=self.project, parent=self)
@@ -1411,6 +1414,7 @@ class VilleNumeriquePanel(QgsDockWidget):
         output = str(results.get("OUTPUT", ""))
         layer = next((lyr for lyr in layers if lyr.id() == output), layers[0] if layers else None)
         self.show_scenario(None, None)  # a scenario of the previous analysis does not apply to this one
+        self.analysis_population = self._coverage_population
         self.output_layer_id = layer.id() if layer is not None else None
         self.summary_path = results.get("SUMMARY")
         summary = None
@@ -1449,6 +1453,7 @@ class VilleNumeriquePanel(QgsDockWidget):
         self.summary_label.setText(tr("No analysis yet: run one from “3. Analysis”."))
         self.chart.clear()
         self.recommend_category_combo.clear()
+        self.analysis_population = None
         self.show_scenario(None, None)
         self.refresh_algorithms()
 
@@ -1551,6 +1556,9 @@ class VilleNumeriquePanel(QgsDockWidget):
                             ("services", self.services_combo.currentLayer()),
                             ("perimeter", self.perimeter_layer())):
             values[role] = follow_ups.layer_parameter(layer, self.project)
+        if self.analysis_population and Path(str(self.analysis_population)).is_file():
+            # the population inside the perimeter the analysis measured: the scenario starts from its score
+            values["population"] = self.analysis_population
         planned = next((lyr for lyr in self.project.mapLayers().values()
                         if lyr.source().endswith("layername=projet_gare")), None)
         if planned is not None:

@@ -153,7 +153,7 @@ def test_layers_are_passed_by_source_or_name_never_by_id(panel):
     assert layer_parameter(None, project) is None
 
 
-def test_perimeter_applies_to_the_analysis_by_default(panel, qtbot):
+def test_perimeter_applies_to_the_analysis_by_default(panel, qtbot, dialog_runs):
     panel.load_sample()
     check = panel.restrict_check
     assert not check.isEnabled() and not check.isChecked()
@@ -165,6 +165,10 @@ def test_perimeter_applies_to_the_analysis_by_default(panel, qtbot):
     assert panel.last_message[1] == "Perimeter ready: Drawn perimeter."  # not "Perimeter: Perimeter…"
     analyse(panel, qtbot)
     assert 0 < panel.summary["population_total"] < 15174.5
+    # the scenario starts from the analysis shown, not from the whole grid
+    panel.scenario_button.click()
+    assert panel.scenario["before"]["score_mean"] == pytest.approx(panel.summary["score_mean"])
+    assert panel.scenario["before"]["population_total"] == pytest.approx(panel.summary["population_total"])
     QgsProject.instance().removeMapLayer(layer.id())
     assert not check.isEnabled() and not check.isChecked()
 
@@ -173,7 +177,8 @@ def test_category_ticks_say_they_only_choose_what_is_fetched(panel):
     box = panel.category_checks["epn"].parent()
     assert box.title() == "Categories of services to fetch"
     texts = [label.text() for label in box.findChildren(type(panel.status_label))]
-    assert any("the analysis measures every category found in the services layer" in t for t in texts)
+    assert any("Only for the open-data buttons below: the analysis measures every category found in the "
+               "services layer." in t for t in texts)
 
 
 def test_coverage_log_uses_labels_and_the_users_number_format(provider, monkeypatch):
