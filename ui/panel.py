@@ -89,24 +89,33 @@ RESULTS_FOLDER = "ville_numerique"  # results of a saved project: a GeoPackage p
 
 
 def results_file(project):
-    """A new GeoPackage for an analysis of a saved ``project``, in its folder; "" (temporary) if unsaved.
+    """A new GeoPackage for an analysis: in the folder of a saved ``project``, else a temporary one.
 
     One file per analysis (time-stamped): a result loaded in the project is never overwritten.
+    A temporary GeoPackage rather than a memory layer: the report names it ("couverture.gpkg")
+    where a memory layer's source is a long URI, and a reopened project says it is missing.
     """
+    temporary = QgsProcessingUtils.generateTempFilename("couverture.gpkg")
     home = project.absolutePath()
     if not home:
-        return ""
+        return temporary
     folder = Path(home) / RESULTS_FOLDER
     try:
         folder.mkdir(exist_ok=True)
     except OSError:
-        return ""  # a read-only project folder: a temporary layer, as before
+        return temporary  # a read-only project folder
     stamp = datetime.now().strftime("%Y%m%d_%H%M%S")
     path, number = folder / "couverture_{}.gpkg".format(stamp), 1
     while path.exists() or path.with_suffix(".json").exists():
         number += 1
         path = folder / "couverture_{}_{}.gpkg".format(stamp, number)
     return str(path)
+
+
+def is_temporary(source):
+    """A layer in QGIS's Processing temporary folder (deleted when QGIS closes) or in memory."""
+    folder = QgsProcessingUtils.tempFolder()
+    return source.startswith(folder) or not Path(source.split("|")[0]).is_file()
 
 
 def category_icon(code):
@@ -1436,7 +1445,7 @@ class VilleNumeriquePanel(QgsDockWidget):
             presets.write_project(stored, self.project)
             text = tr("Coverage computed: mean score {score} / 100.").format(
                 score=format_number(summary.get("score_mean"), 1))
-            if layer is not None and layer.providerType() == "memory":
+            if layer is not None and is_temporary(layer.source()):
                 text += " " + tr("It is a temporary layer, lost when QGIS closes: save the project to have the "
                                  "next results written in its folder.")
             self.message(text, Qgis.MessageLevel.Success)

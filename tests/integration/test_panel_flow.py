@@ -131,6 +131,8 @@ def test_scenario_is_shown_and_carried_into_the_report(panel, qtbot, dialog_runs
     for layer in QgsProject.instance().mapLayers().values():
         assert layer.id() not in html, layer.name()
     assert "saint_omer.gpkg, couche carreaux_200m" in html
+    assert "<dt>Couche de couverture</dt><dd>couverture.gpkg" in html  # not a memory layer's URI
+    assert "Polygon?crs=" not in html
     assert "saint_omer.gpkg, couche services" in html
 
     # a new analysis: the scenario of the previous one no longer applies
@@ -255,6 +257,8 @@ def test_results_of_a_saved_project_are_written_in_its_folder_and_come_back(pane
     project = QgsProject.instance()
     assert "save the project first" in panel.output_widget.lineEdit().placeholderText()
     panel.load_sample()
+    analyse(panel, qtbot)  # unsaved project: a temporary GeoPackage, and the message says so
+    assert panel.last_message[1].endswith("save the project to have the next results written in its folder.")
     path = tmp_path / "etude.qgz"
     assert project.write(str(path))
     assert "ville_numerique/" in panel.output_widget.lineEdit().placeholderText()
