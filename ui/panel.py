@@ -7,7 +7,6 @@ task manager) and shows what they return; it never computes access itself.
 """
 
 import json
-from datetime import datetime
 from pathlib import Path
 
 from qgis.core import (
@@ -75,6 +74,7 @@ from .actions import load_sample, sample_path
 from .chart import CoverageChart, curves_from_layer
 from .maptool import PolygonMapTool
 from .places import SOURCE_BDTOPO, SOURCE_IGN, SOURCE_SAMPLE, SOURCE_SNCF, WGS84, Place
+from .results import RESULTS_FOLDER, is_temporary, results_file
 from .tasks import AlgorithmRun, output_definition
 from .widgets import InlineMessage, MinutesSpinBox, compact, format_minutes, format_number
 
@@ -85,39 +85,6 @@ SHAPE_BUFFER, SHAPE_ISOCHRONE = "buffer", "isochrone"  # the two shapes of a sta
 IGN_LAYER_KEYS = [spec.key for spec in IGN_LAYERS]  # positions of the LAYER enum of fetch_ign
 GEOCODE_COMMUNES = 1  # KIND of ville_numerique:geocode: communes only
 STATION_SEARCH_BUFFER_M = 1000  # BD TOPO stations up to 1 km outside the commune
-RESULTS_FOLDER = "ville_numerique"  # results of a saved project: a GeoPackage per analysis in <project>/ville_numerique
-
-
-def results_file(project):
-    """A new GeoPackage for an analysis: in the folder of a saved ``project``, else a temporary one.
-
-    One file per analysis (time-stamped): a result loaded in the project is never overwritten.
-    A temporary GeoPackage rather than a memory layer: the report names it ("couverture.gpkg")
-    where a memory layer's source is a long URI, and a reopened project says it is missing.
-    """
-    temporary = QgsProcessingUtils.generateTempFilename("couverture.gpkg")
-    home = project.absolutePath()
-    if not home:
-        return temporary
-    folder = Path(home) / RESULTS_FOLDER
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError:
-        return temporary  # a read-only project folder
-    stamp = datetime.now().strftime("%Y%m%d_%H%M%S")
-    path, number = folder / "couverture_{}.gpkg".format(stamp), 1
-    while path.exists() or path.with_suffix(".json").exists():
-        number += 1
-        path = folder / "couverture_{}_{}.gpkg".format(stamp, number)
-    return str(path)
-
-
-def is_temporary(source):
-    """A layer in QGIS's Processing temporary folder (deleted when QGIS closes) or in memory."""
-    folder = QgsProcessingUtils.tempFolder()
-    return source.startswith(folder) or not Path(source.split("|")[0]).is_file()
-
-
 def category_icon(code):
     return QIcon(about.icon_path("categories/{}.svg".format(code)))
 
