@@ -12,16 +12,18 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ..core import about
+from ..core import about, categories
 from ..core.coverage import compute_coverage
 from ..core.errors import CanceledError, InputError
 from ..core.files import write_json_atomically
 from ..core.i18n import tr
 from ..core.inputs import check_unique_names, normalise_code
+from ..core.report.formats import format_number, format_percent
 from .base import BaseAlgorithm
 from .compat import make_field
 from .coverage_inputs import CoverageInputsMixin
 from .styles import apply_style
+from .utils import user_language
 
 
 def field_suffix(code):
@@ -174,10 +176,12 @@ class CoverageAlgorithm(CoverageInputsMixin, BaseAlgorithm):
         if summary_path:
             write_json_atomically(summary_path, summary)
             outputs[self.SUMMARY] = summary_path
+        language = user_language()
         for code, r in result.categories.items():
             feedback.pushInfo(
-                tr("{code}: {share:.1%} of the population within {threshold:g} m ({n} service(s)).").format(
-                    code=code, share=r.share_covered, threshold=r.threshold_m, n=r.n_services
+                tr("{category}: {share} of the population within {threshold} m ({n} service(s)).").format(
+                    category=categories.label(code), share=format_percent(r.share_covered, language),
+                    threshold=format_number(r.threshold_m, language), n=r.n_services
                 )
             )
         apply_style(context, dest_id, "coverage", tr("Digital services coverage"))

@@ -5,16 +5,19 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
+from ..core import categories
 from ..core.coverage import compare_scenarios, compute_coverage
 from ..core.errors import CanceledError
 from ..core.files import write_json_atomically
 from ..core.i18n import tr
 from ..core.inputs import check_unique_names
+from ..core.report.formats import format_number, format_signed
 from .base import BaseAlgorithm
 from .coverage import UnitWriter, field_suffix, metadata
 from .coverage_inputs import CoverageInputsMixin
 from .layers import check_not_empty
 from .styles import apply_style, default_layer_name
+from .utils import user_language
 
 
 class ScenarioAlgorithm(CoverageInputsMixin, BaseAlgorithm):
@@ -98,13 +101,18 @@ class ScenarioAlgorithm(CoverageInputsMixin, BaseAlgorithm):
         if path:
             write_json_atomically(path, summary)
             outputs[self.SUMMARY] = path
+        language = user_language()
         for code, entry in delta["categories"].items():
             feedback.pushInfo(
-                tr("{code}: {pop:.1f} inhabitant(s) newly within reach.").format(
-                    code=code, pop=entry["population_newly_covered"]
+                tr("{category}: {pop} inhabitant(s) newly within reach.").format(
+                    category=categories.label(code),
+                    pop=format_number(entry["population_newly_covered"], language, 1)
                 )
             )
-        feedback.pushInfo(tr("Mean score: {change:+.2f} point(s).").format(change=delta["score_mean_change"] or 0))
+        feedback.pushInfo(tr("Mean score: {before} → {after} ({change} point(s)).").format(
+            before=format_number(before.score_mean, language, 1),
+            after=format_number(after.score_mean, language, 1),
+            change=format_signed(delta["score_mean_change"] or 0, language, 1)))
         feedback.setProgress(100)
         return outputs
 

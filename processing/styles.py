@@ -95,9 +95,12 @@ def _log(message):
 def _localise_rules(renderer):
     """Legend labels of the category rules in the user's language.
 
-    A rule's description holds ``category:<code>`` or ``badge:<code>``.
+    A rule's description holds ``category:<code>``, ``badge:<code>`` or ``other``.
     """
     for rule in renderer.rootRule().descendants():
+        if rule.description() == "other":  # the ELSE rule of scripts/build_styles.py
+            rule.setLabel(tr("Other or uncategorised place"))
+            continue
         kind, _, code = (rule.description() or "").partition(":")
         if code not in CATEGORIES:
             continue

@@ -70,7 +70,10 @@ def documentation_url():
 
 
 def open_documentation():
-    return QDesktopServices.openUrl(documentation_url())
+    """The guide in the web browser, rendered from its Markdown (``ui/help.py``)."""
+    from .help import rendered_url
+
+    return QDesktopServices.openUrl(rendered_url(documentation_url()))
 
 
 def open_algorithm(algorithm_id):

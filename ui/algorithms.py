@@ -48,6 +48,8 @@ ROLE_NAMES = {
     "fragility_weights": ("FRAGILITY_WEIGHTS",),
     "coverage": ("COVERAGE", "INPUT", "RESULT"),
     "summary": ("SUMMARY", "SUMMARY_JSON"),
+    "scenario_summary": ("SCENARIO_SUMMARY",),
+    "title": ("TITLE",),
     "query": ("QUERY", "SEARCH", "Q", "TEXT"),
     "dataset": ("DATASET", "DATASET_ID", "ID", "SLUG"),
     "resource": ("RESOURCE", "RESOURCE_ID", "URL"),
@@ -210,7 +212,11 @@ def complete_outputs(alg_id, parameters, project=None, load=True):
 
 
 def open_dialog(alg_id, parameters):
-    """The algorithm's own dialog, pre-filled (the user checks and runs it)."""
+    """The algorithm's own dialog, pre-filled (the user checks and runs it).
+
+    Returns the results of the run made from the dialog ({} or None when it
+    was closed without a successful run).
+    """
     from qgis import processing
 
-    processing.execAlgorithmDialog(alg_id, parameters)
+    return processing.execAlgorithmDialog(alg_id, parameters)

@@ -69,11 +69,12 @@ from ..processing.defaults import default_thresholds_minutes, metres_to_minutes,
 from ..processing.fetch import IGN_LAYERS
 from ..processing.open_data import COMMUNE_CODE
 from ..processing.styles import load_style
-from . import algorithms, presets
+from . import algorithms, follow_ups, presets
 from .actions import load_sample, sample_path
 from .chart import CoverageChart, curves_from_layer
 from .maptool import PolygonMapTool
 from .places import SOURCE_BDTOPO, SOURCE_IGN, SOURCE_SAMPLE, SOURCE_SNCF, WGS84, Place
+from .results import RESULTS_FOLDER, is_temporary, results_file
 from .tasks import AlgorithmRun, output_definition
 from .widgets import InlineMessage, MinutesSpinBox, compact, format_minutes, format_number
 
@@ -84,8 +85,6 @@ SHAPE_BUFFER, SHAPE_ISOCHRONE = "buffer", "isochrone"  # the two shapes of a sta
 IGN_LAYER_KEYS = [spec.key for spec in IGN_LAYERS]  # positions of the LAYER enum of fetch_ign
 GEOCODE_COMMUNES = 1  # KIND of ville_numerique:geocode: communes only
 STATION_SEARCH_BUFFER_M = 1000  # BD TOPO stations up to 1 km outside the commune
-
-
 def category_icon(code):
     return QIcon(about.icon_path("categories/{}.svg".format(code)))
 
@@ -146,6 +145,10 @@ class VilleNumeriquePanel(QgsDockWidget):
         self._analysis_preset = None
         self._communes = []
         self._stations = []
+        self.scenario = None
+        self.scenario_summary_path = None
+        self.analysis_population = None  # the population the analysis measured (inside the perimeter)
+        self._coverage_population = None
         self._build()
         self.refresh_algorithms()
         registry = algorithms.registry()
@@ -153,6 +156,9 @@ class VilleNumeriquePanel(QgsDockWidget):
         registry.providerRemoved.connect(self.refresh_algorithms)
         self.project.readProject.connect(self._project_read)
         self.project.cleared.connect(self.clear_results)
+        self.project.layersRemoved.connect(self._layers_removed)
+        for signal in self._placeholder_signals():
+            signal.connect(self._update_output_placeholder)
 
     # ======================================================================
     # construction
@@ -190,6 +196,8 @@ class VilleNumeriquePanel(QgsDockWidget):
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
         self.setWidget(body)
+        self.perimeter_combo.layerChanged.connect(self._perimeter_changed)
+        self._perimeter_changed(self.perimeter_combo.currentLayer())
 
     @staticmethod
     def _hint(text):
@@ -309,8 +317,10 @@ class VilleNumeriquePanel(QgsDockWidget):
         self.sample_button.clicked.connect(self.load_sample)
         layout.addWidget(self.sample_button)
 
-        box = QGroupBox(tr("Categories of services"), page)
+        box = QGroupBox(tr("Categories of services to fetch"), page)
         grid = QGridLayout(box)
+        grid.addWidget(self._hint(tr("Only for the open-data buttons below: the analysis measures every "
+                                     "category found in the services layer.")), len(CATEGORIES), 0)
         self.category_checks = {}
         for index, code in enumerate(CATEGORIES):
             check = QCheckBox(category_label(code), box)
@@ -395,6 +405,9 @@ class VilleNumeriquePanel(QgsDockWidget):
         self.services_combo.layerChanged.connect(self._services_layer_changed)
         form.addRow(tr("Digital services"), self.services_combo)
         form.addRow(tr("Category field"), self.category_field_combo)
+        self.restrict_check = QCheckBox(page)
+        self.restrict_check.setObjectName("VilleNumeriqueRestrict")
+        form.addRow(self.restrict_check)
         layout.addLayout(form)
 
         box = QGroupBox(tr("Walking time to each kind of service"), page)
@@ -468,15 +481,12 @@ class VilleNumeriquePanel(QgsDockWidget):
             self.decay_combo.addItem(decay_label(code), code)
         form.addRow(tr("Method"), self.method_combo)
         form.addRow(tr("Distance decay"), self.decay_combo)
-        self.restrict_check = QCheckBox(tr("Only the population inside the perimeter"), page)
-        self.restrict_check.setObjectName("VilleNumeriqueRestrict")
-        form.addRow(self.restrict_check)
         self.output_widget = QgsFileWidget(page)
         self.output_widget.setObjectName("VilleNumeriqueOutput")
         self.output_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output_widget.setFilter(tr("GeoPackage (*.gpkg)"))
-        self.output_widget.lineEdit().setPlaceholderText(tr("[Temporary layer]"))
         form.addRow(tr("Save to"), self.output_widget)
+        self._update_output_placeholder()
         layout.addLayout(form)
         self.run_button = QPushButton(QIcon(about.icon_path()), tr("Run the analysis"), page)
         self.run_button.setObjectName("VilleNumeriqueRun")
@@ -484,6 +494,18 @@ class VilleNumeriquePanel(QgsDockWidget):
         layout.addWidget(self.run_button)
         layout.addStretch(1)
         return page
+
+    def _placeholder_signals(self):
+        """When the project's folder may have changed (``write(path)`` emits no fileNameChanged)."""
+        return (self.project.homePathChanged, self.project.fileNameChanged, self.project.cleared,
+                self.project.projectSaved, self.toolbox.currentChanged)
+
+    def _update_output_placeholder(self, *_args):
+        if self.project.absolutePath():
+            text = tr("[A GeoPackage in the project's folder, {folder}/]").format(folder=RESULTS_FOLDER)
+        else:
+            text = tr("[Temporary layer: save the project first to keep the results]")
+        self.output_widget.lineEdit().setPlaceholderText(text)
 
     def _fragility_field_changed(self, field):
         for spin in self.fragility_spins.values():  # the weights only make the computed index
@@ -515,6 +537,11 @@ class VilleNumeriquePanel(QgsDockWidget):
         font.setBold(True)
         self.summary_label.setFont(font)
         layout.addWidget(self.summary_label)
+        self.scenario_label = QLabel(page)
+        self.scenario_label.setObjectName("VilleNumeriqueScenarioSummary")
+        self.scenario_label.setWordWrap(True)
+        self.scenario_label.setVisible(False)
+        layout.addWidget(self.scenario_label)
         self.results_table = QTableWidget(0, 7, page)
         self.results_table.setObjectName("VilleNumeriqueResultsTable")
         self.results_table.setHorizontalHeaderLabels([
@@ -558,6 +585,15 @@ class VilleNumeriquePanel(QgsDockWidget):
         for button in (self.report_button, self.scenario_button, self.recommend_button):
             row.addWidget(button)
         layout.addLayout(row)
+        form = QFormLayout()
+        self.recommend_category_combo = QComboBox(page)
+        compact(self.recommend_category_combo)
+        self.recommend_category_combo.setObjectName("VilleNumeriqueRecommendCategory")
+        self.recommend_category_combo.setToolTip(tr(
+            "Category of the new services “Recommend sites” looks for. Proposed: the category whose "
+            "uncovered inhabitants (weighted by their fragility) weigh most in the score."))
+        form.addRow(tr("New sites for"), self.recommend_category_combo)
+        layout.addLayout(form)
         layout.addStretch(1)
         return page
 
@@ -622,11 +658,16 @@ class VilleNumeriquePanel(QgsDockWidget):
             (self.recommend_button, algorithms.RECOMMEND_SITES),
             (self.run_button, algorithms.COVERAGE),
         )
+        follow_ups_ = (self.report_button, self.scenario_button, self.recommend_button)
+        results = self.has_results()
         for widget, alg_id in wired:
             available = algorithms.exists(alg_id)
-            widget.setEnabled(available and not self.is_running())
+            needs_results = widget in follow_ups_ and not results
+            widget.setEnabled(available and not needs_results and not self.is_running())
             missing = tr("Needs the Processing algorithm {id}, not installed yet.").format(id=alg_id)
-            widget.setToolTip("" if available else missing)
+            no_results = tr("Run an analysis first (3. Analysis).")
+            widget.setToolTip(missing if not available else no_results if needs_results else "")
+        self.recommend_category_combo.setEnabled(results)
         self.search_edit.setEnabled(algorithms.exists(algorithms.DATAGOUV_SEARCH))
         coverage = algorithms.algorithm(algorithms.COVERAGE)
         for combo, name in ((self.method_combo, "METHOD"), (self.decay_combo, "DECAY")):
@@ -637,6 +678,11 @@ class VilleNumeriquePanel(QgsDockWidget):
 
     def is_running(self):
         return self.run is not None and self.run.is_running()
+
+    def has_results(self):
+        """An analysis result is shown and its coverage layer is still in the project."""
+        return (self.summary is not None and self.output_layer_id is not None
+                and self.project.mapLayer(self.output_layer_id) is not None)
 
     def _start(self, run, on_done, status):
         if self.is_running():
@@ -881,6 +927,25 @@ class VilleNumeriquePanel(QgsDockWidget):
     def perimeter_layer(self):
         return self.perimeter_combo.currentLayer()
 
+    def _layers_removed(self, *_args):
+        self.refresh_algorithms()
+        if self._perimeter_id is not None and self.project.mapLayer(self._perimeter_id) is None:
+            # the combo would move on to another polygon layer (the communes…) without a signal
+            self.perimeter_combo.setLayer(None)
+            self._perimeter_changed(None)
+
+    def _perimeter_changed(self, layer):
+        """A perimeter applies to the analysis by default; without one the page says so."""
+        self._perimeter_id = layer.id() if layer is not None else None
+        self.restrict_check.setEnabled(layer is not None)
+        self.restrict_check.setChecked(layer is not None)
+        if layer is None:
+            self.restrict_check.setText(tr("No perimeter (1. Territory): the whole population layer is "
+                                           "analysed."))
+        else:
+            self.restrict_check.setText(tr("Only the population inside the perimeter “{name}”").format(
+                name=layer.name()))
+
     def _set_perimeter(self, layer):
         self.perimeter_combo.setLayer(layer)
         if layer is not None:
@@ -904,12 +969,12 @@ class VilleNumeriquePanel(QgsDockWidget):
             self.message(str(error), Qgis.MessageLevel.Critical)
             return False
         if self.perimeter_shape_combo.currentData() == SHAPE_ISOCHRONE:
-            name = tr("Perimeter: {minutes} min walk (IGN isochrone) around {station}").format(
+            name = tr("{minutes} min walk (IGN isochrone) around {station}").format(
                 minutes=minutes, station=station.name)
             alg_id = algorithms.ISOCHRONE
             parameters = {"INPUT": point_file, "ID_FIELD": "code", "MINUTES": str(minutes)}
         else:
-            name = tr("Perimeter: {minutes} min walk around {station}").format(minutes=minutes,
+            name = tr("{minutes} min walk around {station}").format(minutes=minutes,
                                                                                station=station.name)
             alg_id = "native:buffer"
             parameters = {"INPUT": point_file, "DISTANCE": minutes_to_metres(minutes), "SEGMENTS": 24,
@@ -924,7 +989,7 @@ class VilleNumeriquePanel(QgsDockWidget):
         if place is None:
             self.message(tr("Choose a commune first."), Qgis.MessageLevel.Warning)
             return False
-        name = tr("Perimeter: commune of {name}").format(name=place.name)
+        name = tr("Commune of {name}").format(name=place.name)
         if place.source == SOURCE_SAMPLE:
             alg_id = "native:extractbyattribute"
             parameters = {"INPUT": "{}|layername=communes".format(sample_path()), "FIELD": "code",
@@ -948,7 +1013,7 @@ class VilleNumeriquePanel(QgsDockWidget):
             self.message(tr("No feature is selected in {layer}.").format(layer=layer.name()),
                          Qgis.MessageLevel.Warning)
             return False
-        name = tr("Perimeter: selection of {layer}").format(layer=layer.name())
+        name = tr("Selection of {layer}").format(layer=layer.name())
         parameters = {"INPUT": layer.id(),
                       "OUTPUT": output_definition("TEMPORARY_OUTPUT", name, self.project)}
         run = AlgorithmRun("native:saveselectedfeatures", parameters, styles={"OUTPUT": ("perimeter", name)},
@@ -993,7 +1058,7 @@ class VilleNumeriquePanel(QgsDockWidget):
         self._stop_drawing()
         if crs is None:
             crs = self.iface.mapCanvas().mapSettings().destinationCrs()
-        layer = QgsVectorLayer("Polygon?crs={}".format(crs.authid() or "EPSG:2154"), tr("Perimeter: drawn"),
+        layer = QgsVectorLayer("Polygon?crs={}".format(crs.authid() or "EPSG:2154"), tr("Drawn perimeter"),
                                "memory")
         if not crs.authid():
             layer.setCrs(crs)
@@ -1131,7 +1196,8 @@ class VilleNumeriquePanel(QgsDockWidget):
 
         def done(role, ok, _results, layers, message):
             if not ok:
-                kept = tr("Canceled: the {n} layer(s) already added are kept.").format(n=len(added))
+                kept = tr("Canceled: the {n} layer(s) already added are kept.").format(n=len(added)) if added \
+                    else tr("Canceled: nothing was added.")
                 self._failed(message, kept)
                 return
             added.extend(layers)
@@ -1237,17 +1303,17 @@ class VilleNumeriquePanel(QgsDockWidget):
         if problem:
             self.message(problem, Qgis.MessageLevel.Warning)
             return None
-        output = self.output_widget.filePath().strip()
+        output = self.output_widget.filePath().strip() or results_file(self.project)
         if output and not output.lower().endswith(".gpkg"):
             output += ".gpkg"
         if output:
             summary = str(Path(output).with_suffix(".json"))
         else:
             summary = QgsProcessingUtils.generateTempFilename("summary.json")
-        parameters = {
-            "POPULATION": population.id(),
+        parameters = {  # sources or names, not ids: the summary and the report show them
+            "POPULATION": follow_ups.layer_parameter(population, self.project),
             "POPULATION_FIELD": field,
-            "SERVICES": services.id(),
+            "SERVICES": follow_ups.layer_parameter(services, self.project),
             "CATEGORY_FIELD": category_field,
             "THRESHOLDS": self.thresholds_text(),
             "FRAGILITY_WEIGHTS": self.fragility_weights_text(),
@@ -1299,6 +1365,7 @@ class VilleNumeriquePanel(QgsDockWidget):
         return self._start_coverage(parameters)
 
     def _start_coverage(self, parameters):
+        self._coverage_population = parameters["POPULATION"]
         name = tr("Digital services coverage")
         run = AlgorithmRun(algorithms.COVERAGE, parameters, styles={"OUTPUT": ("coverage", name)},
                            place=self._place_result, project=self.project, parent=self)
@@ -1322,6 +1389,8 @@ class VilleNumeriquePanel(QgsDockWidget):
             return
         output = str(results.get("OUTPUT", ""))
         layer = next((lyr for lyr in layers if lyr.id() == output), layers[0] if layers else None)
+        self.show_scenario(None, None)  # a scenario of the previous analysis does not apply to this one
+        self.analysis_population = self._coverage_population
         self.output_layer_id = layer.id() if layer is not None else None
         self.summary_path = results.get("SUMMARY")
         summary = None
@@ -1341,8 +1410,12 @@ class VilleNumeriquePanel(QgsDockWidget):
             stored = dict(preset)
             stored["results"] = {"summary": summary, "layer": presets.layer_reference(layer)}
             presets.write_project(stored, self.project)
-            self.message(tr("Coverage computed: mean score {score} / 100.").format(
-                score=format_number(summary.get("score_mean"), 1)), Qgis.MessageLevel.Success)
+            text = tr("Coverage computed: mean score {score} / 100.").format(
+                score=format_number(summary.get("score_mean"), 1))
+            if layer is not None and is_temporary(layer.source()):
+                text += " " + tr("It is a temporary layer, lost when QGIS closes: save the project to have the "
+                                 "next results written in its folder.")
+            self.message(text, Qgis.MessageLevel.Success)
         self.analysisFinished.emit(True)
 
     # ======================================================================
@@ -1355,6 +1428,27 @@ class VilleNumeriquePanel(QgsDockWidget):
         self.results_table.setRowCount(0)
         self.summary_label.setText(tr("No analysis yet: run one from “3. Analysis”."))
         self.chart.clear()
+        self.recommend_category_combo.clear()
+        self.analysis_population = None
+        self.show_scenario(None, None)
+        self.refresh_algorithms()
+
+    def show_scenario(self, scenario, path):
+        """The before/after of a scenario run from the panel, under the summary (and into the report)."""
+        self.scenario = scenario
+        self.scenario_summary_path = path if scenario is not None else None
+        text = follow_ups.scenario_text(scenario) if scenario is not None else ""
+        self.scenario_label.setText(text)
+        self.scenario_label.setVisible(bool(text))
+
+    def _fill_recommend_categories(self, summary):
+        combo = self.recommend_category_combo
+        combo.clear()
+        for code in summary.get("categories", {}):
+            combo.addItem(category_icon(code), categories.label(code), code)
+        index = combo.findData(follow_ups.recommended_category(summary))
+        if index >= 0:
+            combo.setCurrentIndex(index)
 
     def show_results(self, summary, layer=None):
         """Fill the indicator table and the chart from a coverage summary (and its layer)."""
@@ -1404,6 +1498,8 @@ class VilleNumeriquePanel(QgsDockWidget):
         self.results_table.resizeColumnsToContents()
         self._fit_table()
         self.update_chart(summary, layer)
+        self._fill_recommend_categories(summary)
+        self.refresh_algorithms()
 
     def _fit_table(self):
         """Rows as high as their wrapped text; the table as high as its rows (no scroll bar)."""
@@ -1424,15 +1520,38 @@ class VilleNumeriquePanel(QgsDockWidget):
         self.chart.set_data(curves, total, thresholds)
 
     def open_follow_up(self, alg_id):
-        """Report, scenario, site recommendation: the algorithm's dialog, pre-filled."""
-        if not algorithms.exists(alg_id):
+        """Report, scenario, site recommendation: the algorithm's dialog, pre-filled with the last analysis.
+
+        A scenario run from the dialog is kept: its before/after is shown under
+        the summary and the report gets it (SCENARIO_SUMMARY).
+        """
+        if not algorithms.exists(alg_id) or not self.has_results():
             return False
         values = self._context_values()
+        for role, layer in (("population", self.population_combo.currentLayer()),
+                            ("services", self.services_combo.currentLayer()),
+                            ("perimeter", self.perimeter_layer())):
+            values[role] = follow_ups.layer_parameter(layer, self.project)
+        if self.analysis_population and Path(str(self.analysis_population)).is_file():
+            # the population inside the perimeter the analysis measured: the scenario starts from its score
+            values["population"] = self.analysis_population
         planned = next((lyr for lyr in self.project.mapLayers().values()
                         if lyr.source().endswith("layername=projet_gare")), None)
         if planned is not None:
-            values["project_services"] = planned.id()
-        algorithms.open_dialog(alg_id, algorithms.prefill(alg_id, values))
+            values["project_services"] = follow_ups.layer_parameter(planned, self.project)
+        if alg_id == algorithms.RECOMMEND_SITES:
+            code = self.recommend_category_combo.currentData()
+            values["categories"] = [code] if code else None
+        if alg_id == algorithms.REPORT:
+            values["scenario_summary"] = self.scenario_summary_path
+            commune = self._commune_place()
+            values["title"] = follow_ups.report_title(commune.name if commune is not None else None)
+        results = algorithms.open_dialog(alg_id, algorithms.prefill(alg_id, values))
+        if alg_id == algorithms.SCENARIO and isinstance(results, dict) and results.get("SUMMARY"):
+            scenario = follow_ups.read_summary(results["SUMMARY"])
+            if scenario is not None:
+                self.show_scenario(scenario, results["SUMMARY"])
+                self.message(self.scenario_label.text(), Qgis.MessageLevel.Success)
         return True
 
     # ======================================================================
@@ -1621,7 +1740,9 @@ class VilleNumeriquePanel(QgsDockWidget):
         for signal, slot in ((registry.providerAdded, self.refresh_algorithms),
                              (registry.providerRemoved, self.refresh_algorithms),
                              (self.project.readProject, self._project_read),
-                             (self.project.cleared, self.clear_results)):
+                             (self.project.cleared, self.clear_results),
+                             (self.project.layersRemoved, self._layers_removed),
+                             *((signal, self._update_output_placeholder) for signal in self._placeholder_signals())):
             try:
                 signal.disconnect(slot)
             except TypeError:

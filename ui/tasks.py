@@ -32,8 +32,9 @@ class CollectingFeedback(QgsProcessingFeedback):
         self.warnings = []
 
     def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS API)
+        # Kept for the panel's message, not logged again: QgsProcessingAlgRunnerTask logs the error
+        # that stopped the algorithm itself, then reports it here (the log showed it twice).
         self.errors.append(error)
-        super().reportError(error, fatalError)
 
     def pushWarning(self, warning):  # noqa: N802 (QGIS API)
         self.warnings.append(warning)
