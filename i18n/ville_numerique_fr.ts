@@ -939,7 +939,7 @@
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1302"/>
+        <location filename="../ui/panel.py" line="1369"/>
         <source>Digital services coverage</source>
         <translation>Couverture des services numériques</translation>
     </message>
@@ -969,7 +969,7 @@
         <translation>Services numériques (points)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="397"/>
+        <location filename="../ui/panel.py" line="407"/>
         <source>Category field</source>
         <translation>Champ de catégorie</translation>
     </message>
@@ -994,27 +994,27 @@
         <translation>Poids des catégories dans le score</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="145"/>
+        <location filename="../processing/coverage.py" line="147"/>
         <source>Coverage</source>
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="36"/>
+        <location filename="../processing/scenario.py" line="39"/>
         <source>Summary (JSON)</source>
         <translation>Synthèse (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="36"/>
+        <location filename="../processing/scenario.py" line="39"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="383"/>
+        <location filename="../ui/panel.py" line="393"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="396"/>
+        <location filename="../ui/panel.py" line="406"/>
         <source>Digital services</source>
         <translation>Services numériques</translation>
     </message>
@@ -1059,7 +1059,7 @@
         <translation>{n} unité(s) de population sans valeur de population comptée(s) pour 0.</translation>
     </message>
     <message>
-        <location filename="../ui/tasks.py" line="118"/>
+        <location filename="../ui/tasks.py" line="119"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -1069,12 +1069,7 @@
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="178"/>
-        <source>{code}: {share:.1%} of the population within {threshold:g} m ({n} service(s)).</source>
-        <translation>{code} : {share:.1%} de la population à moins de {threshold:g} m ({n} service(s)).</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage.py" line="70"/>
+        <location filename="../processing/coverage.py" line="72"/>
         <source>Field &apos;{name}&apos; of the population layer replaced by the new result.</source>
         <translation>Champ « {name} » de la couche de population remplacé par le nouveau résultat.</translation>
     </message>
@@ -1124,7 +1119,7 @@
         <translation>Projet de gare (scénario)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="856"/>
+        <location filename="../ui/panel.py" line="902"/>
         <source>Station</source>
         <translation>Gare</translation>
     </message>
@@ -1139,22 +1134,22 @@
         <translation>La couche {name} de l'échantillon n'a pas pu être lue.</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="86"/>
+        <location filename="../ui/actions.py" line="89"/>
         <source>Digital services coverage…</source>
         <translation>Couverture des services numériques…</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="89"/>
+        <location filename="../ui/actions.py" line="92"/>
         <source>Who lives within walking reach of each kind of digital service?</source>
         <translation>Qui habite à distance de marche de chaque type de service numérique ?</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="305"/>
+        <location filename="../ui/panel.py" line="313"/>
         <source>Load the Saint-Omer sample</source>
         <translation>Charger l'échantillon de Saint-Omer</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="97"/>
+        <location filename="../ui/actions.py" line="100"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
@@ -1209,7 +1204,7 @@
         <translation>Le site wifi {name} n'est pas en service ({state}).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="340"/>
+        <location filename="../ui/panel.py" line="350"/>
         <source>Search data.gouv.fr</source>
         <translation>Rechercher sur data.gouv.fr</translation>
     </message>
@@ -1224,7 +1219,7 @@
         <translation>Mots qui doivent tous apparaître, par ex. lieux de médiation numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="352"/>
+        <location filename="../ui/panel.py" line="362"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -1929,7 +1924,7 @@
         <translation>Facultatif : le contour de la zone d'étude ; son champ de nom donne le titre par défaut.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="352"/>
+        <location filename="../ui/panel.py" line="362"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -2054,7 +2049,7 @@
         <translation>Services prévus (scénario)</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="156"/>
+        <location filename="../processing/styles.py" line="159"/>
         <source>Priority areas</source>
         <translation>Zones prioritaires</translation>
     </message>
@@ -2064,32 +2059,32 @@
         <translation>Périmètre du projet</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="107"/>
+        <location filename="../processing/styles.py" line="110"/>
         <source>… also offers {category}</source>
         <translation>… propose aussi {category}</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="120"/>
+        <location filename="../processing/styles.py" line="123"/>
         <source>{low:g}–{high:g} · least served</source>
         <translation>{low:g}–{high:g} · les moins bien desservis</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="124"/>
+        <location filename="../processing/styles.py" line="127"/>
         <source>{low:g}–{high:g} · best served</source>
         <translation>{low:g}–{high:g} · les mieux desservis</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="195"/>
+        <location filename="../processing/styles.py" line="198"/>
         <source>The style {name} could not be loaded: {message}</source>
         <translation>Le style {name} n'a pas pu être chargé : {message}</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="232"/>
+        <location filename="../processing/styles.py" line="235"/>
         <source>The map style {name} could not be applied.</source>
         <translation>Le style cartographique {name} n'a pas pu être appliqué.</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="273"/>
+        <location filename="../processing/styles.py" line="276"/>
         <source>The style could not be written next to {path}: {error}</source>
         <translation>Le style n'a pas pu être écrit à côté de {path} : {error}</translation>
     </message>
@@ -2109,82 +2104,82 @@
         <translation>Temps de marche (minutes à 4 km/h)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="100"/>
+        <location filename="../ui/panel.py" line="99"/>
         <source>Nearest service (walking distance)</source>
         <translation>Service le plus proche (distance à pied)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="101"/>
+        <location filename="../ui/panel.py" line="100"/>
         <source>Cumulative opportunities (services within reach)</source>
         <translation>Opportunités cumulées (services à portée)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="102"/>
+        <location filename="../ui/panel.py" line="101"/>
         <source>2SFCA (services per inhabitant)</source>
         <translation>2SFCA (services par habitant)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="103"/>
+        <location filename="../ui/panel.py" line="102"/>
         <source>Enhanced 2SFCA (with distance decay)</source>
         <translation>2SFCA améliorée (avec décroissance selon la distance)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="109"/>
+        <location filename="../ui/panel.py" line="108"/>
         <source>Step (within the threshold or not)</source>
         <translation>Palier (en deçà du seuil ou non)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="110"/>
+        <location filename="../ui/panel.py" line="109"/>
         <source>Linear</source>
         <translation>Linéaire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="111"/>
+        <location filename="../ui/panel.py" line="110"/>
         <source>Gaussian</source>
         <translation>Gaussienne</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="112"/>
+        <location filename="../ui/panel.py" line="111"/>
         <source>Gravity</source>
         <translation>Gravitaire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="168"/>
+        <location filename="../ui/panel.py" line="174"/>
         <source>1. Territory</source>
         <translation>1. Territoire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="169"/>
+        <location filename="../ui/panel.py" line="175"/>
         <source>2. Data</source>
         <translation>2. Données</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="170"/>
+        <location filename="../ui/panel.py" line="176"/>
         <source>3. Analysis</source>
         <translation>3. Analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="171"/>
+        <location filename="../ui/panel.py" line="177"/>
         <source>4. Results</source>
         <translation>4. Résultats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="172"/>
+        <location filename="../ui/panel.py" line="178"/>
         <source>5. Presets</source>
         <translation>5. Préréglages</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="181"/>
+        <location filename="../ui/panel.py" line="187"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="216"/>
+        <location filename="../ui/panel.py" line="224"/>
         <source>Name or INSEE code</source>
         <translation>Nom ou code INSEE</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="230"/>
+        <location filename="../ui/panel.py" line="238"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
@@ -2194,142 +2189,127 @@
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="253"/>
+        <location filename="../ui/panel.py" line="261"/>
         <source>Walking time</source>
         <translation>Temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="271"/>
+        <location filename="../ui/panel.py" line="279"/>
         <source>The commune</source>
         <translation>La commune</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="272"/>
+        <location filename="../ui/panel.py" line="280"/>
         <source>Use the boundary of the commune as perimeter.</source>
         <translation>Utiliser les limites de la commune comme périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="274"/>
+        <location filename="../ui/panel.py" line="282"/>
         <source>Draw…</source>
         <translation>Dessiner…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="275"/>
+        <location filename="../ui/panel.py" line="283"/>
         <source>Draw the perimeter on the map: click the vertices, right-click to finish.</source>
         <translation>Dessinez le périmètre sur la carte : cliquez sur les sommets, clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="278"/>
+        <location filename="../ui/panel.py" line="286"/>
         <source>Selected feature</source>
         <translation>Entité sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="279"/>
+        <location filename="../ui/panel.py" line="287"/>
         <source>Use the selected feature(s) of the active polygon layer.</source>
         <translation>Utiliser la ou les entités sélectionnées de la couche de polygones active.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="291"/>
+        <location filename="../ui/panel.py" line="299"/>
         <source>Perimeter</source>
         <translation>Périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="298"/>
+        <location filename="../ui/panel.py" line="306"/>
         <source>≈ {metres} m at 4 km/h</source>
         <translation>≈ {metres} m à 4 km/h</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="307"/>
+        <location filename="../ui/panel.py" line="315"/>
         <source>Offline sample: Saint-Omer station district (services, INSEE grid, communes, station).</source>
         <translation>Échantillon hors ligne : quartier de la gare de Saint-Omer (services, grille INSEE, communes, gare).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="312"/>
-        <source>Categories of services</source>
-        <translation>Catégories de services</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="324"/>
+        <location filename="../ui/panel.py" line="334"/>
         <source>Open data for the perimeter</source>
         <translation>Données ouvertes pour le périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="344"/>
+        <location filename="../ui/panel.py" line="354"/>
         <source>e.g. médiation numérique, wifi public…</source>
         <translation>par ex. médiation numérique, wifi public…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="345"/>
+        <location filename="../ui/panel.py" line="355"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="352"/>
+        <location filename="../ui/panel.py" line="362"/>
         <source>Last update</source>
         <translation>Dernière mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="352"/>
+        <location filename="../ui/panel.py" line="362"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="360"/>
+        <location filename="../ui/panel.py" line="370"/>
         <source>Add to the map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="384"/>
+        <location filename="../ui/panel.py" line="394"/>
         <source>Inhabitants field</source>
         <translation>Champ des habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="400"/>
+        <location filename="../ui/panel.py" line="413"/>
         <source>Walking time to each kind of service</source>
         <translation>Temps de marche vers chaque type de service</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="420"/>
+        <location filename="../ui/panel.py" line="433"/>
         <source>Default times</source>
         <translation>Temps par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="421"/>
+        <location filename="../ui/panel.py" line="434"/>
         <source>Times set in Settings › Options › Ville numérique.</source>
         <translation>Temps définis dans Préférences › Options › Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="469"/>
+        <location filename="../ui/panel.py" line="482"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="470"/>
+        <location filename="../ui/panel.py" line="483"/>
         <source>Distance decay</source>
         <translation>Décroissance avec la distance</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="471"/>
-        <source>Only the population inside the perimeter</source>
-        <translation>Uniquement la population dans le périmètre</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="477"/>
+        <location filename="../ui/panel.py" line="487"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="478"/>
-        <source>[Temporary layer]</source>
-        <translation>[Couche temporaire]</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="479"/>
+        <location filename="../ui/panel.py" line="488"/>
         <source>Save to</source>
         <translation>Enregistrer dans</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="481"/>
+        <location filename="../ui/panel.py" line="491"/>
         <source>Run the analysis</source>
         <translation>Lancer l'analyse</translation>
     </message>
@@ -2339,337 +2319,317 @@
         <translation>{metres} m</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1356"/>
+        <location filename="../ui/panel.py" line="1429"/>
         <source>No analysis yet: run one from “3. Analysis”.</source>
         <translation>Pas encore d'analyse : lancez-en une depuis « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="520"/>
+        <location filename="../ui/panel.py" line="547"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="520"/>
+        <location filename="../ui/panel.py" line="547"/>
         <source>Walk</source>
         <translation>À pied</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="520"/>
+        <location filename="../ui/panel.py" line="547"/>
         <source>Covered</source>
         <translation>Couverts</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="552"/>
+        <location filename="../ui/panel.py" line="579"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="554"/>
+        <location filename="../ui/panel.py" line="581"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="556"/>
+        <location filename="../ui/panel.py" line="583"/>
         <source>Recommend sites</source>
         <translation>Recommander des sites</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="568"/>
+        <location filename="../ui/panel.py" line="604"/>
         <source>An analysis (perimeter, data and parameters) can be saved to a file to share it, or in the QGIS project.</source>
         <translation>Une analyse (périmètre, données et paramètres) peut être enregistrée dans un fichier pour la partager, ou dans le projet QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="571"/>
+        <location filename="../ui/panel.py" line="607"/>
         <source>Save to a file…</source>
         <translation>Enregistrer dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="571"/>
+        <location filename="../ui/panel.py" line="607"/>
         <source>Open a file…</source>
         <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="571"/>
+        <location filename="../ui/panel.py" line="607"/>
         <source>Save in the project</source>
         <translation>Enregistrer dans le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="571"/>
+        <location filename="../ui/panel.py" line="607"/>
         <source>Load from the project</source>
         <translation>Charger depuis le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="582"/>
+        <location filename="../ui/panel.py" line="618"/>
         <source>Recent analyses</source>
         <translation>Analyses récentes</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="587"/>
+        <location filename="../ui/panel.py" line="623"/>
         <source>Restore the selected analysis</source>
         <translation>Restaurer l'analyse sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="628"/>
+        <location filename="../ui/panel.py" line="667"/>
         <source>Needs the Processing algorithm {id}, not installed yet.</source>
         <translation>Nécessite l'algorithme de Traitements {id}, qui n'est pas encore installé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="635"/>
+        <location filename="../ui/panel.py" line="676"/>
         <source>The installed coverage algorithm measures the walking distance to the nearest service only.</source>
         <translation>L'algorithme de couverture installé ne mesure que la distance à pied jusqu'au service le plus proche.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1277"/>
+        <location filename="../ui/panel.py" line="1343"/>
         <source>An operation is already running: wait for it or cancel it.</source>
         <translation>Une opération est déjà en cours : attendez qu'elle se termine ou annulez-la.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="673"/>
+        <location filename="../ui/panel.py" line="719"/>
         <source>Canceling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="681"/>
+        <location filename="../ui/panel.py" line="727"/>
         <source>The operation failed.</source>
         <translation>L'opération a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="836"/>
+        <location filename="../ui/panel.py" line="882"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="759"/>
+        <location filename="../ui/panel.py" line="805"/>
         <source>{name} — {commune} (UIC {code})</source>
         <translation>{name} — {commune} (UIC {code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="888"/>
+        <location filename="../ui/panel.py" line="953"/>
         <source>Perimeter ready: {name}.</source>
         <translation>Périmètre prêt : {name}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="897"/>
+        <location filename="../ui/panel.py" line="962"/>
         <source>Choose a station first.</source>
         <translation>Choisissez d'abord une gare.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="912"/>
-        <source>Perimeter: {minutes} min walk around {station}</source>
-        <translation>Périmètre : {minutes} min à pied autour de {station}</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="956"/>
+        <location filename="../ui/panel.py" line="1021"/>
         <source>Making the perimeter…</source>
         <translation>Création du périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="925"/>
+        <location filename="../ui/panel.py" line="990"/>
         <source>Choose a commune first.</source>
         <translation>Choisissez d'abord une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="927"/>
-        <source>Perimeter: commune of {name}</source>
-        <translation>Périmètre : commune de {name}</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="944"/>
+        <location filename="../ui/panel.py" line="1009"/>
         <source>Make a polygon layer active and select the feature(s) of the perimeter.</source>
         <translation>Rendez active une couche de polygones et sélectionnez la ou les entités du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="948"/>
+        <location filename="../ui/panel.py" line="1013"/>
         <source>No feature is selected in {layer}.</source>
         <translation>Aucune entité n'est sélectionnée dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="951"/>
-        <source>Perimeter: selection of {layer}</source>
-        <translation>Périmètre : sélection de {layer}</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="962"/>
+        <location filename="../ui/panel.py" line="1027"/>
         <source>Canceled: no perimeter was made.</source>
         <translation>Annulé : aucun périmètre n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="980"/>
+        <location filename="../ui/panel.py" line="1045"/>
         <source>Click the vertices of the perimeter on the map; right-click to finish, Esc to cancel.</source>
         <translation>Cliquez sur les sommets du périmètre sur la carte ; clic droit pour terminer, Échap pour annuler.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="996"/>
-        <source>Perimeter: drawn</source>
-        <translation>Périmètre : dessiné</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="1024"/>
+        <location filename="../ui/panel.py" line="1089"/>
         <source>Saint-Omer sample loaded: go on with “3. Analysis”.</source>
         <translation>Échantillon de Saint-Omer chargé : poursuivez avec « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1061"/>
+        <location filename="../ui/panel.py" line="1126"/>
         <source>Tick at least one category of services.</source>
         <translation>Cochez au moins une catégorie de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1181"/>
+        <location filename="../ui/panel.py" line="1247"/>
         <source>Canceled: nothing was added.</source>
         <translation>Annulé : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1183"/>
+        <location filename="../ui/panel.py" line="1249"/>
         <source>{n} layer(s) added.</source>
         <translation>{n} couche(s) ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1098"/>
+        <location filename="../ui/panel.py" line="1163"/>
         <source>Fetching the data…</source>
         <translation>Récupération des données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1146"/>
+        <location filename="../ui/panel.py" line="1212"/>
         <source>Type what to search for on data.gouv.fr.</source>
         <translation>Saisissez ce que vous cherchez sur data.gouv.fr.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1148"/>
+        <location filename="../ui/panel.py" line="1214"/>
         <source>Searching data.gouv.fr…</source>
         <translation>Recherche sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1153"/>
+        <location filename="../ui/panel.py" line="1219"/>
         <source>Search canceled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1165"/>
+        <location filename="../ui/panel.py" line="1231"/>
         <source>No dataset found.</source>
         <translation>Aucun jeu de données trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1170"/>
+        <location filename="../ui/panel.py" line="1236"/>
         <source>Select a dataset in the results first.</source>
         <translation>Sélectionnez d'abord un jeu de données dans les résultats.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1185"/>
+        <location filename="../ui/panel.py" line="1251"/>
         <source>Loading the dataset…</source>
         <translation>Chargement du jeu de données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1220"/>
+        <location filename="../ui/panel.py" line="1286"/>
         <source>Choose the population layer (for instance the INSEE 200 m grid) in “3. Analysis”.</source>
         <translation>Choisissez la couche de population (par exemple la grille INSEE 200 m) dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1222"/>
+        <location filename="../ui/panel.py" line="1288"/>
         <source>Choose the field of {layer} that holds the number of inhabitants.</source>
         <translation>Choisissez le champ de {layer} qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1225"/>
+        <location filename="../ui/panel.py" line="1291"/>
         <source>The field {field} of {layer} is not numeric: choose the field that holds the number of inhabitants.</source>
         <translation>Le champ {field} de {layer} n'est pas numérique : choisissez le champ qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1228"/>
+        <location filename="../ui/panel.py" line="1294"/>
         <source>Choose the layer of digital services in “3. Analysis”.</source>
         <translation>Choisissez la couche des services numériques dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1230"/>
+        <location filename="../ui/panel.py" line="1296"/>
         <source>Choose the field of {layer} that holds the service categories.</source>
         <translation>Choisissez le champ de {layer} qui contient les catégories de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1233"/>
+        <location filename="../ui/panel.py" line="1299"/>
         <source>Make or choose a perimeter first, or untick “Only the population inside the perimeter”.</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou décochez « Uniquement la population dans le périmètre ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1236"/>
+        <location filename="../ui/panel.py" line="1302"/>
         <source>The layer {layer} has no feature.</source>
         <translation>La couche {layer} ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1298"/>
+        <location filename="../ui/panel.py" line="1364"/>
         <source>Selecting the population inside the perimeter…</source>
         <translation>Sélection de la population dans le périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1305"/>
+        <location filename="../ui/panel.py" line="1372"/>
         <source>Computing the coverage…</source>
         <translation>Calcul de la couverture…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1320"/>
+        <location filename="../ui/panel.py" line="1387"/>
         <source>Analysis canceled: nothing was added to the project.</source>
         <translation>Analyse annulée : rien n'a été ajouté au projet.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1333"/>
+        <location filename="../ui/panel.py" line="1402"/>
         <source>The summary could not be read: {error}</source>
         <translation>La synthèse n'a pas pu être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1344"/>
+        <location filename="../ui/panel.py" line="1413"/>
         <source>Coverage computed: mean score {score} / 100.</source>
         <translation>Couverture calculée : score moyen {score} / 100.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1362"/>
+        <location filename="../ui/panel.py" line="1456"/>
         <source>Population: {population} inhabitants · mean score: {score} / 100</source>
         <translation>Population : {population} habitants · score moyen : {score} / 100</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1380"/>
+        <location filename="../ui/panel.py" line="1474"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1530"/>
+        <location filename="../ui/panel.py" line="1649"/>
         <source>Not found, choose again: {layers}.</source>
         <translation>Introuvable, choisissez à nouveau : {layers}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1536"/>
+        <location filename="../ui/panel.py" line="1655"/>
         <source>Analysis saved to {path}.</source>
         <translation>Analyse enregistrée dans {path}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1548"/>
+        <location filename="../ui/panel.py" line="1667"/>
         <source>Save the analysis</source>
         <translation>Enregistrer l'analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1556"/>
+        <location filename="../ui/panel.py" line="1675"/>
         <source>Ville numérique analysis (*.json)</source>
         <translation>Analyse Ville numérique (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1556"/>
+        <location filename="../ui/panel.py" line="1675"/>
         <source>Open an analysis</source>
         <translation>Ouvrir une analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1563"/>
+        <location filename="../ui/panel.py" line="1682"/>
         <source>Analysis saved in the project (save the project to keep it).</source>
         <translation>Analyse enregistrée dans le projet (enregistrez le projet pour la conserver).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1573"/>
+        <location filename="../ui/panel.py" line="1692"/>
         <source>This project holds no Ville numérique analysis.</source>
         <translation>Ce projet ne contient aucune analyse Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1588"/>
+        <location filename="../ui/panel.py" line="1707"/>
         <source>{layer} — {population} inhabitants, score {score}</source>
         <translation>{layer} — {population} habitants, score {score}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1604"/>
+        <location filename="../ui/panel.py" line="1723"/>
         <source>Select an analysis in the list.</source>
         <translation>Sélectionnez une analyse dans la liste.</translation>
     </message>
@@ -2774,27 +2734,27 @@
         <translation>Défini par des variables d'environnement, qui priment sur ces paramètres : {names}.</translation>
     </message>
     <message>
-        <location filename="../ui/tasks.py" line="83"/>
+        <location filename="../ui/tasks.py" line="84"/>
         <source>The algorithm {id} is not installed.</source>
         <translation>L'algorithme {id} n'est pas installé.</translation>
     </message>
     <message>
-        <location filename="../ui/tasks.py" line="94"/>
+        <location filename="../ui/tasks.py" line="95"/>
         <source>The algorithm could not start.</source>
         <translation>L'algorithme n'a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../ui/tasks.py" line="120"/>
+        <location filename="../ui/tasks.py" line="121"/>
         <source>The algorithm failed.</source>
         <translation>L'algorithme a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/tasks.py" line="126"/>
+        <location filename="../ui/tasks.py" line="127"/>
         <source>The results could not be loaded: {error}</source>
         <translation>Les résultats n'ont pas pu être chargés : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/tasks.py" line="137"/>
+        <location filename="../ui/tasks.py" line="138"/>
         <source>The result {name} could not be loaded.</source>
         <translation>Le résultat {name} n'a pas pu être chargé.</translation>
     </message>
@@ -3004,47 +2964,37 @@
         <translation>{n} sites candidats sur une grille de {spacing:g} m.</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="28"/>
+        <location filename="../processing/scenario.py" line="31"/>
         <source>Scenario: coverage before and after planned services</source>
         <translation>Scénario : couverture avant et après les services prévus</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="33"/>
+        <location filename="../processing/scenario.py" line="36"/>
         <source>Planned services (points, same category field)</source>
         <translation>Services prévus (points, même champ de catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="44"/>
+        <location filename="../processing/scenario.py" line="47"/>
         <source>Planned services</source>
         <translation>Services prévus</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="50"/>
+        <location filename="../processing/scenario.py" line="53"/>
         <source>Before: {n} existing service(s).</source>
         <translation>Avant : {n} service(s) existant(s).</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="58"/>
+        <location filename="../processing/scenario.py" line="61"/>
         <source>After: {n} planned service(s) added.</source>
         <translation>Après : {n} service(s) prévu(s) ajouté(s).</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="102"/>
-        <source>{code}: {pop:.1f} inhabitant(s) newly within reach.</source>
-        <translation>{code} : {pop:.1f} habitant(s) nouvellement à portée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/scenario.py" line="107"/>
-        <source>Mean score: {change:+.2f} point(s).</source>
-        <translation>Score moyen : {change:+.2f} point(s).</translation>
-    </message>
-    <message>
-        <location filename="../processing/styles.py" line="155"/>
+        <location filename="../processing/styles.py" line="158"/>
         <source>Coverage score</source>
         <translation>Score de couverture</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1380"/>
+        <location filename="../ui/panel.py" line="1474"/>
         <source>{value}%</source>
         <translation>{value} %</translation>
     </message>
@@ -3064,72 +3014,72 @@
         <translation>Accès internet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="520"/>
+        <location filename="../ui/panel.py" line="547"/>
         <source>Inhabitants</source>
         <translation>Habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="520"/>
+        <location filename="../ui/panel.py" line="547"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="520"/>
+        <location filename="../ui/panel.py" line="547"/>
         <source>Fragile</source>
         <translation>Fragiles</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="520"/>
+        <location filename="../ui/panel.py" line="547"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="524"/>
+        <location filename="../ui/panel.py" line="551"/>
         <source>Kind of digital service</source>
         <translation>Type de service numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="524"/>
+        <location filename="../ui/panel.py" line="551"/>
         <source>Walking time within which a service counts as within reach</source>
         <translation>Temps de marche en deçà duquel un service est considéré comme à portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="524"/>
+        <location filename="../ui/panel.py" line="551"/>
         <source>Inhabitants within that walking time of a service of this kind</source>
         <translation>Habitants à moins de ce temps de marche d'un service de ce type</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="524"/>
+        <location filename="../ui/panel.py" line="551"/>
         <source>Share of the population within that walking time</source>
         <translation>Part de la population à moins de ce temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="524"/>
+        <location filename="../ui/panel.py" line="551"/>
         <source>Half of the population lives closer than this (straight line)</source>
         <translation>La moitié de la population habite plus près que cette distance (à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="524"/>
+        <location filename="../ui/panel.py" line="551"/>
         <source>Fragile inhabitants (elderly, poor, living alone) not within reach</source>
         <translation>Habitants fragiles (personnes âgées, pauvres, vivant seules) hors de portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="524"/>
+        <location filename="../ui/panel.py" line="551"/>
         <source>Mean access of the population, in the unit of the method (services within reach, or services per 1,000 inhabitants)</source>
         <translation>Accessibilité moyenne de la population, dans l'unité de la méthode (services à portée, ou services pour 1 000 habitants)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1067"/>
+        <location filename="../ui/panel.py" line="1132"/>
         <source>Make or choose a perimeter, or a commune, first (1. Territory).</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou une commune (1. Territoire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1174"/>
+        <location filename="../ui/panel.py" line="1240"/>
         <source>This dataset has no file that can be added to the map.</source>
         <translation>Ce jeu de données n'a aucun fichier pouvant être ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1366"/>
+        <location filename="../ui/panel.py" line="1460"/>
         <source>Fragile inhabitants: {fragile} (mean fragility {index} / 10)</source>
         <translation>Habitants fragiles : {fragile} (fragilité moyenne {index} / 10)</translation>
     </message>
@@ -3309,99 +3259,94 @@
         <translation>{n} lieu(x) trouvé(s) (géocodeur de la Géoplateforme IGN, données BAN, Licence Ouverte).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="205"/>
+        <location filename="../ui/panel.py" line="213"/>
         <source>Find the commune and the station of the project, then make the perimeter: a walking distance or an IGN walking isochrone around the station, the commune, a polygon you draw or the selected feature of any layer.</source>
         <translation>Trouvez la commune et la gare du projet, puis faites le périmètre : une distance à pied ou une isochrone piétonne IGN autour de la gare, la commune, un polygone que vous dessinez ou l'entité sélectionnée d'une couche.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="223"/>
+        <location filename="../ui/panel.py" line="231"/>
         <source>Search online</source>
         <translation>Chercher en ligne</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="225"/>
+        <location filename="../ui/panel.py" line="233"/>
         <source>Find a commune of France that is not in the list with the IGN Géoplateforme geocoder (internet needed).</source>
         <translation>Trouver une commune de France absente de la liste avec le géocodeur de la Géoplateforme IGN (connexion internet nécessaire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="235"/>
+        <location filename="../ui/panel.py" line="243"/>
         <source>BD TOPO stations</source>
         <translation>Gares BD TOPO</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="237"/>
+        <location filename="../ui/panel.py" line="245"/>
         <source>Add the passenger stations and stops of IGN&apos;s BD TOPO in and around the commune to the list (internet needed).</source>
         <translation>Ajouter à la liste les gares et arrêts voyageurs de la BD TOPO de l'IGN dans et autour de la commune (connexion internet nécessaire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="256"/>
+        <location filename="../ui/panel.py" line="264"/>
         <source>Walking distance as the crow flies (offline)</source>
         <translation>Distance à pied à vol d'oiseau (hors ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="257"/>
+        <location filename="../ui/panel.py" line="265"/>
         <source>IGN walking isochrone on the street network (online)</source>
         <translation>Isochrone piétonne IGN sur le réseau des rues (en ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="259"/>
+        <location filename="../ui/panel.py" line="267"/>
         <source>Shape</source>
         <translation>Forme</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="263"/>
+        <location filename="../ui/panel.py" line="271"/>
         <source>Perimeter around the station</source>
         <translation>Périmètre autour de la gare</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="265"/>
+        <location filename="../ui/panel.py" line="273"/>
         <source>A circle of the walking distance around the station (native:buffer), or the area reachable on foot on the IGN network (ville_numerique:isochrone).</source>
         <translation>Un cercle de la distance à pied autour de la gare (native:buffer), ou la zone atteignable à pied sur le réseau IGN (ville_numerique:isochrone).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="715"/>
+        <location filename="../ui/panel.py" line="761"/>
         <source>{name} ({code}) — IGN</source>
         <translation>{name} ({code}) — IGN</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="762"/>
+        <location filename="../ui/panel.py" line="808"/>
         <source>{name} — {commune} (BD TOPO)</source>
         <translation>{name} — {commune} (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="788"/>
+        <location filename="../ui/panel.py" line="834"/>
         <source>Type the name or the INSEE code of a commune first.</source>
         <translation>Tapez d'abord le nom ou le code INSEE d'une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="796"/>
+        <location filename="../ui/panel.py" line="842"/>
         <source>Looking for the commune…</source>
         <translation>Recherche de la commune…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="830"/>
+        <location filename="../ui/panel.py" line="876"/>
         <source>No commune of that name was found.</source>
         <translation>Aucune commune de ce nom n'a été trouvée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="837"/>
+        <location filename="../ui/panel.py" line="883"/>
         <source>Found: {communes}.</source>
         <translation>Trouvé : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="847"/>
+        <location filename="../ui/panel.py" line="893"/>
         <source>Looking for stations…</source>
         <translation>Recherche des gares…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="865"/>
+        <location filename="../ui/panel.py" line="911"/>
         <source>{n} BD TOPO station(s) added to the list.</source>
         <translation>{n} gare(s) BD TOPO ajoutée(s) à la liste.</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="907"/>
-        <source>Perimeter: {minutes} min walk (IGN isochrone) around {station}</source>
-        <translation>Périmètre : {minutes} min à pied (isochrone IGN) autour de {station}</translation>
     </message>
     <message>
         <location filename="../ui/places.py" line="65"/>
@@ -3419,77 +3364,77 @@
         <translation>Scénario : score gagné</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="132"/>
+        <location filename="../processing/styles.py" line="135"/>
         <source>score lower</source>
         <translation>score en baisse</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="132"/>
+        <location filename="../processing/styles.py" line="135"/>
         <source>no change</source>
         <translation>sans changement</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="132"/>
+        <location filename="../processing/styles.py" line="135"/>
         <source>+0 to 5 points</source>
         <translation>+0 à 5 points</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="132"/>
+        <location filename="../processing/styles.py" line="135"/>
         <source>+5 to 10 points</source>
         <translation>+5 à 10 points</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="132"/>
+        <location filename="../processing/styles.py" line="135"/>
         <source>+10 to 20 points</source>
         <translation>+10 à 20 points</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="132"/>
+        <location filename="../processing/styles.py" line="135"/>
         <source>more than +20 points</source>
         <translation>plus de +20 points</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="326"/>
+        <location filename="../ui/panel.py" line="336"/>
         <source>Fetch services, population and boundaries</source>
         <translation>Récupérer services, population et limites</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="331"/>
+        <location filename="../ui/panel.py" line="341"/>
         <source>Only the services</source>
         <translation>Seulement les services</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="333"/>
+        <location filename="../ui/panel.py" line="343"/>
         <source>Only the population</source>
         <translation>Seulement la population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1110"/>
+        <location filename="../ui/panel.py" line="1175"/>
         <source>digital services</source>
         <translation>services numériques</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1111"/>
+        <location filename="../ui/panel.py" line="1176"/>
         <source>INSEE population grid</source>
         <translation>grille de population INSEE</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1112"/>
+        <location filename="../ui/panel.py" line="1177"/>
         <source>commune boundaries</source>
         <translation>limites communales</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1119"/>
+        <location filename="../ui/panel.py" line="1184"/>
         <source>{n} layer(s) added: services, population and communes of the perimeter.</source>
         <translation>{n} couche(s) ajoutée(s) : services, population et communes du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1128"/>
+        <location filename="../ui/panel.py" line="1193"/>
         <source>Fetching the data ({step}/{total}): {what}…</source>
         <translation>Récupération des données ({step}/{total}) : {what}…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1134"/>
+        <location filename="../ui/panel.py" line="1199"/>
         <source>Canceled: the {n} layer(s) already added are kept.</source>
         <translation>Annulé : les {n} couche(s) déjà ajoutée(s) sont conservées.</translation>
     </message>
@@ -3519,27 +3464,27 @@
         <translation>Familles monoparentales</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="427"/>
+        <location filename="../ui/panel.py" line="440"/>
         <source>Fragility of the population</source>
         <translation>Fragilité de la population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="434"/>
+        <location filename="../ui/panel.py" line="447"/>
         <source>A field already holding a fragility index from 0 to 10 (for instance the IFN spread by ville_numerique:fragility_ifn). Empty: the index is computed from the INSEE grid fields with the weights below.</source>
         <translation>Un champ qui contient déjà un indice de fragilité de 0 à 10 (par exemple l'IFN réparti par ville_numerique:fragility_ifn). Vide : l'indice est calculé à partir des champs de la grille INSEE avec les poids ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="439"/>
+        <location filename="../ui/panel.py" line="452"/>
         <source>Fragility field (0–10)</source>
         <translation>Champ de fragilité (0–10)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="449"/>
+        <location filename="../ui/panel.py" line="462"/>
         <source>Weight of the indicator in the index; 0 leaves it out.</source>
         <translation>Poids de l'indicateur dans l'indice ; 0 l'écarte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1261"/>
+        <location filename="../ui/panel.py" line="1327"/>
         <source>Give at least one fragility indicator a weight above 0, or choose a fragility field.</source>
         <translation>Donnez à au moins un indicateur de fragilité un poids supérieur à 0, ou choisissez un champ de fragilité.</translation>
     </message>
@@ -4732,12 +4677,12 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../core/arcep.py" line="94"/>
         <source>{code} is not an INSEE commune code.</source>
-        <translation>{code} n&apos;est pas un code INSEE de commune.</translation>
+        <translation>{code} n'est pas un code INSEE de commune.</translation>
     </message>
     <message>
         <location filename="../core/arcep.py" line="109"/>
         <source>{codes}: not a département code (such as 62, 2A or 974).</source>
-        <translation>{codes} : ce n&apos;est pas un code de département (comme 62, 2A ou 974).</translation>
+        <translation>{codes} : ce n'est pas un code de département (comme 62, 2A ou 974).</translation>
     </message>
     <message>
         <location filename="../core/arcep.py" line="196"/>
@@ -4747,17 +4692,17 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../core/arcep.py" line="225"/>
         <source>{name} cannot be read ({error}): the file is damaged or not a CSV file.</source>
-        <translation>{name} ne peut pas être lu ({error}) : le fichier est endommagé ou n&apos;est pas un fichier CSV.</translation>
+        <translation>{name} ne peut pas être lu ({error}) : le fichier est endommagé ou n'est pas un fichier CSV.</translation>
     </message>
     <message>
         <location filename="../core/arcep.py" line="234"/>
         <source>{name} is not an ARCEP {what} file: the column(s) {missing} are missing (columns found: {found}).</source>
-        <translation>{name} n&apos;est pas un fichier ARCEP ({what}) : colonne(s) {missing} manquante(s) (colonnes trouvées : {found}).</translation>
+        <translation>{name} n'est pas un fichier ARCEP ({what}) : colonne(s) {missing} manquante(s) (colonnes trouvées : {found}).</translation>
     </message>
     <message>
         <location filename="../core/arcep.py" line="262"/>
         <source>{name} cannot be read past a damaged part ({error}). Download it again.</source>
-        <translation>{name} ne peut pas être lu au-delà d&apos;une partie endommagée ({error}). Téléchargez-le à nouveau.</translation>
+        <translation>{name} ne peut pas être lu au-delà d'une partie endommagée ({error}). Téléchargez-le à nouveau.</translation>
     </message>
     <message>
         <location filename="../core/arcep.py" line="327"/>
@@ -4772,42 +4717,42 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../core/arcep_sources.py" line="122"/>
         <source>{name} is a 7-Zip archive and no 7-Zip tool is installed. Install the package 7zip (or p7zip-full, or python3-py7zr) on Debian or Ubuntu, 7-Zip on Windows or macOS, or extract the archive yourself and give the extracted file.</source>
-        <translation>{name} est une archive 7-Zip et aucun outil 7-Zip n&apos;est installé. Installez le paquet 7zip (ou p7zip-full, ou python3-py7zr) sous Debian ou Ubuntu, 7-Zip sous Windows ou macOS, ou extrayez vous-même l&apos;archive et donnez le fichier extrait.</translation>
+        <translation>{name} est une archive 7-Zip et aucun outil 7-Zip n'est installé. Installez le paquet 7zip (ou p7zip-full, ou python3-py7zr) sous Debian ou Ubuntu, 7-Zip sous Windows ou macOS, ou extrayez vous-même l'archive et donnez le fichier extrait.</translation>
     </message>
     <message>
         <location filename="../core/arcep_sources.py" line="172"/>
         <source>{name} is not a valid 7-Zip archive: {error}</source>
-        <translation>{name} n&apos;est pas une archive 7-Zip valide : {error}</translation>
+        <translation>{name} n'est pas une archive 7-Zip valide : {error}</translation>
     </message>
     <message>
         <location filename="../core/arcep_sources.py" line="192"/>
         <source>The archive {name} was refused: its member &apos;{member}&apos; is unsafe.</source>
-        <translation>L&apos;archive {name} a été refusée : son fichier « {member} » n&apos;est pas sûr.</translation>
+        <translation>L'archive {name} a été refusée : son fichier « {member} » n'est pas sûr.</translation>
     </message>
     <message>
         <location filename="../core/arcep_sources.py" line="199"/>
         <source>The archive {name} is too large once extracted.</source>
-        <translation>L&apos;archive {name} est trop volumineuse une fois extraite.</translation>
+        <translation>L'archive {name} est trop volumineuse une fois extraite.</translation>
     </message>
     <message>
         <location filename="../core/arcep_sources.py" line="202"/>
         <source>Extracting {name} needs {need:.1f} GB and the disk has {free:.1f} GB free.</source>
-        <translation>Extraire {name} demande {need:.1f} Go et le disque n&apos;a que {free:.1f} Go libres.</translation>
+        <translation>Extraire {name} demande {need:.1f} Go et le disque n'a que {free:.1f} Go libres.</translation>
     </message>
     <message>
         <location filename="../core/arcep_sources.py" line="226"/>
         <source>{name} could not be extracted ({error}). The archive may be damaged: download it again.</source>
-        <translation>{name} n&apos;a pas pu être extrait ({error}). L&apos;archive est peut-être endommagée : téléchargez-la à nouveau.</translation>
+        <translation>{name} n'a pas pu être extrait ({error}). L'archive est peut-être endommagée : téléchargez-la à nouveau.</translation>
     </message>
     <message>
         <location filename="../processing/connectivity.py" line="309"/>
         <source>The file {path} does not exist.</source>
-        <translation>Le fichier {path} n&apos;existe pas.</translation>
+        <translation>Le fichier {path} n'existe pas.</translation>
     </message>
     <message>
         <location filename="../core/arcep_sources.py" line="272"/>
         <source>{name} is not an ARCEP commune table: it has no column code_insee.</source>
-        <translation>{name} n&apos;est pas une table communale de l&apos;ARCEP : il n&apos;a pas de colonne code_insee.</translation>
+        <translation>{name} n'est pas une table communale de l'ARCEP : il n'a pas de colonne code_insee.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="113"/>
@@ -4822,7 +4767,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../core/fragility.py" line="384"/>
         <source>The fragility indicator {name} needs the field {field} in the population layer: run ville_numerique:connectivity on it first.</source>
-        <translation>L&apos;indicateur de fragilité {name} a besoin du champ {field} dans la couche de population : lancez d&apos;abord ville_numerique:connectivity sur cette couche.</translation>
+        <translation>L'indicateur de fragilité {name} a besoin du champ {field} dans la couche de population : lancez d'abord ville_numerique:connectivity sur cette couche.</translation>
     </message>
     <message>
         <location filename="../processing/connectivity.py" line="67"/>
@@ -4847,7 +4792,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/connectivity.py" line="100"/>
         <source>Points only: the buildings within this distance make the unit.</source>
-        <translation>Points seulement : les immeubles à cette distance forment l&apos;unité.</translation>
+        <translation>Points seulement : les immeubles à cette distance forment l'unité.</translation>
     </message>
     <message>
         <location filename="../processing/connectivity.py" line="102"/>
@@ -4922,12 +4867,12 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/connectivity.py" line="161"/>
         <source>Reading the eligibility rows (one per building, operator and technology)…</source>
-        <translation>Lecture des lignes d&apos;éligibilité (une par immeuble, opérateur et technologie)…</translation>
+        <translation>Lecture des lignes d'éligibilité (une par immeuble, opérateur et technologie)…</translation>
     </message>
     <message>
         <location filename="../processing/connectivity.py" line="165"/>
         <source>{rows} eligibility row(s) read, {matched} for the buildings of the area.</source>
-        <translation>{rows} ligne(s) d&apos;éligibilité lue(s), dont {matched} pour les immeubles de la zone.</translation>
+        <translation>{rows} ligne(s) d'éligibilité lue(s), dont {matched} pour les immeubles de la zone.</translation>
     </message>
     <message>
         <location filename="../processing/connectivity.py" line="170"/>
@@ -4947,12 +4892,12 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/connectivity.py" line="208"/>
         <source>Finding the départements of the area from the IGN commune layer…</source>
-        <translation>Recherche des départements de la zone dans la couche des communes de l&apos;IGN…</translation>
+        <translation>Recherche des départements de la zone dans la couche des communes de l'IGN…</translation>
     </message>
     <message>
         <location filename="../processing/connectivity.py" line="213"/>
         <source>No commune found under the population layer: give the départements (e.g. 62) or the ARCEP files.</source>
-        <translation>Aucune commune trouvée sous la couche de population : indiquez les départements (par ex. 62) ou les fichiers de l&apos;ARCEP.</translation>
+        <translation>Aucune commune trouvée sous la couche de population : indiquez les départements (par ex. 62) ou les fichiers de l'ARCEP.</translation>
     </message>
     <message>
         <location filename="../processing/connectivity.py" line="215"/>
@@ -4962,7 +4907,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/connectivity.py" line="258"/>
         <source>No population unit has a usable geometry.</source>
-        <translation>Aucune unité de population n&apos;a de géométrie utilisable.</translation>
+        <translation>Aucune unité de population n'a de géométrie utilisable.</translation>
     </message>
     <message>
         <location filename="../processing/connectivity.py" line="315"/>
@@ -4982,7 +4927,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/connectivity.py" line="330"/>
         <source>{name} has no 4G data coverage in the area.</source>
-        <translation>{name} n&apos;a pas de couverture 4G de données dans la zone.</translation>
+        <translation>{name} n'a pas de couverture 4G de données dans la zone.</translation>
     </message>
     <message>
         <location filename="../processing/infrastructure.py" line="59"/>
@@ -5012,7 +4957,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/infrastructure.py" line="71"/>
         <source>When given, the table is joined to these polygons, on their INSEE code.</source>
-        <translation>S&apos;ils sont donnés, la table est jointe à ces polygones, par leur code INSEE.</translation>
+        <translation>S'ils sont donnés, la table est jointe à ces polygones, par leur code INSEE.</translation>
     </message>
     <message>
         <location filename="../processing/infrastructure.py" line="73"/>
@@ -5022,7 +4967,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/infrastructure.py" line="76"/>
         <source>ARCEP commune statistics (files or addresses)</source>
-        <translation>Statistiques communales de l&apos;ARCEP (fichiers ou adresses)</translation>
+        <translation>Statistiques communales de l'ARCEP (fichiers ou adresses)</translation>
     </message>
     <message>
         <location filename="../processing/infrastructure.py" line="79"/>
@@ -5042,7 +4987,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/infrastructure.py" line="95"/>
         <source>The commune layer has no field &apos;{name}&apos;. Available fields: {fields}.</source>
-        <translation>La couche des communes n&apos;a pas de champ « {name} ». Champs disponibles : {fields}.</translation>
+        <translation>La couche des communes n'a pas de champ « {name} ». Champs disponibles : {fields}.</translation>
     </message>
     <message>
         <location filename="../processing/infrastructure.py" line="101"/>
@@ -5057,7 +5002,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/infrastructure.py" line="109"/>
         <source>The ARCEP commune tables have no row for these communes.</source>
-        <translation>Les tables communales de l&apos;ARCEP n&apos;ont aucune ligne pour ces communes.</translation>
+        <translation>Les tables communales de l'ARCEP n'ont aucune ligne pour ces communes.</translation>
     </message>
     <message>
         <location filename="../processing/infrastructure.py" line="139"/>
@@ -5072,7 +5017,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../processing/infrastructure.py" line="150"/>
         <source>{file} is not one of the ARCEP commune tables used ({names}).</source>
-        <translation>{file} n&apos;est pas une des tables communales de l&apos;ARCEP utilisées ({names}).</translation>
+        <translation>{file} n'est pas une des tables communales de l'ARCEP utilisées ({names}).</translation>
     </message>
     <message>
         <location filename="../processing/styles.py" line="87"/>
@@ -5080,24 +5025,124 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>Locaux sans 30 Mbit/s (ARCEP)</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="144"/>
+        <location filename="../processing/styles.py" line="147"/>
         <source>under 5 % of premises without 30 Mbit/s</source>
         <translation>moins de 5 % des locaux sans 30 Mbit/s</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="144"/>
+        <location filename="../processing/styles.py" line="147"/>
         <source>5 to 20 %</source>
         <translation>5 à 20 %</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="144"/>
+        <location filename="../processing/styles.py" line="147"/>
         <source>20 to 50 %</source>
         <translation>20 à 50 %</translation>
     </message>
     <message>
-        <location filename="../processing/styles.py" line="144"/>
+        <location filename="../processing/styles.py" line="147"/>
         <source>50 % or more</source>
         <translation>50 % ou plus</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage.py" line="181"/>
+        <source>{category}: {share} of the population within {threshold} m ({n} service(s)).</source>
+        <translation>{category} : {share} de la population à moins de {threshold} m ({n} service(s)).</translation>
+    </message>
+    <message>
+        <location filename="../processing/scenario.py" line="106"/>
+        <source>{category}: {pop} inhabitant(s) newly within reach.</source>
+        <translation>{category} : {pop} habitant(s) nouvellement à portée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/scenario.py" line="112"/>
+        <source>Mean score: {before} → {after} ({change} point(s)).</source>
+        <translation>Score moyen : {before} → {after} ({change} point(s)).</translation>
+    </message>
+    <message>
+        <location filename="../processing/styles.py" line="102"/>
+        <source>Other or uncategorised place</source>
+        <translation>Autre lieu ou lieu sans catégorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/follow_ups.py" line="105"/>
+        <source>Scenario: mean score {before} → {after} ({change} points)</source>
+        <translation>Scénario : score moyen {before} → {after} ({change} points)</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="320"/>
+        <source>Categories of services to fetch</source>
+        <translation>Catégories de services à récupérer</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="322"/>
+        <source>Only for the open-data buttons below: the analysis measures every category found in the services layer.</source>
+        <translation>Seulement pour les boutons de données ouvertes ci-dessous : l&apos;analyse mesure toutes les catégories présentes dans la couche des services.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="505"/>
+        <source>[A GeoPackage in the project&apos;s folder, {folder}/]</source>
+        <translation>[Un GeoPackage dans le dossier du projet, {folder}/]</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="507"/>
+        <source>[Temporary layer: save the project first to keep the results]</source>
+        <translation>[Couche temporaire : enregistrez d&apos;abord le projet pour garder les résultats]</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="592"/>
+        <source>Category of the new services “Recommend sites” looks for. Proposed: the category whose uncovered inhabitants (weighted by their fragility) weigh most in the score.</source>
+        <translation>Catégorie des nouveaux services que cherche « Recommander des sites ». Proposée : la catégorie dont les habitants non couverts (pondérés par leur fragilité) pèsent le plus dans le score.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="595"/>
+        <source>New sites for</source>
+        <translation>Nouveaux sites pour</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="668"/>
+        <source>Run an analysis first (3. Analysis).</source>
+        <translation>Lancez d&apos;abord une analyse (3. Analyse).</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="943"/>
+        <source>No perimeter (1. Territory): the whole population layer is analysed.</source>
+        <translation>Pas de périmètre (1. Territoire) : toute la couche de population est analysée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="946"/>
+        <source>Only the population inside the perimeter “{name}”</source>
+        <translation>Seulement la population dans le périmètre « {name} »</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="972"/>
+        <source>{minutes} min walk (IGN isochrone) around {station}</source>
+        <translation>{minutes} min à pied (isochrone IGN) autour de {station}</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="977"/>
+        <source>{minutes} min walk around {station}</source>
+        <translation>{minutes} min à pied autour de {station}</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="992"/>
+        <source>Commune of {name}</source>
+        <translation>Commune de {name}</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="1016"/>
+        <source>Selection of {layer}</source>
+        <translation>Sélection de {layer}</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="1061"/>
+        <source>Drawn perimeter</source>
+        <translation>Périmètre dessiné</translation>
+    </message>
+    <message>
+        <location filename="../ui/panel.py" line="1416"/>
+        <source>It is a temporary layer, lost when QGIS closes: save the project to have the next results written in its folder.</source>
+        <translation>C&apos;est une couche temporaire, perdue à la fermeture de QGIS : enregistrez le projet pour que les prochains résultats soient écrits dans son dossier.</translation>
     </message>
 </context>
 </TS>

@@ -25,7 +25,6 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-
 from ville_numerique.processing.compat import MODEL_SOURCE
 
 from .conftest import ROOT, qgis_process_json
