@@ -214,7 +214,9 @@ def read_coverage(path, bbox, cache_dir=None, is_canceled=None, identity=None):
 def _read_with_ogr(path, bbox, check):
     from osgeo import ogr, osr
 
-    source = ogr.Open(str(path))
+    from .loaders import open_vector
+
+    source = open_vector(path)
     if source is None:
         raise DataError(
             tr("GDAL cannot open {name}: the file is damaged or not a vector file.").format(name=path.name)

@@ -495,19 +495,27 @@ def epsg_of(srs):
     return None
 
 
+def open_vector(path, open_options=None):
+    """A GDAL vector dataset, or None when GDAL cannot open it.
+
+    GDAL's Python bindings raise ``RuntimeError`` instead of returning None once
+    exceptions are enabled (QGIS 3.40 enables them): both mean "cannot open".
+    """
+    from osgeo import gdal
+
+    try:
+        return gdal.OpenEx(str(path), gdal.OF_VECTOR, open_options=list(open_options or []))
+    except RuntimeError:
+        return None
+
+
 def load_ogr(path, layer=None, limits=None):
     """Load a Shapefile, GeoPackage or other GDAL vector file (first layer by default)."""
-    from osgeo import ogr  # lazy: GDAL is present wherever QGIS is
 
     path = Path(path)
     check_file_size(path, limits, [path.with_suffix(".dbf")] if path.suffix.lower() == ".shp" else [])
     encoding, warning = shapefile_encoding(path)  # a .shp without .cpg (core/encodings.py)
-    if encoding:
-        from osgeo import gdal
-
-        source = gdal.OpenEx(str(path), gdal.OF_VECTOR, open_options=["ENCODING=" + encoding])
-    else:
-        source = ogr.Open(str(path))
+    source = open_vector(path, ["ENCODING=" + encoding] if encoding else None)
     if source is None:
         raise DataError(
             tr("GDAL cannot open {name}: the file is damaged or not a vector file.").format(name=path.name)
@@ -517,12 +525,16 @@ def load_ogr(path, layer=None, limits=None):
         raise DataError(tr("{name} has no layer {layer}.").format(name=path.name, layer=layer or 0))
     crs = epsg_of(ogr_layer.GetSpatialRef())
     records, rejected, read = [], Rejections(), 0
-    for feature in ogr_layer:
-        read += 1
-        try:
-            records.append(_ogr_record(feature, crs))
-        except RowError as error:
-            rejected.append(Rejection(read, str(error)))
+    try:
+        for feature in ogr_layer:
+            read += 1
+            try:
+                records.append(_ogr_record(feature, crs))
+            except RowError as error:
+                rejected.append(Rejection(read, str(error)))
+    except RuntimeError as error:  # GDAL with exceptions enabled (QGIS 3.40): a damaged file
+        raise DataError(tr("GDAL cannot read {name} past feature {n}: {error}").format(
+            name=path.name, n=read, error=error)) from None
     return LoadResult(
         records,
         crs,

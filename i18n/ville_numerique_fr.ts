@@ -664,12 +664,12 @@
         <translation>pas de géométrie</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="512"/>
+        <location filename="../core/loaders.py" line="520"/>
         <source>GDAL cannot open {name}: the file is damaged or not a vector file.</source>
         <translation>GDAL ne peut pas ouvrir {name} : le fichier est endommagé ou n'est pas un fichier vecteur.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="517"/>
+        <location filename="../core/loaders.py" line="525"/>
         <source>{name} has no layer {layer}.</source>
         <translation>{name} n'a pas de couche {layer}.</translation>
     </message>
@@ -704,7 +704,7 @@
         <translation>L'archive {name} ne contient aucun fichier de données chargeable.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="598"/>
+        <location filename="../core/loaders.py" line="610"/>
         <source>The format of {name} is not supported.</source>
         <translation>Le format de {name} n'est pas pris en charge.</translation>
     </message>
@@ -5077,7 +5077,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../ui/panel.py" line="322"/>
         <source>Only for the open-data buttons below: the analysis measures every category found in the services layer.</source>
-        <translation>Seulement pour les boutons de données ouvertes ci-dessous : l&apos;analyse mesure toutes les catégories présentes dans la couche des services.</translation>
+        <translation>Seulement pour les boutons de données ouvertes ci-dessous : l'analyse mesure toutes les catégories présentes dans la couche des services.</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="505"/>
@@ -5087,7 +5087,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../ui/panel.py" line="507"/>
         <source>[Temporary layer: save the project first to keep the results]</source>
-        <translation>[Couche temporaire : enregistrez d&apos;abord le projet pour garder les résultats]</translation>
+        <translation>[Couche temporaire : enregistrez d'abord le projet pour garder les résultats]</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="592"/>
@@ -5102,7 +5102,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../ui/panel.py" line="668"/>
         <source>Run an analysis first (3. Analysis).</source>
-        <translation>Lancez d&apos;abord une analyse (3. Analyse).</translation>
+        <translation>Lancez d'abord une analyse (3. Analyse).</translation>
     </message>
     <message>
         <location filename="../ui/panel.py" line="943"/>
@@ -5142,7 +5142,12 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../ui/panel.py" line="1416"/>
         <source>It is a temporary layer, lost when QGIS closes: save the project to have the next results written in its folder.</source>
-        <translation>C&apos;est une couche temporaire, perdue à la fermeture de QGIS : enregistrez le projet pour que les prochains résultats soient écrits dans son dossier.</translation>
+        <translation>C'est une couche temporaire, perdue à la fermeture de QGIS : enregistrez le projet pour que les prochains résultats soient écrits dans son dossier.</translation>
+    </message>
+    <message>
+        <location filename="../core/loaders.py" line="536"/>
+        <source>GDAL cannot read {name} past feature {n}: {error}</source>
+        <translation>GDAL ne peut pas lire {name} au-delà de l&apos;entité {n} : {error}</translation>
     </message>
 </context>
 </TS>

@@ -373,9 +373,9 @@ class DataGouvLoadAlgorithm(BaseAlgorithm):
 
 def ogr_layer_names(path):
     """Names of the layers of a GDAL vector file."""
-    from osgeo import ogr
+    from ..core.loaders import open_vector
 
-    source = ogr.Open(str(Path(path)))
+    source = open_vector(Path(path))
     if source is None:
         return []
     return [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())]

@@ -152,16 +152,23 @@ class OutputTransaction:
     def _collect_inputs(self, definition, value):
         description = definition.description()
         kind = definition.type()
+        texts = _strings(value)
+        if any(_is_remote(text) for text in texts):
+            # an address is never an output's file; asking QGIS for the layer would download it
+            texts = [text for text in texts if not _is_remote(text)]
+            value = texts
         layers = []
-        if kind in ("source", "vector", "layer", "raster", "mesh", "pointcloud"):
+        if kind in ("source", "vector", "layer", "raster", "mesh", "pointcloud") and value:
             try:
-                layer = self.algorithm.parameterAsLayer(self.parameters, definition.name(), self.context)
+                layer = self.algorithm.parameterAsLayer({definition.name(): value}, definition.name(),
+                                                        self.context)
             except Exception:  # noqa: BLE001 - the algorithm reports unreadable inputs itself
                 layer = None
             layers = [layer] if layer is not None else []
-        elif kind == "multilayer":
+        elif kind == "multilayer" and value:
             try:
-                layers = self.algorithm.parameterAsLayerList(self.parameters, definition.name(), self.context)
+                layers = self.algorithm.parameterAsLayerList({definition.name(): value}, definition.name(),
+                                                             self.context)
             except Exception:  # noqa: BLE001
                 layers = []
         for layer in layers:
@@ -173,7 +180,7 @@ class OutputTransaction:
             if path and os.path.exists(path):
                 self.inputs.append((description, path, parts.get("layerName") or None))
         if not layers:
-            for text in _strings(value):
+            for text in texts:
                 candidate = text.split("|")[0]
                 if candidate and os.path.isfile(candidate):
                     table = None
@@ -301,6 +308,12 @@ class OutputTransaction:
         for key, _, style in entries:
             if style is not None:
                 self.context.layerToLoadOnCompletionDetails(key).setPostProcessor(post_processor(*style))
+
+
+def _is_remote(text):
+    """An address QGIS would fetch over the network (http, ftp, /vsicurl/…), not a local file."""
+    lowered = text.strip().lower()
+    return ("://" in lowered and not lowered.startswith("file://")) or lowered.startswith("/vsicurl")
 
 
 def _strings(value):

@@ -51,12 +51,14 @@ def _forget_root_on_sys_path():
     if len(kept) == len(sys.path):
         return
     sys.path[:] = kept
+    # only the plugin's own top-level packages and modules (never .venv's: hypothesis lives there)
+    own = {path.stem for path in ROOT.iterdir()
+           if (path.suffix == ".py" or (path / "__init__.py").is_file()) and path.name != "tests"}
     for name, module in list(sys.modules.items()):
-        if name == "ville_numerique" or name.startswith("ville_numerique."):
+        if name.split(".")[0] not in own:
             continue
         origin = getattr(module, "__file__", None) or ""
-        if origin and Path(origin).resolve().is_relative_to(ROOT) and \
-                not Path(origin).resolve().is_relative_to(ROOT / "tests"):
+        if origin and Path(origin).resolve().is_relative_to(ROOT):
             del sys.modules[name]
 
 
