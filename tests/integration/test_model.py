@@ -48,7 +48,7 @@ ALGORITHMS = ["ville_numerique:" + step for step in STEPS]
 COVERAGE_OUT, SUMMARY_OUT = "coverage:COVERAGE", "coverage:SUMMARY"
 HTML_OUT, PDF_OUT = "report:OUTPUT_HTML", "report:OUTPUT_PDF"
 #: the runs need the real files behind the local open-data server
-needs_data = pytest.mark.skipif(not SAMPLES.is_dir(), reason="tests/data/real not available")
+needs_data = pytest.mark.usefixtures()  # the real extracts are committed: a missing file fails
 
 
 def load_model(path=MODEL):

@@ -71,7 +71,7 @@ WFS_CURRENT = SAMPLES / (
 )
 WFS_LEGACY = SAMPLES / "ign_geoportail_wxs_wfs_getfeature_commune_penmarch_2022-12.json"
 
-pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared/data not available")
+assert SAMPLES.is_dir(), "the real extracts are committed in tests/data/real"
 
 COMMUNES_TYPENAME = "LIMITES_ADMINISTRATIVES_EXPRESS.LATEST:commune"
 GRID_TYPENAME = "INSEE.FILOSOFI.INDICATORS:carreaux_200m"

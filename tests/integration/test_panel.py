@@ -579,8 +579,7 @@ def test_fragile_population_column_appears_when_the_summary_has_it(panel):
 def test_follow_up_buttons_open_the_prefilled_dialog(panel, qtbot, dialogs):
     from ville_numerique.ui import algorithms
 
-    if not algorithms.exists(algorithms.REPORT):
-        pytest.skip("ville_numerique:report is not registered")
+    assert algorithms.exists(algorithms.REPORT), "ville_numerique:report is not registered"
     panel.load_sample()
     with qtbot.waitSignal(panel.analysisFinished, timeout=TIMEOUT_MS):
         assert panel.run_analysis()
@@ -599,8 +598,7 @@ def test_follow_up_buttons_open_the_prefilled_dialog(panel, qtbot, dialogs):
 def test_fetch_by_commune_code_when_there_is_no_perimeter(panel, dialogs, monkeypatch):
     from ville_numerique.ui import algorithms
 
-    if not algorithms.has_parameter(algorithms.FETCH_POPULATION, "COMMUNES"):
-        pytest.skip("ville_numerique:fetch_population has no COMMUNES parameter")
+    assert algorithms.has_parameter(algorithms.FETCH_POPULATION, "COMMUNES")
     started = []
     monkeypatch.setattr(panel, "_start", lambda run, on_done, status: started.append(run) or True)
     assert panel.fetch(algorithms.FETCH_POPULATION)
@@ -613,8 +611,7 @@ def test_method_and_decay_reach_the_algorithm(panel, qtbot):
     from ville_numerique.ui import algorithms
 
     coverage = algorithms.algorithm(algorithms.COVERAGE)
-    if coverage.parameterDefinition("METHOD") is None or coverage.parameterDefinition("DECAY") is None:
-        pytest.skip("the coverage algorithm has no METHOD/DECAY yet")
+    assert coverage.parameterDefinition("METHOD") is not None and coverage.parameterDefinition("DECAY") is not None
     panel.load_sample()
     assert panel.method_combo.isEnabled() and panel.decay_combo.isEnabled()
     panel.method_combo.setCurrentIndex(panel.method_combo.findData("e2sfca"))

@@ -106,8 +106,7 @@ def test_coverage_style_on_the_output_layer(coverage_layer):
 def test_coverage_layer_offers_the_priority_style(coverage_layer):
     from ville_numerique.processing.styles import load_style
 
-    if coverage_layer.fields().lookupField("priority") < 0:
-        pytest.skip("this coverage algorithm writes no priority field")
+    assert coverage_layer.fields().lookupField("priority") >= 0, "the coverage writes a priority field"
     assert load_style(coverage_layer, "coverage")
     manager = coverage_layer.styleManager()
     assert manager.styles() == ["Coverage score", "Priority areas"]

@@ -232,7 +232,6 @@ def test_latest_main_csv_is_none_without_csv():
     assert latest_main_csv(only_json) is None
 
 
-@pytest.mark.skipif(not EXAMPLE_CSV.exists(), reason="../shared/data not available")
 def test_download_through_the_stable_link_then_load(httpserver, client, tmp_path):
     rid = "11111111-aaaa-4aaa-8aaa-000000000002"
     httpserver.expect_request("/api/1/datasets/r/" + rid).respond_with_data(

@@ -6,10 +6,8 @@ for the cp1252 file; "Œ" (0x8C in cp1252) is not latin-1 either, so the test fa
 assumes by default."""
 
 import pytest
+from osgeo import ogr, osr
 from ville_numerique.core import encodings, loaders
-
-ogr = pytest.importorskip("osgeo.ogr")
-osr = pytest.importorskip("osgeo.osr")
 
 NAMES = ("Béthune", "Hénin-Beaumont", "Œuf-en-Ternois")
 WIDTH = 40

@@ -29,7 +29,7 @@ CURRENT = SAMPLES / (
 LEGACY = SAMPLES / "ign_geoportail_wxs_wfs_getfeature_commune_penmarch_2022-12.json"
 CAPABILITIES = SAMPLES / "ign_geoplateforme_wfs_GetCapabilities_2024-06.xml"
 COMMUNES_62 = SHARED / "france-geojson" / "communes-62-pas-de-calais.geojson"
-pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared/data not available")
+assert SAMPLES.is_dir(), "the real extracts are committed in tests/data/real"
 
 SAINT_OMER_STATION = (2.26637, 50.753254)
 

@@ -7,16 +7,16 @@ compares the content with the committed file.
 
 import importlib.util
 import math
+import os
 from pathlib import Path
 
 import pytest
+from osgeo import ogr
 from ville_numerique.core import services
-
-ogr = pytest.importorskip("osgeo.ogr")
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample" / "saint_omer" / "saint_omer.gpkg"
-SHARED_DATA = Path("/work/shared/data")
+SHARED_DATA = Path(os.environ["VILLE_NUMERIQUE_SHARED_DATA"])  # tests/data/real, set by tests/conftest.py
 
 LAYERS = ("communes", "carreaux_200m", "gare", "lieux_mediation_numerique", "france_services",
           "tiers_lieux", "services", "projet_gare")
@@ -164,7 +164,6 @@ def test_projet_gare_is_a_scenario(sample):
     assert _distance_to_station(by_category["wifi"]) == pytest.approx(95.2, abs=0.5)
 
 
-@pytest.mark.skipif(not SHARED_DATA.exists(), reason="shared real data not available")
 def test_committed_sample_matches_the_build_script(sample, tmp_path):
     spec = importlib.util.spec_from_file_location("build_sample", ROOT / "scripts" / "build_sample.py")
     module = importlib.util.module_from_spec(spec)
