@@ -1189,7 +1189,7 @@
         <translation>une ressource</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="285"/>
+        <location filename="../core/report/texts.py" line="289"/>
         <source>Unknown report language &apos;{language}&apos;: use fr or en.</source>
         <translation>Langue de rapport inconnue « {language} » : utilisez fr ou en.</translation>
     </message>
@@ -3489,37 +3489,37 @@
         <translation>Donnez à au moins un indicateur de fragilité un poids supérieur à 0, ou choisissez un champ de fragilité.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="193"/>
+        <location filename="../processing/outputs.py" line="200"/>
         <source>The outputs &apos;{first}&apos; and &apos;{second}&apos; are the same file ({path}): give each output its own file name.</source>
         <translation>Les sorties « {first} » et « {second} » sont le même fichier ({path}) : donnez à chaque sortie son propre nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="204"/>
+        <location filename="../processing/outputs.py" line="211"/>
         <source>The output &apos;{output}&apos; would overwrite the input &apos;{input}&apos; ({path}). Nothing was written: choose another file name for the output.</source>
         <translation>La sortie « {output} » écraserait l'entrée « {input} » ({path}). Rien n'a été écrit : choisissez un autre nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="209"/>
+        <location filename="../processing/outputs.py" line="216"/>
         <source>The output &apos;{output}&apos; is a folder ({path}): give a file name.</source>
         <translation>La sortie « {output} » est un dossier ({path}) : indiquez un nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="246"/>
+        <location filename="../processing/outputs.py" line="253"/>
         <source>Canceled: the previous outputs were left as they were.</source>
         <translation>Annulé : les sorties précédentes sont restées telles quelles.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="337"/>
+        <location filename="../processing/outputs.py" line="350"/>
         <source>permission denied or read-only</source>
         <translation>permission refusée ou lecture seule</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="338"/>
+        <location filename="../processing/outputs.py" line="351"/>
         <source>The folder of the output &apos;{output}&apos; cannot be written ({path}: {reason}). Nothing was written: choose a folder where you may write.</source>
         <translation>Le dossier de la sortie « {output} » n'est pas accessible en écriture ({path} : {reason}). Rien n'a été écrit : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="343"/>
+        <location filename="../processing/outputs.py" line="356"/>
         <source>The output &apos;{output}&apos; exists and is read-only ({path}). Nothing was written.</source>
         <translation>La sortie « {output} » existe et est en lecture seule ({path}). Rien n'a été écrit.</translation>
     </message>
@@ -4210,112 +4210,112 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>{n} lieux ({skipped} sans géométrie, {uncategorised} sans type, ignorés)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="189"/>
+        <location filename="../core/report/texts.py" line="193"/>
         <source>{file}, layer {layer}</source>
         <translation>{file}, couche {layer}</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="191"/>
+        <location filename="../core/report/texts.py" line="195"/>
         <source>Data sources and licences</source>
         <translation>Sources des données et licences</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="192"/>
+        <location filename="../core/report/texts.py" line="196"/>
         <source>Data of the offline Saint-Omer sample shipped with the plugin (real extracts, detailed provenance in &lt;code&gt;resources/sample/saint_omer/PROVENANCE.md&lt;/code&gt;).</source>
         <translation>Données de l'échantillon hors ligne de Saint-Omer livré avec l'extension (extraits réels, provenance détaillée dans &lt;code&gt;resources/sample/saint_omer/PROVENANCE.md&lt;/code&gt;).</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="195"/>
+        <location filename="../core/report/texts.py" line="199"/>
         <source>Open data used by Ville numérique; the vintages given are those of the sample shipped with the plugin: check those of the layers you used.</source>
         <translation>Données ouvertes utilisées par Ville numérique ; les millésimes indiqués sont ceux de l'échantillon livré avec l'extension : vérifiez ceux des couches que vous avez utilisées.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="198"/>
+        <location filename="../core/report/texts.py" line="202"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="199"/>
+        <location filename="../core/report/texts.py" line="203"/>
         <source>Producer</source>
         <translation>Producteur</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="200"/>
+        <location filename="../core/report/texts.py" line="204"/>
         <source>Vintage</source>
         <translation>Millésime</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="201"/>
+        <location filename="../core/report/texts.py" line="205"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="202"/>
+        <location filename="../core/report/texts.py" line="206"/>
         <source>Attribution to show</source>
         <translation>Mention à faire figurer</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="203"/>
+        <location filename="../core/report/texts.py" line="207"/>
         <source>Map: no basemap (offline data).</source>
         <translation>Carte : aucun fond de plan (données hors ligne).</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="205"/>
+        <location filename="../core/report/texts.py" line="209"/>
         <source>{plugin} {version} — free QGIS plugin (GPL v2 or later).</source>
         <translation>{plugin} {version} — extension QGIS libre (GPL v2 ou ultérieure).</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="206"/>
+        <location filename="../core/report/texts.py" line="210"/>
         <source>m</source>
         <translation>m</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="207"/>
+        <location filename="../core/report/texts.py" line="211"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="224"/>
+        <location filename="../core/report/texts.py" line="228"/>
         <source>Population by 200 m grid cell (Filosofi, gridded data)</source>
         <translation>Population par carreau de 200 m (Filosofi, données carroyées)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="224"/>
+        <location filename="../core/report/texts.py" line="228"/>
         <source>Digital mediation places (Pas-de-Calais)</source>
         <translation>Lieux de médiation numérique (Pas-de-Calais)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="224"/>
+        <location filename="../core/report/texts.py" line="228"/>
         <source>Third places (tiers-lieux)</source>
         <translation>Tiers-lieux</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="224"/>
+        <location filename="../core/report/texts.py" line="228"/>
         <source>France Tiers-Lieux, redistributed by ANCT</source>
         <translation>France Tiers-Lieux, rediffusé par l'ANCT</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="224"/>
+        <location filename="../core/report/texts.py" line="228"/>
         <source>Licence Ouverte 2.0 (national dataset); France Tiers-Lieux&apos;s own terms to check</source>
         <translation>Licence Ouverte 2.0 (jeu national) ; conditions de France Tiers-Lieux à vérifier</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="224"/>
+        <location filename="../core/report/texts.py" line="228"/>
         <source>Commune boundaries</source>
         <translation>Limites communales</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="224"/>
+        <location filename="../core/report/texts.py" line="228"/>
         <source>Railway station (list of stations)</source>
         <translation>Gare (liste des gares)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="224"/>
+        <location filename="../core/report/texts.py" line="228"/>
         <source>copy of August 2024</source>
         <translation>copie d'août 2024</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="224"/>
+        <location filename="../core/report/texts.py" line="228"/>
         <source>SNCF Open Data (licence of the dataset to check)</source>
         <translation>SNCF Open Data (licence du jeu à vérifier)</translation>
     </message>
@@ -5147,7 +5147,17 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../core/loaders.py" line="536"/>
         <source>GDAL cannot read {name} past feature {n}: {error}</source>
-        <translation>GDAL ne peut pas lire {name} au-delà de l&apos;entité {n} : {error}</translation>
+        <translation>GDAL ne peut pas lire {name} au-delà de l'entité {n} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="187"/>
+        <source>Services not counted as places</source>
+        <translation>Services non comptés comme lieux</translation>
+    </message>
+    <message>
+        <location filename="../core/report/texts.py" line="188"/>
+        <source>{itinerant} itinerant stop(s) (buses, mobile services), {far} service(s) too far from the population</source>
+        <translation>{itinerant} arrêt(s) itinérant(s) (bus, services mobiles), {far} service(s) trop loin de la population</translation>
     </message>
 </context>
 </TS>

@@ -484,6 +484,11 @@ def _parameters_html(summary, language, coverage_source=None, scenario_source=No
             "param_services_value", language, n=format_number(counts.get("services"), language),
             skipped=format_number(counts.get("services_skipped_null_geometry", 0), language),
             uncategorised=format_number(counts.get("services_without_category", 0), language))))
+    left_out = {key: counts.get("services_{}_excluded".format(key)) or 0 for key in ("itinerant", "far")}
+    if any(left_out.values()):
+        items.append((text("param_left_out", language), text(
+            "param_left_out_value", language, itinerant=format_number(left_out["itinerant"], language),
+            far=format_number(left_out["far"], language))))
     if scenario_source:
         items.append((text("param_scenario", language), esc(display_source(scenario_source, language))))
     return '<dl class="params">\n{}\n</dl>'.format("\n".join(

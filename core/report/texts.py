@@ -184,6 +184,10 @@ CATALOGUE = {
     "param_services_value": QT_TR_NOOP(
         "{n} places ({skipped} without geometry, {uncategorised} without type, skipped)"
     ),
+    "param_left_out": QT_TR_NOOP("Services not counted as places"),
+    "param_left_out_value": QT_TR_NOOP(
+        "{itinerant} itinerant stop(s) (buses, mobile services), {far} service(s) too far from the population"
+    ),
     "param_coverage_layer": QT_TR_NOOP("Coverage layer"),
     "param_scenario": QT_TR_NOOP("Scenario summary"),
     "layer_in_file": QT_TR_NOOP("{file}, layer {layer}"),

@@ -352,3 +352,15 @@ def test_access_method_fragility_and_priority_are_explained():
     assert "<dt>Méthode d'accessibilité</dt><dd>lieu le plus proche</dd>" in default
     texts = report.layout_texts(science, prioritised, language="en", generated_at=WHEN)
     assert "E2SFCA" in texts["method"] and "Priority = fragility" in texts["method"]
+
+
+def test_the_report_says_which_services_were_not_counted_as_places():
+    """Itinerant stops and far services left out by coverage are stated (issue 15, point 7)."""
+    data = summary()
+    data["counts"] = dict(data.get("counts") or {}, services=12, services_itinerant_excluded=3,
+                          services_far_excluded=1)
+    french = build(summary=data)
+    assert "<dt>Services non comptés comme lieux</dt><dd>3 arrêt(s) itinérant(s) (bus, services mobiles), " \
+           "1 service(s) trop loin de la population</dd>" in french
+    plain_run = build()
+    assert "Services non comptés comme lieux" not in plain_run
