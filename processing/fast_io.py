@@ -28,7 +28,9 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingUtils,
     QgsProviderRegistry,
+    QgsVectorLayer,
 )
 
 from ..core.errors import CanceledError
@@ -84,9 +86,20 @@ def layer_spec(algorithm, parameters, name, context):
     if context.invalidGeometryCheck() != QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck:
         return None
     try:
-        layer = algorithm.parameterAsVectorLayer(parameters, name, context)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):  # QGIS 3.22 gives no layer for these
+            text = value.source.valueAsString(context.expressionContext())[0]
+            layer = QgsProcessingUtils.mapLayerFromString(text, context)
+        else:
+            layer = algorithm.parameterAsVectorLayer(parameters, name, context)
+        if not isinstance(layer, QgsVectorLayer):
+            return None
     except Exception:  # noqa: BLE001 - not a layer: the per-feature path reports it
         return None
+    return spec_for_layer(layer)
+
+
+def spec_for_layer(layer):
+    """The :class:`LayerSpec` of a whole ``QgsVectorLayer`` that GDAL reads as QGIS does, else None."""
     if layer is None or layer.providerType() != "ogr" or layer.subsetString():
         return None
     if layer.isEditable() and layer.isModified():
@@ -464,7 +477,15 @@ def fill_geopackage(out_path, out_table, spec, kept_names, columns, pop_ids, fee
         raise FallbackError("fast_io:458")
     table = layer.GetName()
     fid_column = layer.GetFIDColumn() or "fid"
-    replaced = set(name.lower() for name in kept_names) != set(n.lower() for n in spec.fields)
+    source = gdal.OpenEx(spec.path, gdal.OF_VECTOR | gdal.OF_READONLY)
+    source_definition = source.GetLayerByName(spec.layer).GetLayerDefn()
+    target_definition = layer.GetLayerDefn()
+    kept = set(kept_names)
+    field_map = []  # source field -> output field; -1 for a field replaced by a result
+    for i in range(source_definition.GetFieldCount()):
+        name = source_definition.GetFieldDefn(i).GetName()
+        field_map.append(target_definition.GetFieldIndex(name) if name in kept else -1)
+    source = source_definition = target_definition = None
 
     def progress(fraction, _message, _data):
         if feedback is not None:
@@ -473,14 +494,23 @@ def fill_geopackage(out_path, out_table, spec, kept_names, columns, pop_ids, fee
             feedback.setProgress(start + span * 0.6 * fraction)
         return 1
 
+    geometry_column = layer.GetGeometryColumn()
+    indexed = bool(geometry_column) and _has_spatial_index(dataset, table, geometry_column)
+    if indexed:  # one R-tree built at the end, not one trigger per inserted row
+        dataset.ExecuteSQL("SELECT DisableSpatialIndex('{}', '{}')".format(
+            table.replace("'", "''"), geometry_column.replace("'", "''")))
     options = gdal.VectorTranslateOptions(
-        options=["-preserve_fid"], layers=[spec.layer], layerName=table, accessMode="append", callback=progress,
+        options=["-preserve_fid"] + (["-fieldmap", ",".join(str(i) for i in field_map)] if field_map else []),
+        layers=[spec.layer], layerName=table, accessMode="append", callback=progress,
     )
     result = gdal.VectorTranslate(dataset, spec.path, options=options)
     if feedback is not None and feedback.isCanceled():
         raise CanceledError(tr("Canceled."))
     if result is None:
         raise OSError("GDAL could not copy the population layer")
+    if indexed:
+        dataset.ExecuteSQL("SELECT CreateSpatialIndex('{}', '{}')".format(
+            table.replace("'", "''"), geometry_column.replace("'", "''")))
     result = dataset = layer = None
 
     names = [name for name, _, _ in columns]
@@ -513,9 +543,6 @@ def fill_geopackage(out_path, out_table, spec, kept_names, columns, pop_ids, fee
         connection.create_function(function, 1, _never)
     try:
         connection.execute("BEGIN")
-        if replaced:  # a population field of the name of a result was copied: results only
-            connection.execute('UPDATE "{}" SET {}'.format(
-                table.replace('"', '""'), ", ".join('"{}" = NULL'.format(n.replace('"', '""')) for n in names)))
         chunk = 50000
         for begin in range(0, len(ids), chunk):
             if feedback is not None and feedback.isCanceled():
@@ -529,6 +556,19 @@ def fill_geopackage(out_path, out_table, spec, kept_names, columns, pop_ids, fee
         connection.commit()
     finally:
         connection.close()
+
+
+def _has_spatial_index(dataset, table, column):
+    found = dataset.ExecuteSQL(
+        "SELECT COUNT(*) FROM gpkg_extensions WHERE lower(table_name) = lower('{}') AND "
+        "lower(column_name) = lower('{}') AND extension_name = 'gpkg_rtree_index'".format(
+            table.replace("'", "''"), column.replace("'", "''")))
+    try:
+        feature = found.GetNextFeature() if found is not None else None
+        return bool(feature and feature.GetField(0))
+    finally:
+        if found is not None:
+            dataset.ReleaseResultSet(found)
 
 
 def _never(_value):
