@@ -192,7 +192,7 @@ def test_generated_geopackages(qgis_app, tmp_path_factory, rows, crs, target, ex
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 @given(rows=st.lists(feature.filter(lambda f: f[0] in ("point", "null")), min_size=1, max_size=20),
        crs=st.sampled_from(sorted(CRSS)),
-       driver=st.sampled_from([("ESRI Shapefile", "shp"), ("FlatGeobuf", "fgb"), ("GeoJSON", "geojson")]))
+       driver=st.sampled_from([("ESRI Shapefile", "shp"), ("GeoJSON", "geojson")]))
 def test_generated_point_files(qgis_app, tmp_path_factory, rows, crs, driver):
     from ville_numerique.processing.layers import POINTS
 
@@ -233,6 +233,9 @@ def test_only_whole_file_layers_are_read_in_bulk(qgis_app, provider, tmp_path):
     assert fast_io.spec_for_layer(filtered) is None
     memory = QgsVectorLayer("Point?crs=EPSG:2154", "m", "memory")
     assert fast_io.spec_for_layer(memory) is None
+    # FlatGeobuf: GDAL 3.6's Arrow stream loops on features without geometry; read one by one
+    write_layer(tmp_path / "s.fgb", "FlatGeobuf", "EPSG:2154", [("null", 0, 0, 1, 1, 1, 1, 1.0, "a")], ogr.wkbPoint)
+    assert fast_io.spec_for_layer(QgsVectorLayer(str(tmp_path / "s.fgb"), "s", "ogr")) is None
     QgsProject.instance().addMapLayer(layer)
     try:
         algorithm = provider.algorithm("coverage")
