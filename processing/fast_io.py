@@ -381,7 +381,9 @@ def read_points_bulk(spec, source, crs, context, feedback, attributes, start, sp
     qtypes = [fields.at(i).type() for i in attributes]
     for name, qtype in zip(wanted, qtypes):
         if name != spec.fid_column and _qvariant_name(qtype) not in _PLAIN_TYPES:
-            raise FallbackError("fast_io:357")
+            raise FallbackError("field type")
+        if spec.driver == "ESRI Shapefile" and _qvariant_name(qtype) == "QString":
+            raise FallbackError("shapefile text: QGIS decodes the DBF with its own encoding setting")
     dataset = gdal.OpenEx(spec.path, gdal.OF_VECTOR | gdal.OF_READONLY)
     layer = dataset.GetLayerByName(spec.layer)
     definition = layer.GetLayerDefn()

@@ -203,7 +203,9 @@ def test_generated_point_files(qgis_app, tmp_path_factory, rows, crs, driver):
     write_layer(path, name, crs, rows, ogr.wkbPoint)
     layer = QgsVectorLayer(str(path), "services", "ogr")
     assert layer.isValid()
-    attributes = [layer.fields().lookupField(n) for n in ("n", "x", "label")]
+    # text of a shapefile: QGIS decodes the DBF with its own encoding setting, so it is read one by one
+    names = ("n", "x") if name == "ESRI Shapefile" else ("n", "x", "label")
+    attributes = [layer.fields().lookupField(n) for n in names]
     reference, bulk = both(layer, QgsCoordinateReferenceSystem("EPSG:2154"), attributes, explode=True,
                            kinds=(POINTS,))
     assert_same(reference, bulk, tolerance=1e-5)
