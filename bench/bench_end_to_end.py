@@ -231,6 +231,8 @@ def run(sizes, repeats, native_max, workdir):
         points = [(n, results["sizes"][str(n)]["routes"][name]["median_s"]) for n in ns
                   if "median_s" in results["sizes"][str(n)]["routes"].get(name, {})]
         results["growth_exponent"][name] = growth_exponent([p[0] for p in points], [p[1] for p in points])
+        results.setdefault("growth_exponent_largest", {})[name] = growth_exponent(
+            [p[0] for p in points[-2:]], [p[1] for p in points[-2:]])
     return results
 
 

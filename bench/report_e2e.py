@@ -41,9 +41,9 @@ def goals(e2e):
             if peak:
                 rows.append({"id": "E2E", "goal": "2 M cells: peak memory < 1.5 GB",
                              "measured": "{:.2f} GB".format(peak / GB), "met": peak < 1.5 * GB})
-    exponent = e2e.get("growth_exponent", {}).get("coverage_nearest")
+    exponent = e2e.get("growth_exponent_largest", {}).get("coverage_nearest")
     if exponent is not None:
-        rows.append({"id": "E2E", "goal": "growth exponent of coverage time vs cells ≈ 1",
+        rows.append({"id": "E2E", "goal": "growth exponent of coverage time, two largest sizes, <= 1.15",
                      "measured": "{:.2f}".format(exponent), "met": exponent <= 1.15})
     return rows
 
@@ -92,12 +92,15 @@ def markdown(e2e, meta):
                                                               _load_text(route)))
         lines.append("| {:,} | {} |".format(int(size), " | ".join(cells)))
     exponents = e2e.get("growth_exponent", {})
+    largest = e2e.get("growth_exponent_largest", {})
     lines += [
         "",
         "Growth exponent of time vs cells (least-squares slope of log time on log cells, all sizes; "
         "start-up time weighs on the small sizes, so it is below 1 when the work itself is linear): " +
         ", ".join("{} {}".format(label.split(" (")[0], "—" if exponents.get(name) is None else
-                                 "{:.2f}".format(exponents[name])) for name, label in ROUTES) + ".",
+                                 "{:.2f}".format(exponents[name])) for name, label in ROUTES) + "; between the "
+        "two largest sizes: " + ", ".join("{} {}".format(label.split(" (")[0], "—" if largest.get(name) is None else
+                                          "{:.2f}".format(largest[name])) for name, label in ROUTES) + ".",
         "",
     ]
     ratios = []
