@@ -519,22 +519,24 @@ def fill_geopackage(out_path, out_table, spec, kept_names, columns, pop_ids, fee
     result = dataset = layer = None
 
     names = [name for name, _, _ in columns]
-    arrays = []
-    for _, kind, values in columns:
-        if values is None:
-            arrays.append([None] * len(pop_ids))
-            continue
-        array = np.asarray(values)
-        if kind == "int":
-            arrays.append(array.astype(np.int64).tolist())
-        else:
-            floats = array.astype(float)
-            listed = floats.tolist()
-            bad = ~np.isfinite(floats)
-            if bad.any():
-                for i in np.flatnonzero(bad):
+    arrays = [(kind, None if values is None else np.asarray(values)) for _, kind, values in columns]
+
+    def rows(begin, end):
+        """Rows ``begin:end`` as SQL parameters (a chunk at a time: Python floats cost 32 bytes each)."""
+        lists = []
+        for kind, array in arrays:
+            if array is None:
+                lists.append([None] * (end - begin))
+            elif kind == "int":
+                lists.append(array[begin:end].astype(np.int64).tolist())
+            else:
+                floats = array[begin:end].astype(float)
+                listed = floats.tolist()
+                for i in np.flatnonzero(~np.isfinite(floats)):
                     listed[i] = None
-            arrays.append(listed)
+                lists.append(listed)
+        return zip(*lists, ids[begin:end])
+
     ids = [int(i) for i in pop_ids]
     if not names:
         return
@@ -554,8 +556,7 @@ def fill_geopackage(out_path, out_table, spec, kept_names, columns, pop_ids, fee
                 connection.rollback()
                 raise CanceledError(tr("Canceled."))
             end = min(begin + chunk, len(ids))
-            rows = zip(*(a[begin:end] for a in arrays), ids[begin:end])
-            connection.executemany(statement, rows)
+            connection.executemany(statement, rows(begin, end))
             if feedback is not None:
                 feedback.setProgress(start + span * (0.6 + 0.4 * end / max(len(ids), 1)))
         connection.commit()
