@@ -64,11 +64,27 @@ def _ogr():
 
 # --------------------------------------------------------------------------- which layers
 class LayerSpec:
-    """A file-backed OGR layer read whole: ``path``, ``layer`` (name), ``fields`` (QGIS names)."""
+    """A file-backed OGR layer read whole: ``path``, ``layer`` (name), ``driver``.
 
-    def __init__(self, path, layer, driver, fields, fid_column, crs):
+    Made from the layer's source string only (:func:`spec_for_layer`): an
+    algorithm may run in a worker thread, where only the feature source is
+    safe to use; :meth:`matches` compares the table with that source.
+    """
+
+    def __init__(self, path, layer, driver, ogr_names, fid_column, count):
         self.path, self.layer, self.driver = path, layer, driver
-        self.fields, self.fid_column, self.crs = fields, fid_column, crs
+        self.ogr_names, self.fid_column, self.count = ogr_names, fid_column, count
+        self.fields, self.crs = [], None
+
+    def matches(self, source):
+        """Whether ``source`` (a feature source of the layer) shows this table as GDAL reads it."""
+        names = source.fields().names()
+        if source.featureCount() != self.count:
+            return False
+        if any(n not in self.ogr_names and n != self.fid_column for n in names):
+            return False  # QGIS shows fields OGR does not (or renamed): not the same table
+        self.fields, self.crs = names, source.sourceCrs()
+        return True
 
 
 def layer_spec(algorithm, parameters, name, context):
@@ -109,9 +125,6 @@ def spec_for_layer(layer):
     path = parts.get("path") or ""
     if not path or not os.path.isfile(path) or parts.get("subset"):
         return None
-    fields = layer.fields()
-    if any(fields.at(i).typeName() == "" for i in range(fields.count())):
-        return None
     try:
         gdal, ogr, _ = _ogr()
         dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
@@ -126,15 +139,10 @@ def spec_for_layer(layer):
             ogr_layer = dataset.GetLayer(0) if dataset.GetLayerCount() == 1 else None
         if ogr_layer is None or not hasattr(ogr_layer, "GetArrowStreamAsNumPy"):
             return None
-        if ogr_layer.GetFeatureCount() != layer.featureCount():
-            return None
         definition = ogr_layer.GetLayerDefn()
         ogr_names = {definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())}
-        fid_column = ogr_layer.GetFIDColumn() or None
-        names = fields.names()
-        if any(n not in ogr_names and n != fid_column for n in names):
-            return None  # QGIS shows fields OGR does not (or renamed): not the same table
-        return LayerSpec(path, ogr_layer.GetName(), driver, names, fid_column, layer.crs())
+        return LayerSpec(path, ogr_layer.GetName(), driver, ogr_names, ogr_layer.GetFIDColumn() or None,
+                         ogr_layer.GetFeatureCount())
     except Exception:  # noqa: BLE001 - anything GDAL cannot open goes the reference way
         return None
 
@@ -376,6 +384,8 @@ def read_points_bulk(spec, source, crs, context, feedback, attributes, start, sp
     gdal, _, _ = _ogr()
     from .layers import kind_codes
 
+    if not spec.matches(source):
+        raise FallbackError("the layer is not the table GDAL reads")
     fields = source.fields()
     wanted = [spec.fields[i] for i in attributes]
     qtypes = [fields.at(i).type() for i in attributes]
@@ -454,6 +464,8 @@ def _qvariant_name(qtype):
 def bulk_output_table(algorithm, parameters, output_name, context, population_spec):
     """``(path, table or None)`` of a GeoPackage output writable in bulk, else None."""
     if population_spec is None or population_spec.driver != "GPKG" or not population_spec.fid_column:
+        return None
+    if not population_spec.matches(algorithm.parameterAsSource(parameters, algorithm.POPULATION, context)):
         return None
     from .outputs import destination_of, parse_destination
 
