@@ -1,4 +1,6 @@
-"""Run the benchmarks B1–B3 of issue 4, print the ratios, write ``bench/RESULTS.md``.
+"""Run the end-to-end benchmark (issue 14) and B1–B3 (issue 4), print the goals, write ``bench/RESULTS.md``.
+
+``--only e2e`` reruns one benchmark and keeps the others' last figures (with their date).
 
     .venv/bin/python bench/run_all.py            # full scale (make bench), ~30 min
     .venv/bin/python bench/run_all.py --quick    # smoke scale, a minute; prints only
@@ -30,11 +32,13 @@ import report  # noqa: E402
 BENCH = Path(__file__).resolve().parent
 
 FULL = {
+    "e2e": ["bench_end_to_end.py"],
     "b1": ["bench_access.py", "b1", "--scale", "1", "--native-points", "200000"],
     "b2": ["bench_network.py", "--scale", "1", "--native-points", "1000", "4000"],
     "b3": ["bench_access.py", "b3", "--scale", "1"],
 }
 QUICK = {
+    "e2e": ["bench_end_to_end.py", "--sizes", "2000", "10000"],
     "b1": ["bench_access.py", "b1", "--scale", "0.01", "--native-points", "5000"],
     "b2": ["bench_network.py", "--scale", "0.05", "--native-points", "100", "400"],
     "b3": ["bench_access.py", "b3", "--scale", "0.1"],
@@ -109,7 +113,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smoke scale; no report written")
     parser.add_argument("--repeats", type=int, default=3, help="rounds per benchmark (>= 3)")
-    parser.add_argument("--only", nargs="+", choices=["b1", "b2", "b3"])
+    parser.add_argument("--only", nargs="+", choices=["e2e", "b1", "b2", "b3"])
     parser.add_argument("--results", help="report path (default bench/RESULTS.md, full scale only)")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
@@ -130,6 +134,16 @@ def main(argv=None):
         for name in names:
             results[name] = run_one(name, plan[name], repeats, workdir)
     meta["elapsed_s"] = (datetime.datetime.now(datetime.timezone.utc) - started).total_seconds()
+    target = args.results or (None if args.quick else str(BENCH / "RESULTS.md"))
+    if args.only and target:  # the other benchmarks keep their last full-scale figures (and their date)
+        previous = Path(target).with_suffix(".json")
+        if previous.exists():
+            old = json.loads(previous.read_text(encoding="utf-8"))
+            for name, data in old.get("results", {}).items():
+                if name not in results:
+                    data.setdefault("measured", old.get("meta", {}).get("date_utc"))
+                    data.setdefault("git", old.get("meta", {}).get("git"))
+                    results[name] = data
     goals = report.goals(results)
     print("\n=== SUMMARY ({} scale, medians of {} rounds)".format(meta["scale"], repeats))
     if args.quick:
@@ -137,7 +151,6 @@ def main(argv=None):
     for goal in goals:
         print("{:<58} {:>24}  {}".format(goal["goal"], goal["measured"],
                                         "met" if goal["met"] else "NOT MET"))
-    target = args.results or (None if args.quick else str(BENCH / "RESULTS.md"))
     if target:
         text = report.markdown(meta, results, goals)
         Path(target).write_text(text, encoding="utf-8")

@@ -1,8 +1,10 @@
 """``ville_numerique:coverage`` — who is within reach of which digital service."""
 
+import gc
 import math
 from datetime import datetime, timezone
 
+import numpy as np
 from qgis.core import (
     Qgis,
     QgsFeature,
@@ -19,6 +21,7 @@ from ..core.files import write_json_atomically
 from ..core.i18n import tr
 from ..core.inputs import check_unique_names, normalise_code
 from ..core.report.formats import format_number, format_percent
+from . import fast_io
 from .base import BaseAlgorithm
 from .compat import make_field
 from .coverage_inputs import CoverageInputsMixin
@@ -35,10 +38,10 @@ def field_suffix(code):
     return normalise_code(code) or "cat"
 
 
-def number(value, digits):
-    """A float for an output field; NULL for NaN/inf."""
+def number(value):
+    """A float for an output field, full precision (styles and reports round); NULL for NaN/inf."""
     value = float(value)
-    return round(value, digits) if math.isfinite(value) else None
+    return value if math.isfinite(value) else None
 
 
 def metadata(inputs):
@@ -87,24 +90,54 @@ class UnitWriter:
         )
         if self.sink is None:
             raise InputError(tr("The output layer could not be created."))
+        # GeoPackage to GeoPackage: QGIS has made the empty table (and registered the
+        # output to load); GDAL fills it in bulk (processing/fast_io.py)
+        self.bulk = None
+        spec = fast_io.layer_spec(algorithm, parameters, algorithm.POPULATION, context)
+        table = fast_io.bulk_output_table(algorithm, parameters, output_name, context, spec)
+        if table is not None:
+            self.bulk = (spec, table)
 
     def write(self, feedback, start=70.0, span=25.0):
+        if self.bulk is not None:
+            spec, (path, table) = self.bulk
+            self.sink = None  # closes the table QGIS created, so that GDAL and SQLite can fill it
+            gc.collect()
+            try:
+                fast_io.fill_geopackage(path, table, spec, [f.name() for f in self.fields][:len(self.kept)],
+                                        self.columns, self.inputs.pop_ids, feedback, start, span)
+                return self.dest_id
+            except fast_io.FallbackError:
+                fast_io.log("per-feature write")
+            except OSError as error:
+                raise InputError(tr("The output layer could not be written: {error}").format(error=error)) \
+                    from None
+        return self._write_features(feedback, start, span)
+
+    def _write_features(self, feedback, start, span):
+        """The reference path: one ``QgsFeature`` per unit through the ``QgsFeatureSink``."""
+        if self.sink is None:
+            raise InputError(tr("The output layer could not be created."))
         row_of = {fid: row for row, fid in enumerate(self.inputs.pop_ids)}
         total = max(self.population.featureCount(), 1)
+        kept = self.kept
+        columns = [(kind == "int", None if values is None else np.asarray(values))
+                   for _, kind, values in self.columns]
         for count, feature in enumerate(self.population.getFeatures()):
             if feedback.isCanceled():
                 raise CanceledError(tr("Canceled."))
             out = QgsFeature(self.fields)
             out.setGeometry(feature.geometry())
-            attributes = [feature.attributes()[i] for i in self.kept]
+            feature_attributes = feature.attributes()
+            attributes = [feature_attributes[i] for i in kept]
             row = row_of.get(feature.id())
-            for _, kind, values in self.columns:
+            for is_int, values in columns:
                 if row is None or values is None:
                     attributes.append(None)
-                elif kind == "int":
+                elif is_int:
                     attributes.append(int(values[row]))
                 else:
-                    attributes.append(number(values[row], 4))
+                    attributes.append(number(values[row]))
             out.setAttributes(attributes)
             self.sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             if count % 1000 == 0:

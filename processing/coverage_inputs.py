@@ -40,6 +40,7 @@ from ..core.i18n import tr
 from ..core.inputs import check_category_keys, clean_population, read_categories
 from ..core.network import WalkNetwork
 from ..core.services import KIND_WEIGHT_FIELD
+from . import fast_io
 from .defaults import default_thresholds_metres
 from .layers import (
     LINES,
@@ -288,7 +289,8 @@ class CoverageInputsMixin:
         elif grid_indexes:
             pop_attrs += list(grid_indexes.values())
         pop_xy, pop_values, pop_ids, pop_skipped = read_points(
-            population, crs, context, feedback, pop_attrs, 0, 30, kinds=(POINTS, POLYGONS), label=tr("Population"))
+            population, crs, context, feedback, pop_attrs, 0, 30, kinds=(POINTS, POLYGONS), label=tr("Population"),
+            bulk=fast_io.layer_spec(self, parameters, self.POPULATION, context))
 
         supply_field = self.parameterAsString(parameters, self.SUPPLY_FIELD, context) if services else None
         if services is not None and not supply_field and self._has_numeric_field(services, KIND_WEIGHT_FIELD):
@@ -305,7 +307,7 @@ class CoverageInputsMixin:
         if services is not None:
             svc_xy, svc_values, svc_ids, svc_skipped = read_points(
                 services, crs, context, feedback, svc_attrs, 30, 10, explode=True, kinds=(POINTS,),
-                label=tr("Digital services"))
+                label=tr("Digital services"), bulk=fast_io.layer_spec(self, parameters, self.SERVICES, context))
             n_parts += len(svc_xy) - len(set(svc_ids))
         else:
             svc_xy, svc_values, svc_skipped = np.empty((0, 2)), [], []

@@ -12,6 +12,7 @@ from qgis.core import (
 from ..core.crs import metric_crs_for_extent
 from ..core.errors import CanceledError, InputError
 from ..core.i18n import tr
+from . import fast_io
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
@@ -85,13 +86,24 @@ def check_geometry_type(source, kinds, label):
     )
 
 
-def feature_geometry_ok(geometry, kinds, label):
-    """Refuse one feature of a layer of unknown type whose geometry is of another kind."""
-    if geometry.type() not in kinds:
-        raise InputError(
+def kind_codes(kinds):
+    """Geometry kinds as the codes of ``fast_io`` (0 point, 1 line, 2 polygon)."""
+    codes = {POINTS: 0, LINES: 1, POLYGONS: 2}
+    return [codes[k] for k in kinds]
+
+
+def raise_mixed_types(kinds, label):
+    """The error for a feature whose geometry is not of ``kinds``."""
+    raise InputError(
             tr("The layer '{label}' mixes geometry types: one of its features is not made of {expected}. "
                "Keep only {expected} in it.").format(label=label, expected=_type_words(kinds))
         )
+
+
+def feature_geometry_ok(geometry, kinds, label):
+    """Refuse one feature of a layer of unknown type whose geometry is of another kind."""
+    if geometry.type() not in kinds:
+        raise_mixed_types(kinds, label)
 
 
 def make_transform(source_crs, crs, context, label):
@@ -143,7 +155,7 @@ def metric_crs(sources, context, labels=None):
 
 
 def read_points(source, crs, context, feedback=None, attributes=(), start=0.0, span=100.0,
-                explode=False, kinds=None, label=None):
+                explode=False, kinds=None, label=None, bulk=None):
     """Centroids of the features of ``source`` in ``crs``.
 
     Returns ``(xy, values, feature_ids, skipped)``: an (n, 2) array, a list of
@@ -156,12 +168,23 @@ def read_points(source, crs, context, feedback=None, attributes=(), start=0.0, s
     several places, not their centroid. ``kinds`` (geometry types) and
     ``label`` check the layer and, for a layer of unknown type, each feature
     (:func:`check_geometry_type`).
+
+    ``bulk`` (a :class:`fast_io.LayerSpec`, from :func:`fast_io.layer_spec`)
+    reads the same file with GDAL in bulk, with the same result; without it,
+    or when the layer holds what only this path reads the same way, the
+    features are read one by one (the reference path).
     """
     label = label or source.sourceName()
     if kinds:
         check_geometry_type(source, kinds, label)
     check_features = bool(kinds) and QgsWkbTypes.geometryType(source.wkbType()) not in kinds
     transform = make_transform(source.sourceCrs(), crs, context, label)
+    if bulk is not None:
+        try:
+            return fast_io.read_points_bulk(bulk, source, crs, context, feedback, list(attributes), start, span,
+                                            explode, kinds, label, check_features)
+        except fast_io.FallbackError as why:
+            fast_io.log("per-feature read of {}: {!r}".format(label, why))
     request = QgsFeatureRequest()
     if attributes:
         request.setSubsetOfAttributes(list(attributes))
@@ -194,7 +217,8 @@ def read_points(source, crs, context, feedback=None, attributes=(), start=0.0, s
         if not placed:
             skipped.append(feature.id())
             continue
-        row = tuple(feature.attributes()[i] for i in attributes)
+        feature_attributes = feature.attributes()
+        row = tuple(feature_attributes[i] for i in attributes)
         for p in placed:
             xy.append((p.x(), p.y()))
             values.append(row)

@@ -1,0 +1,92 @@
+"""The "physical limit" of bench_end_to_end.py: the least work that writes the coverage fields.
+
+GDAL Arrow read of the cells and services, centroids of the square cells in
+numpy, one cKDTree per category, then GDAL copies the cells into the output
+GeoPackage (C++; R-tree built once afterwards) and one SQLite transaction adds and fills the same fields
+as ``ville_numerique:coverage`` (``dist_``/``cov_``/``acc_`` per category,
+``score``). No QGIS, no checks, no messages: a floor, not a product.
+
+    /usr/bin/python3 -P bench/physical_limit.py cells.gpkg services.gpkg out.gpkg
+"""
+
+import sqlite3
+import sys
+
+import numpy as np
+from osgeo import gdal, ogr
+from scipy.spatial import cKDTree
+
+THRESHOLD = 1000.0
+
+
+def _read(path, layer_name, fields):
+    dataset = ogr.Open(path)
+    layer = dataset.GetLayerByName(layer_name)
+    definition = layer.GetLayerDefn()
+    layer.SetIgnoredFields([definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())
+                            if definition.GetFieldDefn(i).GetName() not in fields])
+    batches = list(layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=100000"]))
+    return {key: [b[key] for b in batches] for key in batches[0]} if batches else {}
+
+
+def _xy(blobs, polygon):
+    xs, ys = [], []
+    for column in blobs:
+        data = np.ma.getdata(column)
+        if data.dtype.kind == "V":  # one size: a fixed-size array of WKB
+            raw = np.frombuffer(np.ascontiguousarray(data).tobytes(), dtype=np.uint8).reshape(len(data), -1)
+        else:
+            raw = np.array([np.frombuffer(bytes(b), dtype=np.uint8) for b in data])
+        if polygon:  # 1 ring of 5 points: the centre of a square is the mean of its 4 corners
+            coords = raw[:, 13:13 + 64].copy().view("<f8").reshape(len(raw), 4, 2)
+            xs.append(coords[:, :, 0].mean(axis=1))
+            ys.append(coords[:, :, 1].mean(axis=1))
+        else:
+            coords = raw[:, 5:21].copy().view("<f8")
+            xs.append(coords[:, 0])
+            ys.append(coords[:, 1])
+    return np.column_stack([np.concatenate(xs), np.concatenate(ys)])
+
+
+def main(cells_path, services_path, out_path):
+    gdal.UseExceptions()
+    cells = _read(cells_path, "cells", ["ind"])
+    fid = np.concatenate(cells["fid"])
+    ind = np.concatenate([np.ma.getdata(c) for c in cells["ind"]])
+    xy = _xy(cells["geom"], True)
+    services = _read(services_path, "services", ["categories"])
+    svc_xy = _xy(services["geom"], False)
+    codes = np.concatenate([np.ma.getdata(c) for c in services["categories"]]).astype(str)
+    columns = []
+    score = np.zeros(len(fid))
+    categories = sorted(set(codes.tolist()))
+    for code in categories:
+        distance, _ = cKDTree(svc_xy[codes == code]).query(xy)
+        covered = distance <= THRESHOLD
+        access = np.clip(1 - distance / (2 * THRESHOLD), 0, 1)
+        score += access * 100 / len(categories)
+        columns += [("dist_" + code, "REAL", distance), ("cov_" + code, "MEDIUMINT", covered.astype(np.int64)),
+                    ("acc_" + code, "REAL", access)]
+    columns.append(("score", "REAL", score))
+    del ind
+    # the R-tree built once after the copy: faster than GDAL 3.6 building it as it closes a new layer
+    gdal.VectorTranslate(out_path, cells_path, options=gdal.VectorTranslateOptions(
+        options=["-preserve_fid"], layers=["cells"], layerName="coverage", format="GPKG",
+        layerCreationOptions=["SPATIAL_INDEX=NO"]))
+    dataset = ogr.Open(out_path, update=1)
+    dataset.ExecuteSQL("SELECT CreateSpatialIndex('coverage', 'geom')")
+    dataset = None
+    connection = sqlite3.connect(out_path)
+    for function in ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"):  # named by R-tree triggers
+        connection.create_function(function, 1, lambda _blob: 0)
+    connection.execute("BEGIN")
+    for name, kind, _ in columns:
+        connection.execute('ALTER TABLE coverage ADD COLUMN "{}" {}'.format(name, kind))
+    statement = "UPDATE coverage SET {} WHERE fid = ?".format(", ".join('"{}" = ?'.format(n) for n, _, _ in columns))
+    connection.executemany(statement, zip(*(values.tolist() for _, _, values in columns), fid.tolist()))
+    connection.commit()
+    connection.close()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])
