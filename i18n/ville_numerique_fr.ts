@@ -659,7 +659,7 @@
         <translation>entité invalide</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="78"/>
+        <location filename="../processing/layers.py" line="79"/>
         <source>no geometry</source>
         <translation>pas de géométrie</translation>
     </message>
@@ -944,27 +944,27 @@
         <translation>Couverture des services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="138"/>
+        <location filename="../processing/coverage_inputs.py" line="139"/>
         <source>Population (grid cells, IRIS, buildings… or points)</source>
         <translation>Population (carreaux, IRIS, bâtiments… ou points)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="143"/>
+        <location filename="../processing/coverage_inputs.py" line="144"/>
         <source>Population units; polygons are represented by their centroid.</source>
         <translation>Unités de population ; les polygones sont représentés par leur centroïde.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="145"/>
+        <location filename="../processing/coverage_inputs.py" line="146"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="152"/>
+        <location filename="../processing/coverage_inputs.py" line="153"/>
         <source>Number of inhabitants of each unit (INSEE grid: ind).</source>
         <translation>Nombre d'habitants de chaque unité (grille INSEE : ind).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="156"/>
+        <location filename="../processing/coverage_inputs.py" line="157"/>
         <source>Digital services (points)</source>
         <translation>Services numériques (points)</translation>
     </message>
@@ -974,27 +974,27 @@
         <translation>Champ de catégorie</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="171"/>
+        <location filename="../processing/coverage_inputs.py" line="172"/>
         <source>Category codes of each service, several separated by | (e.g. epn|wifi).</source>
         <translation>Codes de catégorie de chaque service, plusieurs séparés par | (par ex. epn|wifi).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="193"/>
+        <location filename="../processing/coverage_inputs.py" line="194"/>
         <source>Walking distance thresholds (metres, per category)</source>
         <translation>Seuils de distance à pied (mètres, par catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="198"/>
+        <location filename="../processing/coverage_inputs.py" line="199"/>
         <source>category=metres separated by ; — categories not listed keep their default.</source>
         <translation>catégorie=mètres séparés par ; — les catégories non citées gardent leur valeur par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="201"/>
+        <location filename="../processing/coverage_inputs.py" line="202"/>
         <source>Category weights in the score</source>
         <translation>Poids des catégories dans le score</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="147"/>
+        <location filename="../processing/coverage.py" line="180"/>
         <source>Coverage</source>
         <translation>Couverture</translation>
     </message>
@@ -1019,42 +1019,42 @@
         <translation>Services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="365"/>
+        <location filename="../processing/coverage_inputs.py" line="367"/>
         <source>Thresholds</source>
         <translation>Seuils</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="366"/>
+        <location filename="../processing/coverage_inputs.py" line="368"/>
         <source>Weights</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="278"/>
+        <location filename="../processing/coverage_inputs.py" line="279"/>
         <source>Distances measured in {crs} ({name}).</source>
         <translation>Distances mesurées dans le SCR {crs} ({name}).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="347"/>
+        <location filename="../processing/coverage_inputs.py" line="349"/>
         <source>{n} population unit(s) without geometry skipped (kept in the output with empty results).</source>
         <translation>{n} unité(s) de population sans géométrie ignorée(s) (conservée(s) dans la sortie avec des résultats vides).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="353"/>
+        <location filename="../processing/coverage_inputs.py" line="355"/>
         <source>{n} service(s) without geometry skipped.</source>
         <translation>{n} service(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="357"/>
+        <location filename="../processing/coverage_inputs.py" line="359"/>
         <source>No population unit has a usable geometry: they are empty or cannot be placed in {crs} from the layer&apos;s CRS {source}. Check the CRS of the layer.</source>
         <translation>Aucune unité de population n'a de géométrie exploitable : elles sont vides ou ne peuvent pas être placées dans {crs} depuis le SCR {source} de la couche. Vérifiez le SCR de la couche.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="427"/>
+        <location filename="../processing/coverage_inputs.py" line="429"/>
         <source>No service has a category in field &apos;{field}&apos;: fill it with codes such as epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</source>
         <translation>Aucun service n'a de catégorie dans le champ « {field} » : remplissez-le avec des codes tels que epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="454"/>
+        <location filename="../processing/coverage_inputs.py" line="456"/>
         <source>{n} population unit(s) with an empty population counted as 0.</source>
         <translation>{n} unité(s) de population sans valeur de population comptée(s) pour 0.</translation>
     </message>
@@ -1069,12 +1069,12 @@
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="72"/>
+        <location filename="../processing/coverage.py" line="75"/>
         <source>Field &apos;{name}&apos; of the population layer replaced by the new result.</source>
         <translation>Champ « {name} » de la couche de population remplacé par le nouveau résultat.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="21"/>
+        <location filename="../processing/layers.py" line="22"/>
         <source>The layer &apos;{label}&apos; could not be opened.</source>
         <translation>La couche « {label} » n'a pas pu être ouverte.</translation>
     </message>
@@ -1084,17 +1084,17 @@
         <translation>La couche « {label} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="25"/>
+        <location filename="../processing/layers.py" line="26"/>
         <source>The layer &apos;{label}&apos; has no coordinate reference system: set one in its properties.</source>
         <translation>La couche « {label} » n'a pas de système de coordonnées de référence : définissez-en un dans ses propriétés.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="37"/>
+        <location filename="../processing/layers.py" line="38"/>
         <source>The layer &apos;{label}&apos; has no field &apos;{name}&apos;. Available fields: {fields}.</source>
         <translation>La couche « {label} » n'a pas de champ « {name} ». Champs disponibles : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="43"/>
+        <location filename="../processing/layers.py" line="44"/>
         <source>The field &apos;{name}&apos; of layer &apos;{label}&apos; is not numeric (type {type}): choose a numeric field or convert it with the field calculator.</source>
         <translation>Le champ « {name} » de la couche « {label} » n'est pas numérique (type {type}) : choisissez un champ numérique ou convertissez-le avec la calculatrice de champ.</translation>
     </message>
@@ -2784,82 +2784,82 @@
         <translation>Les deux scénarios n'ont pas les mêmes unités de population.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="204"/>
+        <location filename="../processing/coverage_inputs.py" line="205"/>
         <source>Access method</source>
         <translation>Méthode d'accessibilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="206"/>
+        <location filename="../processing/coverage_inputs.py" line="207"/>
         <source>Service weight field (number, or opening hours)</source>
         <translation>Champ de poids des services (nombre ou horaires d'ouverture)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="216"/>
+        <location filename="../processing/coverage_inputs.py" line="217"/>
         <source>Walking network (lines) — straight line when empty</source>
         <translation>Réseau piéton (lignes) — à vol d'oiseau si vide</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="222"/>
+        <location filename="../processing/coverage_inputs.py" line="223"/>
         <source>Maximum distance to the network (metres)</source>
         <translation>Distance maximale au réseau (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="231"/>
+        <location filename="../processing/coverage_inputs.py" line="232"/>
         <source>Fragility field (0–10) — computed from the INSEE fields when empty</source>
         <translation>Champ de fragilité (0–10) — calculée à partir des champs INSEE si vide</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="237"/>
+        <location filename="../processing/coverage_inputs.py" line="238"/>
         <source>Fragility indicator weights</source>
         <translation>Poids des indicateurs de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="355"/>
+        <location filename="../processing/coverage_inputs.py" line="357"/>
         <source>No service has a usable geometry: check the services layer and its CRS.</source>
         <translation>Aucun service n'a de géométrie exploitable : vérifiez la couche des services et son SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="515"/>
+        <location filename="../processing/coverage_inputs.py" line="517"/>
         <source>The fragility field &apos;{name}&apos; must hold values from 0 to 10.</source>
         <translation>Le champ de fragilité « {name} » doit contenir des valeurs de 0 à 10.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="520"/>
+        <location filename="../processing/coverage_inputs.py" line="522"/>
         <source>No fragility: the population layer has neither a fragility field nor the INSEE grid fields.</source>
         <translation>Pas de fragilité : la couche de population n'a ni champ de fragilité ni les champs de la grille INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="524"/>
+        <location filename="../processing/coverage_inputs.py" line="526"/>
         <source>Fragility weights</source>
         <translation>Poids de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="533"/>
+        <location filename="../processing/coverage_inputs.py" line="535"/>
         <source>{n} unit(s) without inhabitants have no fragility value.</source>
         <translation>{n} unité(s) sans habitant n'ont pas de valeur de fragilité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="548"/>
+        <location filename="../processing/coverage_inputs.py" line="550"/>
         <source>Service weights: opening hours per week read from &apos;{field}&apos;.</source>
         <translation>Poids des services : heures d'ouverture par semaine lues dans « {field} ».</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="552"/>
+        <location filename="../processing/coverage_inputs.py" line="554"/>
         <source>{n} service(s) without a usable weight get the median weight.</source>
         <translation>{n} service(s) sans poids exploitable reçoivent le poids médian.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="562"/>
+        <location filename="../processing/coverage_inputs.py" line="564"/>
         <source>The walking network layer has no feature.</source>
         <translation>La couche du réseau piéton ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="567"/>
+        <location filename="../processing/coverage_inputs.py" line="569"/>
         <source>Walking network: {nodes} nodes, {edges} edges; {dropped} line(s) not walkable left out.</source>
         <translation>Réseau piéton : {nodes} nœuds, {edges} arcs ; {dropped} ligne(s) non praticable(s) à pied écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="573"/>
+        <location filename="../processing/coverage_inputs.py" line="575"/>
         <source>The walking network has no walkable line.</source>
         <translation>Le réseau piéton n'a aucune ligne praticable à pied.</translation>
     </message>
@@ -3504,22 +3504,22 @@
         <translation>La sortie « {output} » est un dossier ({path}) : indiquez un nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="253"/>
+        <location filename="../processing/outputs.py" line="257"/>
         <source>Canceled: the previous outputs were left as they were.</source>
         <translation>Annulé : les sorties précédentes sont restées telles quelles.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="350"/>
+        <location filename="../processing/outputs.py" line="354"/>
         <source>permission denied or read-only</source>
         <translation>permission refusée ou lecture seule</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="351"/>
+        <location filename="../processing/outputs.py" line="355"/>
         <source>The folder of the output &apos;{output}&apos; cannot be written ({path}: {reason}). Nothing was written: choose a folder where you may write.</source>
         <translation>Le dossier de la sortie « {output} » n'est pas accessible en écriture ({path} : {reason}). Rien n'a été écrit : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="356"/>
+        <location filename="../processing/outputs.py" line="360"/>
         <source>The output &apos;{output}&apos; exists and is read-only ({path}). Nothing was written.</source>
         <translation>La sortie « {output} » existe et est en lecture seule ({path}). Rien n'a été écrit.</translation>
     </message>
@@ -3574,42 +3574,42 @@
         <translation>Le fichier « {label} » n'est pas une synthèse telle que l'écrit ville_numerique:coverage : {where} n'est pas un objet JSON. Choisissez la synthèse (JSON) écrite avec la couche de couverture.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="343"/>
+        <location filename="../processing/coverage_inputs.py" line="345"/>
         <source>Multi-point services split into their parts: {n} more place(s).</source>
         <translation>Services multipoints séparés en leurs parties : {n} lieu(x) de plus.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="432"/>
+        <location filename="../processing/coverage_inputs.py" line="434"/>
         <source>{n} service(s) with an empty category (NULL or blank) in field &apos;{field}&apos; ignored.</source>
         <translation>{n} service(s) sans catégorie (NULL ou vide) dans le champ « {field} » ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="438"/>
+        <location filename="../processing/coverage_inputs.py" line="440"/>
         <source>{n} service(s) whose category has no letter or digit ignored.</source>
         <translation>{n} service(s) dont la catégorie n'a ni lettre ni chiffre ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="442"/>
+        <location filename="../processing/coverage_inputs.py" line="444"/>
         <source>Category codes {spellings} read as one category: {code}.</source>
         <translation>Codes de catégorie {spellings} lus comme une seule catégorie : {code}.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="458"/>
+        <location filename="../processing/coverage_inputs.py" line="460"/>
         <source>{n} population unit(s) whose &apos;{field}&apos; is not a finite number of 0 or more (infinite, NaN or negative) left out, counted as 0 inhabitants; correct them to include them. Feature id(s): {ids}.</source>
         <translation>{n} unité(s) de population dont « {field} » n'est pas un nombre fini positif ou nul (infini, NaN ou négatif) écartée(s), comptée(s) pour 0 habitant ; corrigez-les pour les inclure. Identifiant(s) d'entité : {ids}.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="476"/>
+        <location filename="../processing/coverage_inputs.py" line="478"/>
         <source>{n} population unit(s) farther than {max_snap:g} m from the walking network: no walking distance, counted as not covered.</source>
         <translation>{n} unité(s) de population à plus de {max_snap:g} m du réseau piéton : pas de distance à pied, comptée(s) comme non couverte(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="481"/>
+        <location filename="../processing/coverage_inputs.py" line="483"/>
         <source>{n} service(s) farther than {max_snap:g} m from the walking network: they cannot be reached.</source>
         <translation>{n} service(s) à plus de {max_snap:g} m du réseau piéton : inaccessible(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="579"/>
+        <location filename="../processing/coverage_inputs.py" line="581"/>
         <source>Walking network</source>
         <translation>Réseau piéton</translation>
     </message>
@@ -3624,37 +3624,37 @@
         <translation>{n} contour(s) d'IRIS ne peuvent pas être placés dans {crs} et sont écartés.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="61"/>
+        <location filename="../processing/layers.py" line="62"/>
         <source>points or polygons</source>
         <translation>des points ou des polygones</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="62"/>
+        <location filename="../processing/layers.py" line="63"/>
         <source>points</source>
         <translation>des points</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="62"/>
+        <location filename="../processing/layers.py" line="63"/>
         <source>lines</source>
         <translation>des lignes</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="62"/>
+        <location filename="../processing/layers.py" line="63"/>
         <source>polygons</source>
         <translation>des polygones</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="81"/>
+        <location filename="../processing/layers.py" line="82"/>
         <source>The layer &apos;{label}&apos; holds {found}; it must hold {expected}. Choose another layer.</source>
         <translation>La couche « {label} » contient {found} ; elle doit contenir {expected}. Choisissez une autre couche.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="91"/>
+        <location filename="../processing/layers.py" line="97"/>
         <source>The layer &apos;{label}&apos; mixes geometry types: one of its features is not made of {expected}. Keep only {expected} in it.</source>
         <translation>La couche « {label} » mélange des types de géométrie : l'une de ses entités n'est pas faite {expected}. N'y gardez que {expected}.</translation>
     </message>
     <message>
-        <location filename="../processing/layers.py" line="106"/>
+        <location filename="../processing/layers.py" line="118"/>
         <source>The layer &apos;{label}&apos; is in {source}, which cannot be converted to {target}: no coordinate transformation exists between them. Reproject the layer to a CRS of the Earth (e.g. EPSG:2154 or EPSG:4326).</source>
         <translation>La couche « {label} » est en {source}, qui ne peut pas être converti en {target} : aucune transformation de coordonnées n'existe entre eux. Reprojetez la couche dans un SCR terrestre (par ex. EPSG:2154 ou EPSG:4326).</translation>
     </message>
@@ -4360,32 +4360,32 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>Le lieu {name} n'est pas ouvert ({field} : {value}).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="176"/>
+        <location filename="../processing/coverage_inputs.py" line="177"/>
         <source>Services farther than this from the population are left out (metres)</source>
         <translation>Services écartés au-delà de cette distance de la population (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="183"/>
+        <location filename="../processing/coverage_inputs.py" line="184"/>
         <source>Far services are counted in the log and the summary; the projection is chosen from the population layer only.</source>
         <translation>Les services éloignés sont comptés dans le journal et la synthèse ; la projection est choisie d'après la seule couche de population.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="186"/>
+        <location filename="../processing/coverage_inputs.py" line="187"/>
         <source>Count itinerant stops (field itinerance = Itinérant) as services</source>
         <translation>Compter les arrêts itinérants (champ itinerance = Itinérant) comme des services</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="296"/>
+        <location filename="../processing/coverage_inputs.py" line="298"/>
         <source>Service weights read from the field &apos;{field}&apos; (a permanence hosted in a school, a bar or a room weighs less than a place).</source>
         <translation>Poids des services lus dans le champ « {field} » (une permanence hébergée dans une école, un bar ou une salle pèse moins qu'un lieu).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="319"/>
+        <location filename="../processing/coverage_inputs.py" line="321"/>
         <source>{n} itinerant stop(s) left out of the services (field itinerance).</source>
         <translation>{n} arrêt(s) itinérant(s) écarté(s) des services (champ itinerance).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="329"/>
+        <location filename="../processing/coverage_inputs.py" line="331"/>
         <source>{n} service(s) farther than {distance:.0f} m from the population left out (a wrong position, or another territory).</source>
         <translation>{n} service(s) à plus de {distance:.0f} m de la population écarté(s) (une position erronée, ou un autre territoire).</translation>
     </message>
@@ -5045,7 +5045,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>50 % ou plus</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="181"/>
+        <location filename="../processing/coverage.py" line="214"/>
         <source>{category}: {share} of the population within {threshold} m ({n} service(s)).</source>
         <translation>{category} : {share} de la population à moins de {threshold} m ({n} service(s)).</translation>
     </message>
@@ -5158,6 +5158,11 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <location filename="../core/report/texts.py" line="188"/>
         <source>{itinerant} itinerant stop(s) (buses, mobile services), {far} service(s) too far from the population</source>
         <translation>{itinerant} arrêt(s) itinérant(s) (bus, services mobiles), {far} service(s) trop loin de la population</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage.py" line="113"/>
+        <source>The output layer could not be written: {error}</source>
+        <translation>La couche de sortie n&apos;a pas pu être écrite : {error}</translation>
     </message>
 </context>
 </TS>

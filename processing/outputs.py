@@ -236,8 +236,12 @@ class OutputTransaction:
                 shutil.copy2(target.path, tmp)  # the other tables of the GeoPackage go along
             target.staged = tmp
             value = self.parameters[target.name]
-            new_text = tmp if target.table is None else "ogr:dbname='{}' table=\"{}\" (geom)".format(
-                tmp.replace("'", "''"), target.table.replace('"', '""'))
+            table = target.table
+            if table is None and target.kind == "sink" and base.lower().endswith((".gpkg", ".sqlite")):
+                # the layer inside is named after the final file, not after the temporary one
+                table = os.path.splitext(base)[0]
+            new_text = tmp if table is None else "ogr:dbname='{}' table=\"{}\" (geom)".format(
+                tmp.replace("'", "''"), table.replace('"', '""'))
             if isinstance(value, QgsProcessingOutputLayerDefinition):
                 definition = QgsProcessingOutputLayerDefinition(value)
                 definition.sink = QgsProperty.fromValue(new_text)

@@ -173,6 +173,7 @@ def test_a_successful_run_replaces_the_previous_output_and_its_style(run_alg, sa
     assert results["OUTPUT"].startswith(str(output))
     assert results["SUMMARY"] == str(tmp_path / "s.json")
     assert feature_count(output) == 125
+    assert layer_names(output) == ["cov"]  # named after the file, not after the temporary one
     assert (tmp_path / "cov.qml").exists()  # the sidecar style follows its layer
     assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["population_total"] > 0
     assert leftovers(tmp_path) == []
