@@ -49,6 +49,7 @@ def metadata(inputs):
     return {
         "distance_crs": {"authid": inputs.crs.authid(), "name": inputs.crs_name},
         "counts": inputs.counts(),
+        **({"itinerant_stops": inputs.itinerant_stops} if getattr(inputs, "itinerant_stops", None) else {}),
         "plugin": {"name": about.PLUGIN_ID, "version": about.version()},
         "qgis_version": Qgis.QGIS_VERSION,
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -88,6 +88,7 @@ class CoverageInputs:
     inputs: dict = field(default_factory=dict)
     n_far_services: int = 0  # services farther than MAX_SERVICE_DISTANCE from the population, left out
     n_itinerant_services: int = 0  # itinerant stops left out (field itinerance)
+    itinerant_stops: list = field(default_factory=list)  # their names (where they stop), at most 50
 
     def compute_kwargs(self):
         return {
@@ -311,11 +312,12 @@ class CoverageInputsMixin:
             n_parts += len(svc_xy) - len(set(svc_ids))
         else:
             svc_xy, svc_values, svc_skipped = np.empty((0, 2)), [], []
-        n_itinerant = 0
+        n_itinerant, itinerant_stops = 0, []
         if itinerance_index is not None:
             fixed = np.array([not str(plain(v[-1]) or "").strip().lower().startswith("itin") for v in svc_values],
                              dtype=bool)
             n_itinerant = int((~fixed).sum())
+            itinerant_stops = self._names_of(services, [fid for fid, keep in zip(svc_ids, fixed) if not keep])
             svc_xy, svc_values = svc_xy[fixed], [v[:-1] for v, keep in zip(svc_values, fixed) if keep]
             if n_itinerant:
                 feedback.pushInfo(tr("{n} itinerant stop(s) left out of the services (field itinerance).").format(
@@ -404,6 +406,7 @@ class CoverageInputsMixin:
             snap_counts=snap_counts,
             n_far_services=n_far,
             n_itinerant_services=n_itinerant,
+            itinerant_stops=itinerant_stops,
             inputs={
                 "population": str(parameters.get(self.POPULATION)),
                 "population_field": pop_field,
@@ -490,6 +493,18 @@ class CoverageInputsMixin:
     def _has_numeric_field(source, name):
         index = source.fields().indexOf(name)
         return index >= 0 and source.fields().at(index).isNumeric()
+
+    @staticmethod
+    def _names_of(services, ids, limit=50):
+        """The names of features ``ids`` (field nom, name or title; else their id), for the summary."""
+        names = {name.lower(): name for name in services.fields().names()}
+        name_field = next((names[n] for n in ("nom", "name", "title") if n in names), None)
+        if not ids:
+            return []
+        request = QgsFeatureRequest().setFilterFids(sorted(set(ids))[:limit]).setFlags(
+            QgsFeatureRequest.Flag.NoGeometry)
+        return sorted({str(plain(f[name_field]) or f.id()) if name_field else str(f.id())
+                       for f in services.getFeatures(request)})
 
     def _itinerance_index(self, parameters, context, services):
         """Index of the services' ``itinerance`` field when itinerant stops are to be left out, else None."""

@@ -486,9 +486,12 @@ def _parameters_html(summary, language, coverage_source=None, scenario_source=No
             uncategorised=format_number(counts.get("services_without_category", 0), language))))
     left_out = {key: counts.get("services_{}_excluded".format(key)) or 0 for key in ("itinerant", "far")}
     if any(left_out.values()):
-        items.append((text("param_left_out", language), text(
-            "param_left_out_value", language, itinerant=format_number(left_out["itinerant"], language),
-            far=format_number(left_out["far"], language))))
+        value = text("param_left_out_value", language, itinerant=format_number(left_out["itinerant"], language),
+                     far=format_number(left_out["far"], language))
+        stops = summary.get("itinerant_stops") or []
+        if stops:  # where the buses and mobile services stop
+            value = Markup("{} — {}".format(value, esc(", ".join(str(s) for s in stops))))
+        items.append((text("param_left_out", language), value))
     if scenario_source:
         items.append((text("param_scenario", language), esc(display_source(scenario_source, language))))
     return '<dl class="params">\n{}\n</dl>'.format("\n".join(

@@ -218,16 +218,18 @@ def test_a_population_outside_france_is_warned(run_alg, tmp_path):
 
 
 def test_itinerant_stops_are_left_out_by_default(run_alg, tmp_path):
-    svc = memory_layer("Point?crs=EPSG:2154&field=categories:string&field=itinerance:string",
-                       [(point(0, 0), ["epn|wifi", "Fixe"]), (point(1000, 0), ["france_services", "Itinérant"]),
-                        (point(300, 400), ["france_services", ""])])
+    svc = memory_layer("Point?crs=EPSG:2154&field=categories:string&field=itinerance:string&field=nom:string",
+                       [(point(0, 0), ["epn|wifi", "Fixe", "Médiathèque"]),
+                        (point(1000, 0), ["france_services", "Itinérant", "Camion bleu France Services Arques"]),
+                        (point(300, 400), ["france_services", "", "France Services Saint-Omer"])])
     layer, summary = run_coverage(run_alg, tmp_path, population(), svc)
     assert summary["counts"]["services_itinerant_excluded"] == 1 and summary["counts"]["services"] == 2
+    assert summary["itinerant_stops"] == ["Camion bleu France Services Arques"]  # where the bus stops
     rows = by_name(layer)
     # the nearest France Services of "c" (+1000/+0) is the fixed one at +300/+400, not the bus at its door
     assert rows["c"]["dist_france_services"] == pytest.approx(math.hypot(700, 400), abs=0.01)
     layer, summary = run_coverage(run_alg, tmp_path, population(), svc, INCLUDE_ITINERANT=True)
-    assert summary["counts"]["services_itinerant_excluded"] == 0
+    assert summary["counts"]["services_itinerant_excluded"] == 0 and "itinerant_stops" not in summary
     assert by_name(layer)["c"]["dist_france_services"] == pytest.approx(0.0)
 
 

@@ -359,8 +359,10 @@ def test_the_report_says_which_services_were_not_counted_as_places():
     data = summary()
     data["counts"] = dict(data.get("counts") or {}, services=12, services_itinerant_excluded=3,
                           services_far_excluded=1)
+    data["itinerant_stops"] = ["Camion bleu France Services Lumbres", "Bus <numérique>"]
     french = build(summary=data)
     assert "<dt>Services non comptés comme lieux</dt><dd>3 arrêt(s) itinérant(s) (bus, services mobiles), " \
-           "1 service(s) trop loin de la population</dd>" in french
+           "1 service(s) trop loin de la population — Camion bleu France Services Lumbres, " \
+           "Bus &lt;numérique&gt;</dd>" in french
     plain_run = build()
     assert "Services non comptés comme lieux" not in plain_run
