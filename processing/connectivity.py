@@ -367,7 +367,7 @@ class ConnectivityAlgorithm(BaseAlgorithm):
                 elif kind in ("int", "longlong"):
                     attributes.append(int(value))
                 else:
-                    attributes.append(number(value, 4))
+                    attributes.append(number(value))
             out.setAttributes(attributes)
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest_id

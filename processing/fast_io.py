@@ -453,11 +453,12 @@ def read_points_bulk(spec, source, crs, context, feedback, attributes, start, sp
 
 
 def _qvariant_name(qtype):
-    from qgis.PyQt.QtCore import QVariant
-
-    names = {QVariant.Int: "int", QVariant.LongLong: "qlonglong", QVariant.Double: "double",
-             QVariant.String: "QString"}
-    return names.get(qtype, "other")
+    # Qt's type ids, the same in QVariant.Type (Qt5) and QMetaType.Type (Qt6, QGIS >= 3.38)
+    names = {2: "int", 4: "qlonglong", 6: "double", 10: "QString"}
+    try:
+        return names.get(int(qtype), "other")
+    except (TypeError, ValueError):
+        return names.get(getattr(qtype, "value", -1), "other")
 
 
 # --------------------------------------------------------------------------- writing

@@ -125,7 +125,7 @@ class FetchInfrastructureAlgorithm(BaseAlgorithm):
         written = 0
         for row in rows:
             attributes = [row.get(c) if c in ("code_insee", "nom_com", "code_dep") else
-                          (None if row.get(c) is None else number(row[c], 6)) for c in columns] + [edition]
+                          (None if row.get(c) is None else number(row[c])) for c in columns] + [edition]
             targets = polygon_codes.get(row["code_insee"], [None]) if polygons is not None else [None]
             for source_feature in targets:
                 feature = QgsFeature(fields)

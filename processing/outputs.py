@@ -71,6 +71,7 @@ class Target:
         self.table = table  # a table written into a GeoPackage, or None for the whole file
         self.kind = kind  # "sink", "file" or "folder"
         self.staged = None  # temporary path written by the algorithm
+        self.named_layer = None  # layer name given to a new GeoPackage (its final name)
 
     @property
     def directory(self):
@@ -80,14 +81,12 @@ class Target:
 def destination_of(value, context):
     """The string a destination parameter value stands for (path, ``ogr:…``, ``memory:``…)."""
     if isinstance(value, QgsProcessingOutputLayerDefinition):
-        sink = value.sink
-        if sink.propertyType() == QgsProperty.Type.StaticProperty if hasattr(QgsProperty, "Type") \
-                else sink.propertyType() == QgsProperty.StaticProperty:
-            value = sink.staticValue()
-        else:
-            value = sink.valueAsString(context.expressionContext())
+        value = value.sink
     if isinstance(value, QgsProperty):
-        value = value.valueAsString(context.expressionContext())
+        if value.propertyType() == QgsProperty.Type.StaticProperty:
+            value = value.staticValue()
+        else:
+            value = value.valueAsString(context.expressionContext())[0]  # PyQGIS: (text, ok)
     return "" if value is None else str(value)
 
 
@@ -240,6 +239,7 @@ class OutputTransaction:
             if table is None and target.kind == "sink" and base.lower().endswith((".gpkg", ".sqlite")):
                 # the layer inside is named after the final file, not after the temporary one
                 table = os.path.splitext(base)[0]
+                target.named_layer = table
             new_text = tmp if table is None else "ogr:dbname='{}' table=\"{}\" (geom)".format(
                 tmp.replace("'", "''"), table.replace('"', '""'))
             if isinstance(value, QgsProcessingOutputLayerDefinition):
@@ -264,6 +264,9 @@ class OutputTransaction:
             if not any(os.path.exists(p) for p in _dataset_files(target.staged)):
                 continue  # the algorithm chose not to write this output (e.g. optional)
             _replace_dataset(target.staged, target.path)
+            if target.named_layer:
+                # the output id the user gave (a plain file), as QGIS gives it for a one-layer file
+                renames["{}|layername={}".format(target.staged, target.named_layer)] = target.path
             renames[target.staged] = target.path
             target.staged = None
         self._rename_layers_to_load(renames)

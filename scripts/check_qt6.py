@@ -28,6 +28,7 @@ ALLOWED_MEMBERS = {
     "Type", "Flag", "Flags", "SourceType", "GeometryType", "WkbType", "AlignmentFlag",
     "Orientation", "ItemDataRole", "CheckState", "WindowType", "DockWidgetArea", "MessageLevel",
     "StandardButton", "Policy", "Shape", "ToolButtonStyle", "Icon", "ButtonRole",
+    "Source", "ProcessingModelChildParameterSource",  # enum classes (processing/compat.py)
 }
 
 
