@@ -153,7 +153,9 @@ def write_layer(path, driver, crs, rows, geometry_type=ogr.wkbUnknown):
     srs = osr.SpatialReference()
     srs.SetFromUserInput(crs)
     dataset = ogr.GetDriverByName(driver).CreateDataSource(str(path))
-    layer = dataset.CreateLayer("units", srs, geometry_type)
+    # GDAL >= 3.8 refuses a NULL geometry in a FlatGeobuf with a spatial index (QGIS 3.40)
+    options = ["SPATIAL_INDEX=NO"] if driver == "FlatGeobuf" else []
+    layer = dataset.CreateLayer("units", srs, geometry_type, options=options)
     for name, kind in (("n", ogr.OFTInteger), ("x", ogr.OFTReal), ("label", ogr.OFTString)):
         layer.CreateField(ogr.FieldDefn(name, kind))
     origin, step = CRSS[crs]
