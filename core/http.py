@@ -68,6 +68,7 @@ from .http_limits import (
     MAX_REDIRECTS,
     PageGuard,  # noqa: F401 - re-exported
     RequestWatch,
+    announced_length,
     check_announced,
     check_redirect,
     read_capped,
@@ -476,7 +477,7 @@ class HttpClient:
         watch = watch or nullcontext()
         limit = self.download_max_bytes
         check_announced(response, limit, download=True)
-        total = _content_length(response)
+        total = announced_length(response)
         fd, tmp = tempfile.mkstemp(dir=str(dest.parent), prefix="." + dest.name + ".", suffix=".part")
         done = 0
         try:
@@ -527,16 +528,6 @@ class HttpClient:
 
 def _storable(response):
     return response.status_code == 200 and "no-store" not in response.headers.get("Cache-Control", "").lower()
-
-
-def _content_length(response):
-    """Announced body size, when it is the size we will receive."""
-    if response.headers.get("Content-Encoding"):
-        return None
-    try:
-        return int(response.headers["Content-Length"])
-    except (KeyError, ValueError):
-        return None
 
 
 def _read_limited(response):

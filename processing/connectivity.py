@@ -358,7 +358,8 @@ class ConnectivityAlgorithm(BaseAlgorithm):
             check_canceled(feedback)
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
-            attributes = [feature.attributes()[i] for i in kept]
+            values_in = feature.attributes()  # once per feature: each call copies every value
+            attributes = [values_in[i] for i in kept]
             row = row_of.get(feature.id())
             for _name, kind, values in columns:
                 value = None if row is None or values is None else values[row]
