@@ -344,31 +344,26 @@ CONNECTIVITY_CLASSES = (
 )
 
 
-def connectivity_style(path):
-    layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field=share_no_thd:double", "connectivity", "memory")
+def classed_fill_style(path, field, classes):
+    """A graduated fill on ``field`` from ``(lower, upper, colour, English label)`` classes."""
+    layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field={}:double".format(field), field, "memory")
     ranges = []
-    for lower, upper, colour, label in CONNECTIVITY_CLASSES:
+    for lower, upper, colour, label in classes:
         symbol = QgsFillSymbol.createSimple(
             {"color": colour, "outline_color": "255,255,255,160", "outline_width": "0.1", "style": "solid"}
         )
         symbol.setOpacity(0.8)
         ranges.append(QgsRendererRange(lower, upper, symbol, label))
-    layer.setRenderer(QgsGraduatedSymbolRenderer("share_no_thd", ranges))
+    layer.setRenderer(QgsGraduatedSymbolRenderer(field, ranges))
     return save(layer, path)
+
+
+def connectivity_style(path):
+    return classed_fill_style(path, "share_no_thd", CONNECTIVITY_CLASSES)
 
 
 def scenario_style(path):
-    layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field=score_delta:double", "scenario", "memory")
-    ranges = []
-    for lower, upper, colour, label in SCENARIO_CLASSES:
-        symbol = QgsFillSymbol.createSimple(
-            {"color": colour, "outline_color": "255,255,255,160", "outline_width": "0.1", "style": "solid"}
-        )
-        symbol.setOpacity(0.8)
-        ranges.append(QgsRendererRange(lower, upper, symbol, label))
-    renderer = QgsGraduatedSymbolRenderer("score_delta", ranges)
-    layer.setRenderer(renderer)
-    return save(layer, path)
+    return classed_fill_style(path, "score_delta", SCENARIO_CLASSES)
 
 
 def recommended_style(path):
