@@ -1,9 +1,7 @@
 """Opening hours -> hours open per week (a supply weight for the FCA metrics).
 
-Two formats are read:
-
-* OSM ``opening_hours`` (the ``horaires`` field of the "lieux de médiation
-  numérique" schema), the subset met in that data::
+Reads OSM ``opening_hours`` (the ``horaires`` field of the "lieux de
+médiation numérique" schema), the subset met in that data::
 
       Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00      -> 41.0
       Mo,We 10:00-12:00                                   -> 4.0
@@ -11,9 +9,8 @@ Two formats are read:
       Mo-Fr 09:00-17:00; PH off                           -> 40.0  (holiday rule ignored)
       off                                                 -> 0.0
 
-* the France Services day fields ``h_lundi`` … ``h_samedi`` (and
-  ``h_dimanche`` if present), e.g. ``"09:00 - 12:00 / 14:00 - 17:30"``;
-  an empty day is closed.
+The France Services day fields (``h_lundi`` …) are turned into this syntax
+when the records are read (``core.services.records``), then read here.
 
 Nothing here raises on bad data: every function returns an
 :class:`HoursResult` whose ``hours`` is ``None`` with a user sentence in
@@ -61,10 +58,7 @@ from .i18n import tr
 
 __all__ = [
     "HoursResult",
-    "FRANCE_SERVICES_DAY_FIELDS",
     "osm_hours_per_week",
-    "france_services_hours_per_week",
-    "france_services_day_hours",
     "hours_weights",
 ]
 
@@ -79,12 +73,6 @@ _MONTHS = {
 _MODIFIERS = {"off", "closed", "open", "unknown"}
 #: share of the weeks in which an nth weekday of the month occurs once
 NTH_WEEK_SHARE = 12.0 / 52.0
-
-#: the France Services day fields, Monday first
-FRANCE_SERVICES_DAY_FIELDS = (
-    "h_lundi", "h_mardi", "h_mercredi", "h_jeudi", "h_vendredi", "h_samedi", "h_dimanche",
-)
-
 
 @dataclass(frozen=True)
 class HoursResult:
@@ -488,76 +476,6 @@ def _evaluate(rules, flags):
                 week[d] = [] if closed else list(spans)
     intervals = [(d * 1440 + a, d * 1440 + b) for d, spans in week.items() for a, b in spans]
     return _union_length(intervals) / 60.0 + nth_hours, flags
-
-
-# --------------------------------------------------------------------------
-# France Services "09:00 - 12:00 / 14:00 - 17:30"
-
-_FS_RANGE_RE = re.compile(
-    r"^(\d{1,2})\s*[:hH]\s*(\d{2})?\s*(?:-|\u2013|à|a)\s*(\d{1,2})\s*[:hH]\s*(\d{2})?$"
-)
-_FS_SPLIT_RE = re.compile(r"\s*(?:/|;|,|\bet\b)\s*")
-_FS_CLOSED = {"", "ferme", "fermé", "fermée", "fermee", "closed", "-", "/"}
-
-
-def france_services_day_hours(text):
-    """Hours open in one France Services day field; ``None`` if unreadable.
-
-    ``""`` / ``"Fermé"`` -> 0; ``"09:00 - 12:00 / 14:00 - 17:30"`` -> 6.5;
-    also accepts ``9h00-12h00``, ``9h-12h`` and ``et`` / ``,`` / ``;`` as
-    separators.
-    """
-    if text is None or (isinstance(text, float) and np.isnan(text)):
-        return 0.0
-    text = str(text).strip().replace("\u00a0", " ")
-    if text.lower() in _FS_CLOSED:
-        return 0.0
-    total = 0
-    for part in _FS_SPLIT_RE.split(text):
-        if not part:
-            continue
-        m = _FS_RANGE_RE.match(part)
-        if m is None:
-            return None
-        h1, m1, h2, m2 = m.groups()
-        h1, h2 = int(h1), int(h2)
-        m1, m2 = int(m1 or 0), int(m2 or 0)
-        if h1 > 24 or h2 > 24 or m1 >= 60 or m2 >= 60:
-            return None
-        start, end = h1 * 60 + m1, h2 * 60 + m2
-        if end <= start:
-            return None
-        total += end - start
-    return total / 60.0
-
-
-def france_services_hours_per_week(record, fields=FRANCE_SERVICES_DAY_FIELDS):
-    """Hours per week from a France Services record (a mapping with ``h_lundi``…).
-
-    Missing day fields count as closed; a record where every present day
-    field is empty gives ``None`` ("no hours published"); an unreadable
-    day makes the whole record ``None`` with the reason.
-    """
-    total = 0.0
-    seen = False
-    for name in fields:
-        if name not in record:
-            continue
-        value = record[name]
-        if value is not None and str(value).strip():
-            seen = True
-        hours = france_services_day_hours(value)
-        if hours is None:
-            return HoursResult(
-                None,
-                tr("The hours {text!r} of {field} could not be read.").format(
-                    text=str(value), field=name
-                ),
-            )
-        total += hours
-    if not seen:
-        return HoursResult(None, tr("No opening hours given."))
-    return HoursResult(total)
 
 
 # --------------------------------------------------------------------------

@@ -91,7 +91,7 @@ from .http_policy import (  # noqa: F401 - re-exported
     raise_if_canceled,
     service_rules,
 )
-from .http_proxy import ProxyConfig, qgis_proxies, read_proxy_config  # noqa: F401 - re-exported
+from .http_proxy import ProxyConfig, read_proxy_config  # noqa: F401 - re-exported
 from .http_response import HttpResponse, check_content_type, content_type_matches  # noqa: F401
 from .i18n import tr
 from .settings import load_settings, qgis_settings

@@ -88,9 +88,3 @@ def read_proxy_config(settings=None):
         _url_list(settings.get("proxy/noProxyUrls")),
         _url_list(settings.get("proxy/proxyExcludedUrls")),
     )
-
-
-def qgis_proxies(url=None, settings=None):
-    """The ``requests`` ``proxies`` dict for ``url`` from QGIS's settings ({} if none)."""
-    config = read_proxy_config(settings)
-    return {} if config is None else config.proxies_for(url)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .dedup import EARTH_RADIUS_M, NAME_SIMILARITY, _tokens_match, address_key, haversine_m, name_tokens
+from .dedup import EARTH_RADIUS_M, address_key, haversine_m, name_tokens, names_match
 from .records import DATASET_FRANCE_SERVICES_CSV
 from .vocabulary import FRANCE_SERVICES, _text, join_categories, split_categories, split_values
 
@@ -64,7 +64,7 @@ def same_commune(a, b):
 
 
 def _why(copy, official):
-    if _tokens_match(name_tokens(copy.get("nom")), name_tokens(official.get("nom")), NAME_SIMILARITY):
+    if names_match(copy.get("nom"), official.get("nom")):
         return "name"
     key = address_key(copy.get("adresse"))
     if key and key == address_key(official.get("adresse")):

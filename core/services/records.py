@@ -267,16 +267,18 @@ FRANCE_SERVICES_REQUIRED_COLUMNS = ("id_fs", "lib_fs", "latitude", "longitude")
 _TIME_RANGE = re.compile(
     r"(\d{1,2})\s*[:hH]\s*(\d{2})?\s*(?:-|–|—|à|a)\s*(\d{1,2})\s*[:hH]\s*(\d{2})?")
 _RANGE_LEFTOVER = re.compile(r"^[\s/;,&+]*(?:et[\s/;,&+]*)*$")
+#: A day cell saying the desk is closed that day (compared without accents, case or punctuation).
+_CLOSED_DAY = {"", "ferme", "fermee", "closed"}
 
 
 def parse_time_ranges(cell):
     """``"09:00 - 12:00 / 14:00 - 17:30"`` -> ``["09:00-12:00", "14:00-17:30"]``.
 
-    ``""`` -> ``[]`` (closed / unknown). Returns ``None`` when the cell holds
-    text that is not a list of ranges, or a range that ends before it starts.
+    ``""``, ``"Fermé"``, ``"-"`` -> ``[]`` (closed / unknown). Returns ``None`` when the
+    cell holds text that is not a list of ranges, or a range that ends before it starts.
     """
     text = _text(cell)
-    if not text:
+    if normalise_text(text).strip() in _CLOSED_DAY:
         return []
     ranges = []
     for match in _TIME_RANGE.finditer(text):

@@ -5,8 +5,6 @@ Part of the :mod:`core.services` package; pure Python.
 
 from __future__ import annotations
 
-import json
-
 from ..errors import DataError
 from ..i18n import tr
 from .records import (
@@ -102,22 +100,6 @@ def normalise_all(items, normaliser, keep_not_open=False, **kwargs):
                 "record": item,
             })
     return Normalised(records, rejected)
-
-
-def read_geojson_features(path):
-    """The features of a GeoJSON FeatureCollection file (or ``[feature]``)."""
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            data = json.load(handle)
-    except OSError as error:
-        raise DataError(tr("Cannot read {path}: {error}").format(path=path, error=error)) from None
-    except ValueError as error:
-        raise DataError(tr("{path} is not valid GeoJSON: {error}").format(path=path, error=error)) from None
-    if isinstance(data, dict) and data.get("type") == "FeatureCollection":
-        return list(data.get("features") or [])
-    if isinstance(data, dict) and data.get("type") == "Feature":
-        return [data]
-    raise DataError(tr("{path} is not a GeoJSON FeatureCollection.").format(path=path))
 
 
 def read_france_services_csv(path):

@@ -9,6 +9,7 @@ import math
 import re
 import unicodedata
 
+from .. import categories as _registry
 from ..errors import InputError
 from ..i18n import tr
 
@@ -23,8 +24,9 @@ TIERS_LIEU = "tiers_lieu"
 FABLAB = "fablab"
 WIFI = "wifi"
 
-#: Every category code, in canonical order (the order of ``join_categories``).
-CATEGORIES = (EPN, FRANCE_SERVICES, CONSEILLER_NUMERIQUE, TIERS_LIEU, FABLAB, WIFI)
+#: Every category code, in canonical order (the order of ``join_categories``), read from the
+#: one registry ``core/categories.py``; the constants above name those the inference rules use.
+CATEGORIES = _registry.CODES
 
 #: Separator of multi-valued fields in normalised records (schema v1 convention).
 SEPARATOR = "|"
@@ -33,20 +35,10 @@ _CATEGORY_RANK = {code: rank for rank, code in enumerate(CATEGORIES)}
 
 
 def category_label(code):
-    """The translated, user-facing label of a category code."""
-    if code == EPN:
-        return tr("Digital mediation place")
-    if code == FRANCE_SERVICES:
-        return tr("France Services")
-    if code == CONSEILLER_NUMERIQUE:
-        return tr("Digital adviser (conseiller numérique)")
-    if code == TIERS_LIEU:
-        return tr("Third place (tiers-lieu, coworking)")
-    if code == FABLAB:
-        return tr("Fab lab")
-    if code == WIFI:
-        return tr("Public internet access")
-    raise InputError(tr("Unknown service category: {code}.").format(code=code))
+    """The translated, user-facing label of a category code (:func:`core.categories.label`)."""
+    if code not in _registry.BY_CODE:
+        raise InputError(tr("Unknown service category: {code}.").format(code=code))
+    return _registry.label(code)
 
 
 def category_labels():
@@ -192,27 +184,8 @@ V1_MEDIATION_SERVICES = (
 V1_INTERNET_SERVICE = "Accès internet et matériel informatique"
 V1_OTHER_SERVICES = ("Acquisition de matériel informatique à prix solidaire",)
 
-#: v0 -> v1 services (our table, see docs/categories.md: no official one was found).
-V0_TO_V1_SERVICES = {
-    "Devenir autonome dans les démarches administratives": "Aide aux démarches administratives",
-    "Réaliser des démarches administratives avec un accompagnement": "Aide aux démarches administratives",
-    "Accompagner les démarches de santé": "Aide aux démarches administratives",
-    "Prendre en main un smartphone ou une tablette": "Maîtrise des outils numériques du quotidien",
-    "Prendre en main un ordinateur": "Maîtrise des outils numériques du quotidien",
-    "Utiliser le numérique au quotidien": "Maîtrise des outils numériques du quotidien",
-    "Approfondir ma culture numérique": "Compréhension du monde numérique",
-    "Promouvoir la citoyenneté numérique": "Compréhension du monde numérique",
-    "Favoriser mon insertion professionnelle": "Insertion professionnelle via le numérique",
-    "Créer et développer mon entreprise": "Insertion professionnelle via le numérique",
-    "Accéder à une connexion internet": "Accès internet et matériel informatique",
-    "Accéder à du matériel": "Accès internet et matériel informatique",
-    "S'équiper en matériel informatique": "Acquisition de matériel informatique à prix solidaire",
-    "Créer avec le numérique": "Loisirs et créations numériques",
-    "Soutenir la parentalité et l'éducation avec le numérique": "Parentalité et éducation avec le numérique",
-}
-V1_SERVICES = V1_MEDIATION_SERVICES + (V1_INTERNET_SERVICE,) + V1_OTHER_SERVICES
-
-#: v0 ``labels_nationaux`` -> v1 ``dispositif_programmes_nationaux``.
+#: v0 ``labels_nationaux`` -> v1 ``dispositif_programmes_nationaux`` (the ``labels`` field of a
+#: normalised record speaks v1).
 V0_LABELS_TO_DISPOSITIFS = {
     "CNFS": "Conseillers numériques",
     "France Services": "France Services",
@@ -221,52 +194,9 @@ V0_LABELS_TO_DISPOSITIFS = {
     "Point numérique CAF": "Point d'accès numérique CAF",
     "Point relais CAF": "Point d'accès numérique CAF",
 }
-#: v0 ``labels_nationaux`` -> v1 ``formations_labels``.
+#: v0 ``labels_nationaux`` -> v1 ``formations_labels``; other v0 labels (APTIC, Relais pôle
+#: emploi, French Tech, Campus connecté…) are kept unchanged.
 V0_LABELS_TO_FORMATIONS = {"Fabriques de Territoire": "Fabriques de Territoire"}
-#: v0 labels without a v1 value (APTIC, Relais pôle emploi, French Tech, Campus
-#: connecté…) go to ``autres_formations_labels`` unchanged.
-
-#: v0 ``publics_accueillis`` (text before " : ") -> v1 field and value.
-V0_PUBLICS = {
-    "Seniors (+ 65 ans)": ("publics_specifiquement_adresses", "Seniors"),
-    "Familles/enfants": ("publics_specifiquement_adresses", "Familles et/ou enfants"),
-    "Jeunes (16-26 ans)": ("publics_specifiquement_adresses", "Jeunes"),
-    "Uniquement femmes": ("publics_specifiquement_adresses", "Femmes"),
-    "Public langues étrangères": ("prise_en_charge_specifique", "Langues étrangères (autres)"),
-    "Déficience visuelle": ("prise_en_charge_specifique", "Déficience visuelle"),
-    "Surdité": ("prise_en_charge_specifique", "Surdité"),
-    "Handicaps mentaux": ("prise_en_charge_specifique", "Handicaps mentaux"),
-    "Personnes en situation d'illettrisme": ("prise_en_charge_specifique", "Illettrisme"),
-    # "Adultes" and "Handicaps psychiques" have no v1 value: dropped.
-}
-#: v0 ``conditions_acces`` (text before " : ") -> v1 ``frais_a_charge``.
-V0_CONDITIONS = {
-    "Gratuit": "Gratuit",
-    "Gratuit sous condition": "Gratuit sous condition",
-    "Payant": "Payant",
-    "Adhésion": "Payant",
-    "Accepte le Pass numérique": "Gratuit sous condition",
-}
-#: v0 ``modalites_accompagnement`` (text before " : ") -> v1 values.
-V0_MODALITES = {
-    "Seul": "En autonomie",
-    "Avec de l'aide": "Accompagnement individuel",
-    "Dans un atelier": "Dans un atelier collectif",
-    "A ma place": "Accompagnement individuel",
-}
-
-V1_MODALITES = ("En autonomie", "Accompagnement individuel", "Dans un atelier collectif", "À distance")
-
-#: The 32 fields of schema v1.0.x, CSV order.
-V1_FIELDS = (
-    "id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse",
-    "complement_adresse", "latitude", "longitude", "typologie", "telephone",
-    "courriels", "site_web", "horaires", "presentation_resume", "presentation_detail",
-    "source", "itinerance", "structure_parente", "date_maj", "services",
-    "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
-    "dispositif_programmes_nationaux", "formations_labels", "autres_formations_labels",
-    "modalites_acces", "modalites_accompagnement", "fiche_acces_libre", "prise_rdv",
-)
 
 
 def _key(value):
@@ -277,81 +207,9 @@ def _keyed(mapping):
     return {_key(k): v for k, v in mapping.items()}
 
 
-def _head(value):
-    """The part of a v0 value before its " : " explanation."""
-    return _text(value).split(" : ", 1)[0].strip()
-
-
-_V0_TO_V1_SERVICES = _keyed(V0_TO_V1_SERVICES)
 _V0_DISPOSITIFS = _keyed(V0_LABELS_TO_DISPOSITIFS)
 _V0_FORMATIONS = _keyed(V0_LABELS_TO_FORMATIONS)
-_V0_PUBLICS = _keyed(V0_PUBLICS)
-_V0_CONDITIONS = _keyed(V0_CONDITIONS)
-_V0_MODALITES = _keyed(V0_MODALITES)
-_V0_ONLY_FIELDS = ("labels_nationaux", "labels_autres", "publics_accueillis", "conditions_acces",
-                   "courriel", "accessibilite", "cle_ban")
 
-
-def v0_to_v1(record):
-    """Convert a schema v0.1.x record (dict) to a schema v1.0.x dict.
-
-    Field renames follow ``schema/descriptif-des-evolutions.txt``; value tables
-    are ``V0_TO_V1_SERVICES``, ``V0_LABELS_TO_*``, ``V0_PUBLICS``,
-    ``V0_CONDITIONS``, ``V0_MODALITES``. Multi-valued fields are re-joined
-    with ``|``. The result has exactly the 32 ``V1_FIELDS`` (``""`` when
-    unknown). The services conversion is lossy (15 values -> 9). A record that
-    is already v1 (no legacy field) comes back with its values unchanged.
-    """
-    if not isinstance(record, dict):
-        raise InputError(tr("A place record must be a dictionary of fields."))
-    out = {field: _text(record.get(field)) for field in V1_FIELDS}
-    if not any(field in record for field in _V0_ONLY_FIELDS):
-        return out  # already v1: keep values, ignore extra keys
-    for field in ("site_web", "telephone"):
-        out[field] = _join(split_values(record.get(field)))
-    out["courriels"] = _join(split_values(record.get("courriels")) + split_values(record.get("courriel")))
-
-    services = []
-    for value in split_values(record.get("services")):
-        if value in V1_SERVICES:
-            services.append(value)
-        elif _key(value) in _V0_TO_V1_SERVICES:
-            services.append(_V0_TO_V1_SERVICES[_key(value)])
-    out["services"] = SEPARATOR.join(v for v in V1_SERVICES if v in services)
-
-    dispositifs = split_values(record.get("dispositif_programmes_nationaux"))
-    formations = split_values(record.get("formations_labels"))
-    autres = split_values(record.get("autres_formations_labels")) + split_values(record.get("labels_autres"))
-    for value in split_values(record.get("labels_nationaux")):
-        key = _key(value)
-        if key in _V0_DISPOSITIFS:
-            dispositifs.append(_V0_DISPOSITIFS[key])
-        elif key in _V0_FORMATIONS:
-            formations.append(_V0_FORMATIONS[key])
-        else:
-            autres.append(value)
-    out["dispositif_programmes_nationaux"] = _join(dispositifs)
-    out["formations_labels"] = _join(formations)
-    out["autres_formations_labels"] = _join(autres)
-
-    publics = {"publics_specifiquement_adresses": [], "prise_en_charge_specifique": []}
-    for value in split_values(record.get("publics_accueillis")):
-        target = _V0_PUBLICS.get(_key(_head(value)))
-        if target:
-            publics[target[0]].append(target[1])
-    for field, values in publics.items():
-        out[field] = _join(split_values(record.get(field)) + values)
-
-    out["frais_a_charge"] = _join(
-        split_values(record.get("frais_a_charge"))
-        + [_V0_CONDITIONS[_key(_head(v))] for v in split_values(record.get("conditions_acces"))
-           if _key(_head(v)) in _V0_CONDITIONS])
-    modalites = []
-    for value in split_values(record.get("modalites_accompagnement")):
-        modalites.append(value if value in V1_MODALITES else _V0_MODALITES.get(_key(_head(value)), ""))
-    out["modalites_accompagnement"] = SEPARATOR.join(m for m in V1_MODALITES if m in modalites)
-    out["fiche_acces_libre"] = _text(record.get("fiche_acces_libre") or record.get("accessibilite"))
-    return out
 
 
 # ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Opening hours -> hours per week (OSM opening_hours and France Services fields)."""
+"""Opening hours -> hours per week (OSM opening_hours, also built from the France Services fields)."""
 
 import csv
 import json
@@ -10,13 +10,11 @@ import numpy as np
 import pytest
 from ville_numerique.core.errors import InputError
 from ville_numerique.core.hours import (
-    FRANCE_SERVICES_DAY_FIELDS,
     HoursResult,
-    france_services_day_hours,
-    france_services_hours_per_week,
     hours_weights,
     osm_hours_per_week,
 )
+from ville_numerique.core.services import france_services_opening_hours
 
 DATA = Path(os.environ.get("VILLE_NUMERIQUE_SHARED_DATA", "/work/shared/data")) / "mediation-numerique"
 LIEUX = DATA / "lieux_mediation_numerique_dep62_2023-05.geojson"
@@ -108,30 +106,8 @@ def test_osm_hours_without_regular_week(text):
     assert r.hours is None and "no regular weekly hours" in r.reason
 
 
-@pytest.mark.parametrize(
-    "text,hours",
-    [
-        ("09:00 - 12:00 / 14:00 - 17:30", 6.5),
-        ("08:45 - 12:15 / 13:30 - 17:00", 7.0),
-        ("09:00 - 16:30", 7.5),
-        ("", 0.0),
-        (None, 0.0),
-        ("Fermé", 0.0),
-        ("9h-12h et 14h00-17h", 6.0),
-        ("9:00-12:00, 13:30-16:00", 5.5),
-    ],
-)
-def test_france_services_day(text, hours):
-    assert france_services_day_hours(text) == pytest.approx(hours)
-
-
-@pytest.mark.parametrize("text", ["sur rendez-vous", "12:00 - 09:00", "09:00", "9h70-10h"])
-def test_france_services_day_unreadable(text):
-    assert france_services_day_hours(text) is None
-
-
 def test_france_services_record():
-    # Sains-en-Gohelle (first row of the dep. 62 file):
+    # Sains-en-Gohelle (first row of the dep. 62 file), read as the services model reads it:
     # Mo, Tu, We, Fr 09:00-12:00/14:00-17:30 = 6.5 h; Th 09:00-12:00/15:00-17:30 = 5.5 h;
     # Sa 08:30-12:00 = 3.5 h -> 4 x 6.5 + 5.5 + 3.5 = 35
     record = {
@@ -142,12 +118,14 @@ def test_france_services_record():
         "h_vendredi": "09:00 - 12:00 / 14:00 - 17:30",
         "h_samedi": "08:30 - 12:00",
     }
-    assert france_services_hours_per_week(record) == HoursResult(35.0)
+    assert osm_hours_per_week(france_services_opening_hours(record)) == HoursResult(35.0)
+    # a closed day counts 0 h: 6.5 + 3.5
+    closed = {"h_lundi": "Fermé", "h_mardi": "9h-12h et 14h00-17h30", "h_samedi": "08:30 - 12:00"}
+    assert osm_hours_per_week(france_services_opening_hours(closed)).hours == pytest.approx(10.0)
     bad = dict(record, h_mardi="le matin")
-    r = france_services_hours_per_week(bad)
-    assert r.hours is None and "h_mardi" in r.reason
-    empty = {k: "" for k in FRANCE_SERVICES_DAY_FIELDS[:6]}
-    assert france_services_hours_per_week(empty).hours is None
+    assert osm_hours_per_week(france_services_opening_hours(bad)).hours is None
+    empty = {k: "" for k in record}
+    assert osm_hours_per_week(france_services_opening_hours(empty)).hours is None
 
 
 def _independent_saturday_hours(text):
@@ -181,7 +159,7 @@ def test_real_mediation_numerique_hours():
 def test_real_france_services_hours():
     with FRANCE_SERVICES.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    results = [france_services_hours_per_week(r) for r in rows]
+    results = [osm_hours_per_week(france_services_opening_hours(r)) for r in rows]
     assert len(results) == 50
     parsed = [r.hours for r in results if r.ok]
     assert len(parsed) == 49  # "France services de Haisnes" publishes no hours

@@ -32,7 +32,6 @@ from ville_numerique.core.http import (
     ServiceRule,
     content_type_matches,
     parse_retry_after,
-    qgis_proxies,
     read_proxy_config,
 )
 from ville_numerique.core.settings import load_settings, user_cache_dir
@@ -525,17 +524,17 @@ def test_no_proxy_urls_bypass_the_proxy(proxy_port, httpserver, tmp_path, monkey
 
 
 def test_proxy_settings_mapping_to_requests():
-    assert qgis_proxies(settings={}) == {}
-    assert qgis_proxies(settings={"proxy/proxyEnabled": "false", "proxy/proxyHost": "p"}) == {}
+    assert read_proxy_config({}) is None
+    assert read_proxy_config({"proxy/proxyEnabled": "false", "proxy/proxyHost": "p"}) is None
     # DefaultProxy = the system proxy, which requests reads from the environment
-    assert qgis_proxies(settings={"proxy/proxyEnabled": True, "proxy/proxyType": "DefaultProxy"}) == {}
+    assert read_proxy_config({"proxy/proxyEnabled": True, "proxy/proxyType": "DefaultProxy"}) is None
     socks = {
         "proxy/proxyEnabled": True,
         "proxy/proxyType": "Socks5Proxy",
         "proxy/proxyHost": "s",
         "proxy/proxyPort": 1080,
     }
-    assert qgis_proxies(settings=socks) == {"http": "socks5h://s:1080", "https": "socks5h://s:1080"}
+    assert read_proxy_config(socks).proxies_for() == {"http": "socks5h://s:1080", "https": "socks5h://s:1080"}
     legacy = {
         "proxy/proxyEnabled": True,
         "proxy/proxyType": "HttpProxy",

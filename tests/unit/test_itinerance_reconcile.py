@@ -1,6 +1,7 @@
 """Rules I, O, K, R and M4/M5 of docs/categories.md (issue 15), each checked on the real extracts
 of tests/data/real (Pas-de-Calais lieux, ANCT France Services list, France Tiers-Lieux records)."""
 
+import json
 import os
 from pathlib import Path
 
@@ -13,6 +14,11 @@ FS_CSV = DATA / "mediation-numerique" / "france_services_dep62_2023-07.csv"
 TIERS = DATA / "tiers-lieux" / "tiers-lieux_hdf_france-tiers-lieux_2023-05.geojson"
 
 
+def geojson_features(path):
+    """The features of a committed GeoJSON extract (the plugin reads files through QGIS)."""
+    return json.loads(Path(path).read_text(encoding="utf-8-sig"))["features"]
+
+
 @pytest.fixture(scope="module")
 def fs_rows():
     return {row["id_fs"]: row for row in services.read_france_services_csv(str(FS_CSV))}
@@ -20,12 +26,12 @@ def fs_rows():
 
 @pytest.fixture(scope="module")
 def lieux_features():
-    return services.read_geojson_features(str(LIEUX))
+    return geojson_features(LIEUX)
 
 
 @pytest.fixture(scope="module")
 def all_records(fs_rows, lieux_features):
-    tiers = [f for f in services.read_geojson_features(str(TIERS))
+    tiers = [f for f in geojson_features(TIERS)
              if f["properties"]["code_postal"].startswith("62")]
     records = services.normalise_all(list(fs_rows.values()), services.from_france_services_row).records
     records += services.normalise_all(lieux_features, services.from_lieu).records
@@ -100,7 +106,7 @@ def test_o2_real_names_not_open(lieux_features):
     assert (result.records, [r["reason"] for r in result.rejected]) == ([], ["not_open"])
     kept = services.normalise_all([feature], services.from_lieu, keep_not_open=True)
     assert [r["nom"] for r in kept.records] == ["L'atelier du 9 (Actuellement fermé)"]
-    tiers = services.read_geojson_features(str(TIERS))
+    tiers = geojson_features(TIERS)
     coworking = [f for f in tiers if f["properties"]["nom"] == "Coworking Haute-Deûle - En cours"]
     assert services.normalise_all(coworking, services.from_tiers_lieu).rejected[0]["reason"] == "not_open"
 

@@ -6,6 +6,7 @@ asserted value was checked by hand in the files.
 """
 
 import csv
+import json
 import math
 import os
 from collections import Counter
@@ -14,6 +15,11 @@ from pathlib import Path
 import pytest
 from ville_numerique.core import services
 from ville_numerique.core.errors import DataError, InputError
+
+
+def geojson_features(path):
+    """The features of a committed GeoJSON extract (the plugin reads files through QGIS)."""
+    return json.loads(Path(path).read_text(encoding="utf-8-sig"))["features"]
 
 DATA = Path(os.environ.get("VILLE_NUMERIQUE_SHARED_DATA", "/work/shared/data"))
 LIEUX = DATA / "mediation-numerique" / "lieux_mediation_numerique_dep62_2023-05.geojson"
@@ -197,7 +203,7 @@ def test_inference_rejects_non_dict():
 
 
 # ---------------------------------------------------------------------------
-# v0 -> v1
+# Normalisers
 # ---------------------------------------------------------------------------
 
 V0_RECORD = {
@@ -214,66 +220,6 @@ V0_RECORD = {
     "labels_nationaux": None, "modalites_accompagnement": None, "prise_rdv": None,
 }
 
-
-def test_v0_to_v1_real_record():
-    v1 = services.v0_to_v1(V0_RECORD)
-    assert tuple(v1) == services.V1_FIELDS and len(v1) == 32
-    assert v1["services"] == (
-        "Aide aux démarches administratives|Maîtrise des outils numériques du quotidien|"
-        "Insertion professionnelle via le numérique|Accès internet et matériel informatique")
-    assert v1["publics_specifiquement_adresses"] == "Familles et/ou enfants|Jeunes|Seniors"
-    assert v1["frais_a_charge"] == "Gratuit"
-    assert v1["code_insee"] == "" and v1["courriels"] == "" and v1["typologie"] == ""
-    assert v1["nom"] == "La Station" and v1["horaires"] == "Sa 09:00-16:30"
-
-
-def test_v0_to_v1_labels_publics_and_modalites():
-    v1 = services.v0_to_v1({
-        "nom": "X", "courriel": "a@b.fr",
-        "labels_nationaux": "CNFS;France Services;Aidants Connect;Fabriques de Territoire;APTIC;"
-                            "Point numérique CAF",
-        "labels_autres": "SudLabs",
-        "publics_accueillis": "Surdité;Handicaps mentaux : déficiences limitant les activités d'une personne;"
-                              "Handicaps psychiques : troubles psychiatriques;Uniquement femmes",
-        "conditions_acces": "Adhésion : L'accès au lieu nécessite d'y adhérer;Accepte le Pass numérique : ok",
-        "modalites_accompagnement": "Seul : j'ai accès à du matériel;A ma place : une personne habilitée",
-        "accessibilite": "https://acceslibre.beta.gouv.fr/x",
-    })
-    assert v1["dispositif_programmes_nationaux"] == (
-        "Conseillers numériques|France Services|Aidants Connect|Point d'accès numérique CAF")
-    assert v1["formations_labels"] == "Fabriques de Territoire"
-    assert v1["autres_formations_labels"] == "SudLabs|APTIC"
-    assert v1["courriels"] == "a@b.fr"
-    assert v1["publics_specifiquement_adresses"] == "Femmes"
-    assert v1["prise_en_charge_specifique"] == "Surdité|Handicaps mentaux"
-    assert v1["frais_a_charge"] == "Payant|Gratuit sous condition"
-    assert v1["modalites_accompagnement"] == "En autonomie|Accompagnement individuel"
-    assert v1["fiche_acces_libre"] == "https://acceslibre.beta.gouv.fr/x"
-
-
-def test_v0_to_v1_keeps_a_v1_row_unchanged():
-    with open(SCHEMA_EXAMPLE, encoding="utf-8") as handle:
-        row = next(csv.DictReader(handle))
-    assert services.v0_to_v1(row) == row
-
-
-def test_v0_to_v1_keeps_the_categories_of_real_records_except_the_lossy_internet_service():
-    features = services.read_geojson_features(LIEUX) if LIEUX.exists() else []
-    changed = Counter()
-    for feature in features:
-        before = set(services.infer_categories(feature["properties"]))
-        after = set(services.infer_categories(services.v0_to_v1(feature["properties"])))
-        changed[tuple(sorted(after - before))] += before != after
-        assert before <= after
-    # only "Accéder à du matériel" without "connexion internet" becomes wifi in v1 (rule S5)
-    assert {k for k, v in changed.items() if v} <= {("wifi",)}
-    if features:
-        assert changed[("wifi",)] == 121
-
-
-# ---------------------------------------------------------------------------
-# Normalisers
-# ---------------------------------------------------------------------------
 
 def test_from_lieu_feature_v0():
     feature = {"type": "Feature", "properties": V0_RECORD,
@@ -383,6 +329,9 @@ def test_france_services_opening_hours():
     assert hours({}) == ""
     assert hours({"h_lundi": "09:00 - 12:00", "h_mardi": "sur rendez-vous"}) == ""
     assert hours({"h_lundi": "14:00 - 12:00"}) == ""
+    # a day marked closed is closed, not unreadable (the rest of the week is kept)
+    assert hours({"h_lundi": "Fermé", "h_mardi": "09:00 - 12:00", "h_mercredi": "-",
+                  "h_jeudi": "FERMEE", "h_vendredi": "closed"}) == "Tu 09:00-12:00"
 
 
 def test_france_services_itinerance():
@@ -546,7 +495,7 @@ def test_merge_scales_about_linearly():
 
 @pytest.fixture(scope="module")
 def lieux():
-    return services.normalise_all(services.read_geojson_features(LIEUX), services.from_lieu)
+    return services.normalise_all(geojson_features(LIEUX), services.from_lieu)
 
 
 @pytest.fixture(scope="module")
@@ -557,7 +506,7 @@ def france_services():
 
 @pytest.fixture(scope="module")
 def tiers_lieux():
-    return services.normalise_all(services.read_geojson_features(TIERS_LIEUX), services.from_tiers_lieu)
+    return services.normalise_all(geojson_features(TIERS_LIEUX), services.from_tiers_lieu)
 
 
 @pytest.fixture(scope="module")
