@@ -25,9 +25,9 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PLUGINS_DIR = ROOT / ".build" / "plugins"
-LINK = PLUGINS_DIR / "ville_numerique"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from plugin_path import ROOT, import_plugin  # noqa: E402
+
 OUTPUT = ROOT / "resources" / "models" / "ville_numerique_pipeline.model3"
 
 PROVIDER = "ville_numerique"
@@ -58,20 +58,6 @@ HELP = {
     "/ category=metres separated by ; — categories not listed keep their default.",
     "LANGUAGE": "fr (français, par défaut) ou en (anglais). / fr (French, default) or en (English).",
 }
-
-
-def import_plugin():
-    """Make the repository importable as ``ville_numerique`` (as tests/conftest.py does)."""
-    # the repository root must not be on sys.path: its processing/ would shadow QGIS's own
-    sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
-    PLUGINS_DIR.mkdir(parents=True, exist_ok=True)
-    if not LINK.exists():
-        try:
-            LINK.symlink_to(ROOT, target_is_directory=True)
-        except FileExistsError:  # created by a parallel run
-            pass
-    if str(PLUGINS_DIR) not in sys.path:
-        sys.path.insert(0, str(PLUGINS_DIR))
 
 
 def start_qgis():

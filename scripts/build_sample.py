@@ -20,21 +20,13 @@ from pathlib import Path
 
 from osgeo import gdal, ogr, osr
 
-ROOT = Path(__file__).resolve().parent.parent
-PLUGINS_DIR = ROOT / ".build" / "plugins"
-LINK = PLUGINS_DIR / "ville_numerique"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from plugin_path import ROOT, import_plugin  # noqa: E402
 
 
 def _import_services():
     """Import the plugin's ``core.services`` the way tests/conftest.py does."""
-    PLUGINS_DIR.mkdir(parents=True, exist_ok=True)
-    if not LINK.exists():
-        try:
-            LINK.symlink_to(ROOT, target_is_directory=True)
-        except FileExistsError:
-            pass
-    if str(PLUGINS_DIR) not in sys.path:
-        sys.path.insert(0, str(PLUGINS_DIR))
+    import_plugin()
     from ville_numerique.core import services
 
     return services

@@ -50,27 +50,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from plugin_path import ROOT, import_plugin  # noqa: E402
+
 STYLES = ROOT / "resources" / "styles"
 ICONS = ROOT / "resources" / "icons" / "categories"
-PLUGINS_DIR = ROOT / ".build" / "plugins"
 
-
-def _import_plugin():
-    """The repository as the package ``ville_numerique`` (its root must not be on sys.path)."""
-    sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
-    PLUGINS_DIR.mkdir(parents=True, exist_ok=True)
-    link = PLUGINS_DIR / "ville_numerique"
-    if not link.exists():
-        try:
-            link.symlink_to(ROOT, target_is_directory=True)
-        except FileExistsError:
-            pass
-    if str(PLUGINS_DIR) not in sys.path:
-        sys.path.insert(0, str(PLUGINS_DIR))
-
-
-_import_plugin()
+import_plugin()
 from ville_numerique.core import categories  # noqa: E402
 
 #: (lower, upper, colour, English label) of the scenario classes, in points of score.
@@ -103,7 +89,11 @@ BADGE_SIZE = "CASE WHEN @map_scale > 12000 THEN 2.6 ELSE 3.2 END"
 
 
 def embedded_svg(code):
-    return "base64:" + base64.b64encode((ICONS / "{}.svg".format(code)).read_bytes()).decode("ascii")
+    """The category's icon (``resources/icons/categories/<code>.svg``), or ``None`` when it has none yet."""
+    path = ICONS / categories.BY_CODE[code].icon
+    if not path.is_file():
+        return None
+    return "base64:" + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
 def has(code):
@@ -139,7 +129,14 @@ def _icon_symbol(code, ring=False, badge=False):
         halo.setDataDefinedProperty(QgsSymbolLayer.Property.PropertySize, QgsProperty.fromExpression(
             "CASE WHEN @map_scale > 12000 THEN 7 ELSE 8.5 END"))
         layers.append(_mm(halo))
-    svg = _mm(QgsSvgMarkerSymbolLayer(embedded_svg(code), 3.2 if badge else 6.5))
+    icon = embedded_svg(code)
+    if icon is None:  # a category added without its icon: a disc of its colour
+        svg = _mm(QgsSimpleMarkerSymbolLayer())
+        svg.setColor(QColor(categories.colour(code)))
+        svg.setStrokeColor(QColor("#ffffff"))
+        svg.setStrokeWidth(0.4)
+    else:
+        svg = _mm(QgsSvgMarkerSymbolLayer(icon, 3.2 if badge else 6.5))
     svg.setDataDefinedProperty(QgsSymbolLayer.Property.PropertySize,
                                QgsProperty.fromExpression(BADGE_SIZE if badge else ICON_SIZE))
     if badge:
