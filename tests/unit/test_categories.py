@@ -1,5 +1,6 @@
 """One source of truth: every map, icon and legend uses the classes and colours of core/categories.py."""
 
+import base64
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -38,6 +39,40 @@ def qml_ranges(path):
 def test_the_qgis_coverage_style_uses_the_score_classes():
     expected = [(k.lower, k.upper, rgb(k.colour)) for k in categories.SCORE_CLASSES]
     assert qml_ranges(ROOT / "resources" / "styles" / "coverage.qml") == expected
+
+
+def test_every_committed_style_of_the_score_uses_the_score_classes():
+    expected = [(k.lower, k.upper, rgb(k.colour)) for k in categories.SCORE_CLASSES]
+    of_the_score = []
+    for path in sorted((ROOT / "resources" / "styles").glob("*.qml")):
+        renderer = ET.parse(path).getroot().find("renderer-v2")
+        if renderer is not None and renderer.get("attr") == "score":
+            of_the_score.append(path.name)
+            assert renderer.get("type") == "graduatedSymbol", path.name
+            assert qml_ranges(path) == expected, path.name
+    assert of_the_score == ["coverage.qml"]
+
+
+@pytest.mark.parametrize("name", ["services.qml", "services_project.qml"])
+def test_the_services_styles_draw_each_category_with_its_colour_and_label(name):
+    renderer = ET.parse(ROOT / "resources" / "styles" / name).getroot().find("renderer-v2")
+    icons = {}
+    for symbol in renderer.find("symbols"):
+        for layer in symbol.findall("layer"):
+            for option in layer.iter("Option"):
+                if option.get("name") == "name" and (option.get("value") or "").startswith("base64:"):
+                    icons[symbol.get("name")] = base64.b64decode(option.get("value")[len("base64:"):]).decode()
+    rules = {rule.get("description"): rule for rule in renderer.find("rules").iter("rule")}
+    for category in categories.CATEGORIES:
+        rule = rules["category:" + category.code]
+        assert rule.get("label") == category.label
+        first_fill = re.search(r'fill="(#[0-9a-fA-F]{6})"', icons[rule.get("symbol")]).group(1).lower()
+        assert first_fill == category.colour, category.code
+
+
+def test_the_pdf_layout_legend_uses_the_score_classes():
+    texts = report.layout_texts({"population_total": 10, "score_mean": 70, "categories": {}}, [], language="en")
+    assert texts["classes"] == ["{:g}–{:g}".format(k.lower, k.upper) for k in categories.SCORE_CLASSES]
 
 
 def test_the_report_legend_uses_the_score_classes():
