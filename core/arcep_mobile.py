@@ -15,7 +15,6 @@ counts, for each point, the distinct operators whose coverage at level TBC
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import numpy as np
 
 from .arcep import LICENCE_MRM, SOURCE_MRM
 from .errors import DataError
+from .files import write_text_atomically
 from .http import cancel_check, raise_if_canceled
 from .i18n import tr
 
@@ -203,11 +203,8 @@ def read_coverage(path, bbox, cache_dir=None, is_canceled=None, identity=None):
     coverage = _read_with_ogr(Path(path), _with_margin(bbox), check)
     if cache_dir is not None:
         target = clip_cache_path(cache_dir, identity, bbox)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".part")
-        tmp.write_text(json.dumps({"features": [f.to_json() for f in coverage.features], "source": str(path),
-                                   "skipped": coverage.skipped}), encoding="utf-8")
-        os.replace(tmp, target)
+        write_text_atomically(target, json.dumps({"features": [f.to_json() for f in coverage.features],
+                                                  "source": str(path), "skipped": coverage.skipped}))
     return coverage
 
 

@@ -28,13 +28,13 @@ import logging
 import math
 import os
 import shutil
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from .files import TEMP_PREFIX, atomic_write, write_bytes_atomically
 from .i18n import tr
 
 MB = 1024 * 1024
@@ -143,18 +143,6 @@ def _kept_headers(headers):
     return {name: lowered[name] for name in KEPT_HEADERS if lowered.get(name)}
 
 
-def _write_atomically(path, data):
-    """Write ``data`` (bytes) to ``path`` through a temporary file + rename."""
-    fd, tmp = tempfile.mkstemp(dir=str(path.parent), prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink(tmp)
-        raise
-
-
 def _unlink(path):
     """Remove ``path``; gone already (another process) or not removable is not an error."""
     try:
@@ -253,7 +241,7 @@ class DiskCache:
         with self._lock:
             try:
                 self._ensure_dir()
-                _write_atomically(self._body(key), content)
+                write_bytes_atomically(self._body(key), content, makedirs=False)
                 return self._store_meta(key, url, ttl, headers, len(content))
             except OSError as error:
                 return self._unusable(error)
@@ -266,14 +254,7 @@ class DiskCache:
         with self._lock:
             try:
                 self._ensure_dir()
-                fd, tmp = tempfile.mkstemp(dir=str(self.directory), prefix=".", suffix=".tmp")
-                os.close(fd)
-                try:
-                    shutil.copyfile(path, tmp)
-                    os.replace(tmp, self._body(key))
-                except BaseException:
-                    _unlink(tmp)
-                    raise
+                atomic_write(self._body(key), lambda tmp: shutil.copyfile(path, tmp), makedirs=False)
                 return self._store_meta(key, url, ttl, headers, size)
             except OSError as error:
                 return self._unusable(error)
@@ -297,7 +278,7 @@ class DiskCache:
             "size": size,
             "headers": _kept_headers(headers),
         }
-        _write_atomically(self._meta(key), json.dumps(meta).encode("utf-8"))
+        write_bytes_atomically(self._meta(key), json.dumps(meta).encode("utf-8"), makedirs=False)
         self._touch(key)
         self.evict()
         return self._load(key)
@@ -321,7 +302,7 @@ class DiskCache:
                 "headers": merged,
             }
             try:
-                _write_atomically(self._meta(key), json.dumps(meta).encode("utf-8"))
+                write_bytes_atomically(self._meta(key), json.dumps(meta).encode("utf-8"), makedirs=False)
             except OSError as error:
                 return self._unusable(error)
             self._touch(key)
@@ -376,6 +357,8 @@ class DiskCache:
             keys = self.keys()
             for key in keys:
                 self.delete(key)
-            for leftover in self.directory.glob(".*.tmp") if self.directory.is_dir() else []:
+            leftovers = (list(self.directory.glob(TEMP_PREFIX + "*")) + list(self.directory.glob(".*.tmp"))
+                         if self.directory.is_dir() else [])  # ".*.tmp": written by earlier versions
+            for leftover in leftovers:
                 _unlink(leftover)
             return len(keys)

@@ -28,10 +28,8 @@ The errors, the retry/rate-limit policy and the proxy live in
 public names are re-exported here.
 """
 
-import os
 import random
 import shutil
-import tempfile
 from contextlib import closing, nullcontext
 from pathlib import Path
 from urllib.parse import urljoin
@@ -41,6 +39,7 @@ from requests.structures import CaseInsensitiveDict
 
 from .about import user_agent
 from .cache import MB, DiskCache, cache_key
+from .files import atomic_write
 from .http_errors import (  # noqa: F401 - re-exported
     ERROR_BODY_LIMIT,
     ConnectionFailedError,
@@ -249,13 +248,13 @@ class HttpClient:
                 response, _ = self._fetch("GET", url, params, None, None, key, None, check, watch)
             with closing(response):
                 check_content_type(response.url, response.headers.get("content-type"), expect)
-                tmp = self._stream_to_temp(response, dest, progress, check, chunk_size, watch)
-        try:
-            if key is not None and _storable(response):
-                self.cache.put_file(key, tmp, url=url, ttl=self._ttl(url, ttl), headers=response.headers)
-            os.replace(tmp, dest)
-        finally:
-            _remove(tmp)
+
+                def write(tmp):
+                    self._stream_into(response, tmp, progress, check, chunk_size, watch)
+                    if key is not None and _storable(response):
+                        self.cache.put_file(key, tmp, url=url, ttl=self._ttl(url, ttl), headers=response.headers)
+
+                atomic_write(dest, write, suffix=dest.suffix)
         return dest
 
     def clear_cache(self):
@@ -472,16 +471,15 @@ class HttpClient:
             raise deadline_error(response.url, watch.seconds)
         return content
 
-    def _stream_to_temp(self, response, dest, progress, check, chunk_size, watch=None):
-        """Write the body to a temporary file next to ``dest``; return its path."""
+    def _stream_into(self, response, tmp, progress, check, chunk_size, watch=None):
+        """Write the body to ``tmp`` (the temporary file of :func:`core.files.atomic_write`)."""
         watch = watch or nullcontext()
         limit = self.download_max_bytes
         check_announced(response, limit, download=True)
         total = announced_length(response)
-        fd, tmp = tempfile.mkstemp(dir=str(dest.parent), prefix="." + dest.name + ".", suffix=".part")
         done = 0
         try:
-            with os.fdopen(fd, "wb") as handle:
+            with open(tmp, "wb") as handle:
                 for chunk in response.iter_content(chunk_size):
                     raise_if_canceled(check)
                     handle.write(chunk)
@@ -500,26 +498,15 @@ class HttpClient:
                     ),
                     response.url,
                 )
-            return tmp
         except requests.RequestException as exc:
-            _remove(tmp)
             if isinstance(watch, RequestWatch):
                 raise self._network_error(exc, response.url, watch) from None
             raise _request_exception_error(exc, response.url, self.timeout) from None
-        except BaseException:
-            _remove(tmp)
-            raise
 
     @staticmethod
     def _install(source, dest, progress):
-        """Copy ``source`` to ``dest`` atomically (temporary file + rename)."""
-        fd, tmp = tempfile.mkstemp(dir=str(dest.parent), prefix="." + dest.name + ".", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-                shutil.copyfileobj(src, out, 1024 * 1024)
-            os.replace(tmp, dest)
-        finally:
-            _remove(tmp)
+        """Copy ``source`` to ``dest`` atomically (:func:`core.files.atomic_write`)."""
+        atomic_write(dest, lambda tmp: shutil.copyfile(source, tmp), suffix=dest.suffix)
         if progress is not None:
             size = dest.stat().st_size
             progress(size, size)
@@ -536,10 +523,3 @@ def _read_limited(response):
         return next(response.iter_content(ERROR_BODY_LIMIT), b"")
     except Exception:  # noqa: BLE001 - an unreadable error body is an empty one
         return b""
-
-
-def _remove(path):
-    try:
-        os.unlink(path)
-    except (FileNotFoundError, TypeError):
-        pass

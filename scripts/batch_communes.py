@@ -39,7 +39,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from plugin_path import ROOT, import_plugin  # noqa: E402
+
+import_plugin()
+from ville_numerique.core.files import atomic_write, write_text_atomically  # noqa: E402
+
 SAMPLE = ROOT / "resources" / "sample" / "saint_omer" / "saint_omer.gpkg"
 DEFAULTS = {
     "population": "{}|layername=carreaux_200m".format(SAMPLE),
@@ -124,9 +129,7 @@ def count_features(path):
 
 
 def write_json(path, data):
-    tmp = Path(str(path) + ".part")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def run_commune(code, config):
@@ -198,13 +201,15 @@ def write_summary_csv(out, rows):
     columns = ["code", "nom", "status", "units", "population_total", "score_mean"]
     columns += sorted({k for row in rows for k in row if k.startswith("share_")})
     columns += ["report", "seconds", "error"]
-    tmp = Path(out) / "summary.csv.part"
-    with open(tmp, "w", newline="", encoding="utf-8") as stream:
-        writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(row)
-    os.replace(tmp, Path(out) / "summary.csv")
+
+    def write(tmp):
+        with open(tmp, "w", newline="", encoding="utf-8") as stream:
+            writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
+            writer.writeheader()
+            for row in rows:
+                writer.writerow(row)
+
+    atomic_write(Path(out) / "summary.csv", write, suffix=".csv")
 
 
 def make_client(args):

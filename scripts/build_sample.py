@@ -15,7 +15,6 @@ import json
 import math
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from osgeo import gdal, ogr, osr
@@ -33,6 +32,7 @@ def _import_services():
 
 
 services = _import_services()
+from ville_numerique.core.files import atomic_write  # noqa: E402
 
 DEFAULT_DATA = Path("/work/shared/data")
 OUTPUT = ROOT / "resources" / "sample" / "saint_omer" / "saint_omer.gpkg"
@@ -363,13 +363,11 @@ def _build(data, output):
         raise SystemExit("forecourt reference record {} not found".format(FORECOURT_SOURCE_ID))
     forecourt_lonlat = forecourt[0]["geometry"]["coordinates"][:2]
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(suffix=".gpkg", dir=str(output.parent))
-    os.close(handle)
-    os.unlink(tmp_name)
-    try:
+    summary = {}
+
+    def write(tmp_name):
+        os.unlink(tmp_name)  # GDAL creates the GeoPackage itself
         dataset = ogr.GetDriverByName("GPKG").CreateDataSource(tmp_name)
-        summary = {}
         dataset.StartTransaction()
         summary["communes"] = build_communes(dataset, data, station_point)
         summary["carreaux_200m"] = build_carreaux(dataset, data)
@@ -390,10 +388,8 @@ def _build(data, output):
         vacuum = ogr.Open(tmp_name, update=1)
         vacuum.ExecuteSQL("VACUUM")
         vacuum = None
-        os.replace(tmp_name, str(output))
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+
+    atomic_write(output, write, suffix=".gpkg")
     return summary
 
 

@@ -16,6 +16,7 @@ from pytest_httpserver import HTTPServer
 from ville_numerique.core import about
 from ville_numerique.core.cache import DiskCache
 from ville_numerique.core.errors import CanceledError, DataError, InputError, NetworkError
+from ville_numerique.core.files import TEMP_PREFIX
 from ville_numerique.core.http import (
     JSON_TYPES,
     ConnectionFailedError,
@@ -437,6 +438,7 @@ def test_canceled_download_leaves_no_partial_file(httpserver, client, tmp_path):
         )
     assert dest.read_bytes() == b"previous version"  # untouched
     assert not list(tmp_path.rglob("*.part")) and not list(tmp_path.rglob("*.tmp"))
+    assert not list(tmp_path.rglob(TEMP_PREFIX + "*"))  # core.files.atomic_write removed its file
     assert len(progress) == 3
 
 
