@@ -26,6 +26,7 @@ from plugin_path import ROOT, import_plugin  # noqa: E402
 import_plugin()
 from ville_numerique.core import categories  # noqa: E402
 from ville_numerique.core.coverage import format_mapping  # noqa: E402
+from ville_numerique.core.report.formats import format_distance  # noqa: E402
 
 #: ``` `epn` (label), `france_services` (label), … ```: three or more codes, labels optional.
 _LABEL = r"(?: \((?:[^()`]|\([^()`]*\))*\))?"  # " (label)", the label may hold one "(…)"
@@ -51,16 +52,12 @@ def weights():
     return "`{}`".format(format_mapping(categories.default_weights()))
 
 
-def _metres(value, language):
-    text = "{:,.0f}".format(value)
-    return (text.replace(",", "\u00a0") if language == "fr" else text) + "\u00a0m"
-
-
 def categories_table():
     rows = [TABLE_HEADER, "|---|---|---|---|---:|---:|"]
     for c in categories.CATEGORIES:
         rows.append("| `{}` | {} | {} | `{}` | {} | {:g} |".format(
-            c.code, categories.label_in(c.code, "fr"), c.label, c.colour, _metres(c.threshold_m, "fr"), c.weight))
+            c.code, categories.label_in(c.code, "fr"), c.label, c.colour, format_distance(c.threshold_m, "fr"),
+            c.weight))
     return "\n".join(rows)
 
 

@@ -103,13 +103,14 @@ def build_model():
     from qgis.PyQt.QtCore import QPointF, QSizeF
     from ville_numerique.core import report as core_report
     from ville_numerique.core.coverage import DEFAULT_THRESHOLDS, format_mapping
+    from ville_numerique.core.report.formats import format_number
 
     Source = QgsProcessingModelChildParameterSource  # noqa: N806
 
     model = QgsProcessingModelAlgorithm(MODEL_NAME, MODEL_GROUP)
     helps = dict(HELP)
-    metres = "{:,.0f}".format(SERVICES_BUFFER_M)
-    helps["ALG_DESC"] = helps["ALG_DESC"].format(buffer_fr=metres.replace(",", "\u202f"), buffer_en=metres)
+    helps["ALG_DESC"] = helps["ALG_DESC"].format(buffer_fr=format_number(SERVICES_BUFFER_M, "fr"),
+                                                 buffer_en=format_number(SERVICES_BUFFER_M, "en"))
     model.setHelpContent(helps)
 
     # ------------------------------------------------------------------ inputs

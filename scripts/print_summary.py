@@ -6,6 +6,13 @@ French by default; English with VILLE_NUMERIQUE_LANG=en.
 import json
 import os
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from plugin_path import import_plugin  # noqa: E402
+
+import_plugin()
+from ville_numerique.core.report.formats import format_number, format_percent, format_signed  # noqa: E402
 
 LABELS = {
     "fr": {
@@ -30,14 +37,12 @@ LABELS = {
 
 
 def number(value, lang, sign=False):
-    """``15 174,5`` in French, ``15,174.5`` in English (one decimal)."""
-    text = "{:+,.1f}".format(value) if sign else "{:,.1f}".format(value)
-    return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
+    """``15 174,5`` in French, ``15,174.5`` in English (one decimal): the report's formats."""
+    return format_signed(value, lang, 1) if sign else format_number(value, lang, 1)
 
 
 def percent(share, lang):
-    text = number(100 * share, lang)
-    return text + "\u00a0%" if lang == "fr" else text + "%"
+    return format_percent(share, lang, 1)
 
 
 def table(summary, lang):

@@ -22,13 +22,13 @@ SUMMARY = {
 }
 
 
-def test_french_numbers_use_a_comma_and_thin_spaces():
+def test_french_numbers_use_a_comma_and_no_break_spaces_as_the_report():
     text = print_summary.table(SUMMARY, "fr")
-    assert "Population : 15\u202f174,5 habitants   Score moyen : 78,6/100" in text
+    assert "Population : 15\u00a0174,5 habitants   Score moyen : 78,6/100" in text
     assert "Distances : à vol d'oiseau en EPSG:2154" in text
     epn = [line for line in text.splitlines() if line.startswith("epn")][0]
     assert epn.split()[:4] == ["epn", "24", "1000", "m"]
-    assert "14\u202f307,0" in epn and "94,3\u00a0%" in epn and epn.endswith("243 m")
+    assert "14\u00a0307,0" in epn and "94,3\u00a0%" in epn and epn.endswith("243 m")
     wifi = [line for line in text.splitlines() if line.startswith("wifi")][0]
     assert wifi.endswith("- m") and "0,0\u00a0%" in wifi
 
@@ -42,6 +42,6 @@ def test_english_numbers_and_scenario_change_with_its_sign():
                                  "epn": {"n_services_added": 0, "population_newly_covered": 0.0}}},
     }
     text = print_summary.scenario(scenario, "fr")
-    assert text.splitlines()[0].startswith("Scénario : score moyen 78,6 → 80,8 (+2,1) ; 15\u202f174,5 habitants")
+    assert text.splitlines()[0].startswith("Scénario : score moyen 78,6 → 80,8 (+2,1) ; 15\u00a0174,5 habitants")
     assert len(text.splitlines()) == 2 and text.splitlines()[1].startswith("fablab")
     assert "(+2.1)" in print_summary.scenario(scenario, "en")
