@@ -11,7 +11,7 @@ list of (demand ``i``, supply ``j``, cost ``c_ij``) triples whose cost is
 within a cut-off. Straight-line pairs come from :func:`euclidean_pairs`
 (cKDTree, chunked); walking-network pairs come from
 ``core.network.WalkNetwork.cost_pairs``. A pair that is not listed is "out of
-reach" (weight 0).
+reach" (weight 0). The distance decays ``W`` are in :mod:`core.decay` (re-exported here).
 
 Conventions (identical to PySAL ``access`` 1.1, checked by the tests):
 
@@ -35,8 +35,11 @@ import math
 import numpy as np
 from scipy.spatial import cKDTree
 
+from .decay import DECAY_NAMES, Decay, _as_decay, _positive, gaussian, gravity, linear, make_decay, step, zones
 from .errors import CanceledError, InputError
 from .i18n import tr
+
+# The distance decays (core/decay.py) are importable from here too, with the metrics that use them.
 
 __all__ = [
     "CostPairs",
@@ -59,9 +62,6 @@ __all__ = [
     "two_step_fca",
     "enhanced_two_step_fca",
 ]
-
-#: names accepted by :func:`make_decay`
-DECAY_NAMES = ("step", "linear", "gaussian", "gravity", "zones")
 
 #: default number of demand points per cKDTree chunk in :func:`euclidean_pairs`: small
 #: chunks (sorted by x) are as fast as big ones and let a cancel be honoured within a second
@@ -138,16 +138,6 @@ def as_weights(weights, n, name="weights", default=1.0):
     if (arr < 0).any():
         raise InputError(tr("The {name} cannot be negative.").format(name=name))
     return arr
-
-
-def _positive(value, name):
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        raise InputError(tr("The {name} must be a number.").format(name=name)) from None
-    if not value > 0 or math.isnan(value):
-        raise InputError(tr("The {name} must be greater than 0.").format(name=name))
-    return value
 
 
 def _index_dtype(n):
@@ -234,201 +224,6 @@ class CostPairs:
             self.i[order], self.j[order], self.cost[order], self.n_demand,
             self.n_supply, check=False,
         )
-
-
-# --------------------------------------------------------------------------
-# distance decay
-
-
-def step(d, threshold):
-    """1 where ``d <= threshold``, else 0 (the 2SFCA catchment)."""
-    d = np.asarray(d, dtype=np.float64)
-    return (d <= threshold).astype(np.float64)
-
-
-def linear(d, threshold):
-    """``1 - d / threshold`` where ``d <= threshold``, else 0 (0 at the threshold)."""
-    d = np.asarray(d, dtype=np.float64)
-    return np.where(d <= threshold, 1.0 - d / threshold, 0.0)
-
-
-def gaussian(d, sigma, threshold=np.inf):
-    """PySAL ``access.weights.gaussian``: ``exp(-d² / (2 sigma²))``, cut at ``threshold``.
-
-    Exactly the expression of PySAL access 1.1 (``np.exp(-x * x / (2 *
-    sigma**2))``, no 1/sqrt(2 pi) factor, so W(0) = 1); PySAL applies its
-    ``max_cost`` "along with" the weight, which is our ``threshold``.
-    """
-    d = np.asarray(d, dtype=np.float64)
-    w = np.exp(-d * d / (2 * sigma**2))
-    return np.where(d <= threshold, w, 0.0)
-
-
-def gravity(d, beta, min_distance, scale=None, threshold=np.inf):
-    """Inverse power ``(max(d, min_distance) / scale) ** -beta``, cut at ``threshold``.
-
-    ``scale`` defaults to ``min_distance``, so W = 1 up to ``min_distance``
-    and decreases after it; PySAL's ``gravity(scale, alpha, min_dist)`` is
-    the same function with ``alpha = -beta``. ``min_distance`` avoids the
-    infinite weight at distance 0.
-    """
-    d = np.asarray(d, dtype=np.float64)
-    if scale is None:
-        scale = min_distance
-    w = np.power(np.maximum(d, min_distance) / scale, -float(beta))
-    return np.where(d <= threshold, w, 0.0)
-
-
-def zones(d, breaks, weights):
-    """Weighted zones (Luo & Qi E2SFCA): ``weights[k]`` for ``breaks[k-1] < d <= breaks[k]``.
-
-    Beyond the last break the weight is 0. Same rule as PySAL
-    ``access.weights.step_fn({break: weight, ...})``.
-    """
-    d = np.asarray(d, dtype=np.float64)
-    breaks = np.asarray(breaks, dtype=np.float64)
-    table = np.append(np.asarray(weights, dtype=np.float64), 0.0)
-    return table[np.searchsorted(breaks, d, side="left")]
-
-
-class Decay:
-    """A distance-decay weight function with its cut-off ``threshold``.
-
-    Calling it on costs returns weights in the same shape; every weight is
-    0 beyond ``threshold`` (inclusive threshold: W(threshold) may be > 0).
-    Build one with :func:`make_decay`.
-    """
-
-    __slots__ = ("name", "threshold", "params", "_fn")
-
-    def __init__(self, name, threshold, fn, params):
-        self.name = name
-        self.threshold = float(threshold)
-        self.params = dict(params)
-        self._fn = fn
-
-    def __call__(self, cost):
-        return self._fn(np.asarray(cost, dtype=np.float64))
-
-    def __repr__(self):
-        args = ", ".join("{}={!r}".format(k, v) for k, v in sorted(self.params.items()))
-        return "Decay({!r}, threshold={}{})".format(
-            self.name, self.threshold, ", " + args if args else ""
-        )
-
-
-def make_decay(name, threshold=None, **params):
-    """A :class:`Decay` by name: ``step``, ``linear``, ``gaussian``, ``gravity`` or ``zones``.
-
-    * ``step``: ``make_decay("step", 1000)`` — 1 up to 1000, then 0;
-    * ``linear``: ``make_decay("linear", 1000)`` — ``1 - d/1000``;
-    * ``gaussian``: ``make_decay("gaussian", 1000, sigma=500)`` — PySAL's
-      ``exp(-d²/(2 sigma²))`` cut at 1000; ``sigma`` defaults to
-      ``threshold / 2`` (W(threshold) = exp(-2) ≈ 0.135);
-    * ``gravity``: ``make_decay("gravity", 1000, beta=1, min_distance=50)``
-      — ``(max(d, 50)/scale)^-beta``, ``scale`` defaulting to
-      ``min_distance`` (beta default 1; ``min_distance`` default 1/10 of the
-      threshold);
-    * ``zones``: ``make_decay("zones", zones={300: 1, 600: 0.68, 1000: 0.22})``
-      — weighted zones; the threshold is the last break (when given it must
-      be the last break).
-
-    The threshold is in the unit of the costs (metres or minutes).
-    """
-    key = str(name).strip().lower()
-    if key not in DECAY_NAMES:
-        raise InputError(
-            tr("Unknown distance decay {name}: use one of {names}.").format(
-                name=name, names=", ".join(DECAY_NAMES)
-            )
-        )
-    if key == "zones":
-        table = params.pop("zones", None)
-        if not table:
-            raise InputError(
-                tr("The weighted zones need a table of distance limits and weights.")
-            )
-        items = sorted((float(k), float(v)) for k, v in dict(table).items())
-        breaks = np.array([k for k, _ in items])
-        weights = np.array([v for _, v in items])
-        if (breaks <= 0).any() or (weights < 0).any() or not np.isfinite(breaks).all():
-            raise InputError(
-                tr("The weighted zones need positive distance limits and weights of 0 or more.")
-            )
-        if threshold is not None and float(threshold) != breaks[-1]:
-            raise InputError(
-                tr("The threshold of weighted zones must be their last distance limit.")
-            )
-        _reject_unknown(params)
-        return Decay(
-            "zones", breaks[-1], lambda d: zones(d, breaks, weights),
-            {"zones": dict(items)},
-        )
-
-    if threshold is None:
-        raise InputError(tr("A distance threshold is needed."))
-    threshold = _positive(threshold, tr("distance threshold"))
-    if key == "step":
-        _reject_unknown(params)
-        return Decay("step", threshold, lambda d: step(d, threshold), {})
-    if key == "linear":
-        if math.isinf(threshold):
-            raise InputError(tr("A linear decay needs a finite threshold."))
-        _reject_unknown(params)
-        return Decay("linear", threshold, lambda d: linear(d, threshold), {})
-    if key == "gaussian":
-        sigma = params.pop("sigma", None)
-        if sigma is None:
-            if math.isinf(threshold):
-                raise InputError(tr("A gaussian decay needs sigma or a finite threshold."))
-            sigma = threshold / 2.0
-        sigma = _positive(sigma, tr("gaussian width (sigma)"))
-        _reject_unknown(params)
-        return Decay(
-            "gaussian", threshold, lambda d: gaussian(d, sigma, threshold),
-            {"sigma": sigma},
-        )
-    # gravity
-    beta = params.pop("beta", 1.0)
-    try:
-        beta = float(beta)
-    except (TypeError, ValueError):
-        raise InputError(tr("The gravity exponent (beta) must be a number.")) from None
-    if not beta >= 0 or math.isinf(beta):
-        raise InputError(tr("The gravity exponent (beta) must be 0 or more."))
-    min_distance = params.pop("min_distance", None)
-    if min_distance is None:
-        if math.isinf(threshold):
-            raise InputError(tr("A gravity decay needs a minimum distance or a finite threshold."))
-        min_distance = threshold / 10.0
-    min_distance = _positive(min_distance, tr("minimum distance"))
-    scale = params.pop("scale", None)
-    scale = min_distance if scale is None else _positive(scale, tr("gravity scale"))
-    _reject_unknown(params)
-    return Decay(
-        "gravity", threshold,
-        lambda d: gravity(d, beta, min_distance, scale, threshold),
-        {"beta": beta, "min_distance": min_distance, "scale": scale},
-    )
-
-
-def _reject_unknown(params):
-    if params:
-        raise InputError(
-            tr("Unknown decay parameter(s): {names}.").format(
-                names=", ".join(sorted(params))
-            )
-        )
-
-
-def _as_decay(decay):
-    if decay is None:
-        return None
-    if isinstance(decay, Decay):
-        return decay
-    if callable(decay):
-        return Decay("custom", np.inf, lambda d: np.asarray(decay(d), dtype=np.float64), {})
-    raise InputError(tr("The distance decay is not valid."))
 
 
 # --------------------------------------------------------------------------

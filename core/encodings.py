@@ -1,4 +1,10 @@
-"""Text encoding of Shapefile attribute tables (.dbf) that come without a ``.cpg`` file.
+"""Text encodings of the files the loaders read: text files (CSV, GeoJSON) and Shapefile
+attribute tables (.dbf) that come without a ``.cpg`` file.
+
+Text files: :func:`detect_encoding` and :func:`decode` follow a byte-order mark (UTF-8, UTF-16,
+UTF-32), recognise BOM-less UTF-16, then try UTF-8, cp1252 and latin-1 (which always decodes).
+
+Shapefiles:
 
 A Shapefile's ``.dbf`` does not say reliably how its texts are encoded: the
 ``.cpg`` sidecar does, and French producers often leave it out. GDAL then reads
@@ -11,9 +17,94 @@ with bytes above 127 is cp1252 (the Windows superset of latin-1 used by French
 desktop software). Pure Python, no GDAL.
 """
 
+import codecs
 from pathlib import Path
 
+from .errors import DataError
+from .file_limits import READ_CHUNK
 from .i18n import tr
+
+ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _bom_encoding(head):
+    """The encoding announced by a byte-order mark at the start of ``head``, or None."""
+    for bom, name in BOMS:
+        if head.startswith(bom):
+            return name
+    return None
+
+
+def _utf16_without_bom(head):
+    """``utf-16-le``/``utf-16-be`` when ``head`` looks like BOM-less UTF-16 text, else None."""
+    sample = head[: 4096 - (len(head[:4096]) % 2)]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode(raw, encoding=None, name=""):
+    """Text of ``raw`` bytes and the encoding used (first that decodes cleanly).
+
+    Without ``encoding``: the byte-order mark's (UTF-8, UTF-16, UTF-32), then
+    UTF-8, cp1252, latin-1 (which always decodes).
+    """
+    if not encoding:
+        encoding = _bom_encoding(raw[:4]) or _utf16_without_bom(raw[:4096])
+    for candidate in (encoding,) if encoding else ENCODINGS:
+        try:
+            return raw.decode(candidate), candidate
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise DataError(tr("The file {name} is not encoded in {encoding}.").format(name=name, encoding=encoding))
+
+
+def _decodes(path, encoding):
+    """Whether the whole file decodes in ``encoding`` (read in chunks: bounded memory)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(READ_CHUNK), b""):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def detect_encoding(path, encoding=None):
+    """The encoding to read the text file ``path`` with (see :func:`decode`)."""
+    name = Path(path).name
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise DataError(
+                tr("The file {name} is not encoded in {encoding}.").format(name=name, encoding=encoding)
+            ) from None
+        return encoding
+    guessed = _bom_encoding(head) or _utf16_without_bom(head)
+    if guessed:
+        return guessed
+    for candidate in ENCODINGS:
+        if candidate == ENCODINGS[-1] or _decodes(path, candidate):
+            return candidate
+    return ENCODINGS[-1]
+
 
 #: At most this many bytes of the .dbf records are read to decide.
 MAX_SNIFF_BYTES = 4 * 1024 * 1024

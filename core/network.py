@@ -46,6 +46,9 @@ Distance reported
 Walking time
     Distances are in metres; :func:`walking_minutes` converts at
     ``WALKING_SPEED_KMH`` (4 km/h = 66.7 m per minute, configurable).
+
+Split along its jobs: :mod:`core.walking` (pedestrian filter, walking times),
+:mod:`core.network_results` (what the methods return), this module (graph, snapping, routing).
 """
 
 import math
@@ -58,6 +61,11 @@ from scipy.spatial import cKDTree
 from .access import NEAREST_CHUNK_SIZE, CostPairs, as_xy, check_canceled
 from .errors import InputError
 from .i18n import tr
+from .network_results import NetworkNearest, NetworkPairs, SnapResult
+from .walking import OSM_NO_FOOT_HIGHWAYS, WALKING_SPEED_KMH, is_walkable, walking_metres, walking_minutes
+
+# The pedestrian rules and walking times (core/walking.py) and the result classes
+# (core/network_results.py) are importable from here too: the public names of the model.
 
 __all__ = [
     "WALKING_SPEED_KMH",
@@ -72,147 +80,10 @@ __all__ = [
     "WalkNetwork",
 ]
 
-#: walking speed used to turn metres into minutes (km/h)
-WALKING_SPEED_KMH = 4.0
 #: default maximum snapping distance (metres)
 DEFAULT_MAX_SNAP = 200.0
 #: default budget of the dense Dijkstra block in :meth:`WalkNetwork.cost_pairs`
 DEFAULT_MAX_MATRIX_ELEMENTS = 20_000_000
-
-#: OSM ``highway`` values a pedestrian may not use (unless ``foot=yes``)
-OSM_NO_FOOT_HIGHWAYS = frozenset(
-    {
-        "motorway", "motorway_link", "trunk", "trunk_link",
-        "construction", "proposed", "raceway", "bus_guideway",
-    }
-)
-_FOOT_EXPLICIT = frozenset({"yes", "designated", "permissive"})
-_FOOT_FORBIDDEN = frozenset({"no", "private", "use_sidepath"})
-_ACCESS_FORBIDDEN = frozenset({"no", "private"})
-
-
-def is_walkable(attributes):
-    """Whether a line with these attributes may be walked on.
-
-    Keys are matched case-insensitively; missing attributes allow walking.
-
-    * IGN BD TOPO ``troncon_de_route``: ``acces_pieton = 'Interdit'`` or
-      ``nature = 'Type autoroutier'`` -> not walkable;
-    * OSM: ``highway`` in :data:`OSM_NO_FOOT_HIGHWAYS` (motorway, trunk and
-      their links, construction, proposed, raceway, bus_guideway), ``foot``
-      in (no, private, use_sidepath), or ``access`` in (no, private) ->
-      not walkable, except that an explicit ``foot`` = yes / designated /
-      permissive keeps the line (a footway along a trunk road tagged as
-      such).
-    """
-    if not attributes:
-        return True
-    a = {str(k).lower(): v for k, v in attributes.items()}
-
-    def val(key):
-        v = a.get(key)
-        if v is None:
-            return None
-        v = str(v).strip().lower()
-        return v or None
-
-    if val("acces_pieton") == "interdit":
-        return False
-    foot = val("foot")
-    if foot in _FOOT_FORBIDDEN:
-        return False
-    explicit = foot in _FOOT_EXPLICIT
-    if explicit:
-        return True
-    if val("nature") == "type autoroutier":
-        return False
-    if val("highway") in OSM_NO_FOOT_HIGHWAYS:
-        return False
-    if val("access") in _ACCESS_FORBIDDEN:
-        return False
-    return True
-
-
-def walking_minutes(metres, speed_kmh=WALKING_SPEED_KMH):
-    """Walking time in minutes for ``metres`` at ``speed_kmh``."""
-    speed_kmh = float(speed_kmh)
-    if not speed_kmh > 0:
-        raise InputError(tr("The walking speed must be greater than 0."))
-    return np.asarray(metres, dtype=np.float64) * 60.0 / (speed_kmh * 1000.0)
-
-
-def walking_metres(minutes, speed_kmh=WALKING_SPEED_KMH):
-    """Distance in metres walked in ``minutes`` at ``speed_kmh``."""
-    speed_kmh = float(speed_kmh)
-    if not speed_kmh > 0:
-        raise InputError(tr("The walking speed must be greater than 0."))
-    return np.asarray(minutes, dtype=np.float64) * (speed_kmh * 1000.0) / 60.0
-
-
-class SnapResult:
-    """Where points meet the network.
-
-    Arrays, one value per input point:
-
-    * ``edge``: the nearest segment (-1 if the network is empty);
-    * ``position``: metres from the segment's first node to the snapped point;
-    * ``node``: the network node when the point snapped onto a node
-      (within ``tolerance``), else -1;
-    * ``xy``: the snapped point; ``distance``: straight-line snapping
-      distance in metres (inf if the network is empty);
-    * ``too_far``: ``distance > max_snap`` — these points are not routed.
-    """
-
-    __slots__ = ("edge", "position", "node", "xy", "distance", "too_far", "max_snap")
-
-    def __init__(self, edge, position, node, xy, distance, too_far, max_snap):
-        self.edge = edge
-        self.position = position
-        self.node = node
-        self.xy = xy
-        self.distance = distance
-        self.too_far = too_far
-        self.max_snap = max_snap
-
-    def __len__(self):
-        return int(self.distance.size)
-
-    @property
-    def n_too_far(self):
-        return int(self.too_far.sum())
-
-    @property
-    def snapped(self):
-        """Mask of the points that are routed (``~too_far``)."""
-        return ~self.too_far
-
-
-class NetworkNearest:
-    """Result of :meth:`WalkNetwork.nearest_service`.
-
-    ``distance`` (metres, inf when no service is reachable within the
-    cut-off or the point could not be snapped) and ``index`` (the service,
-    -1 when none) per population point; the two :class:`SnapResult`.
-    """
-
-    __slots__ = ("distance", "index", "demand_snap", "supply_snap")
-
-    def __init__(self, distance, index, demand_snap, supply_snap):
-        self.distance = distance
-        self.index = index
-        self.demand_snap = demand_snap
-        self.supply_snap = supply_snap
-
-
-class NetworkPairs:
-    """Result of :meth:`WalkNetwork.cost_pairs`: ``pairs`` (metres) and the snaps."""
-
-    __slots__ = ("pairs", "demand_snap", "supply_snap")
-
-    def __init__(self, pairs, demand_snap, supply_snap):
-        self.pairs = pairs
-        self.demand_snap = demand_snap
-        self.supply_snap = supply_snap
 
 
 def _expand(groups, starts, counts, members):
