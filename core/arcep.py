@@ -308,6 +308,20 @@ class Buildings:
         return pd.Index(self.ids)
 
 
+def _file_chunks(paths, columns, what, dtype, chunk_rows, check, progress, editions):
+    """Every chunk of every file in turn: the cancel is checked before each chunk, the progress
+    reported after it (0–1 over all the files), and each file's edition appended to ``editions``."""
+    for number, path in enumerate(paths):
+        with TextSource(path) as source:
+            delimiter, names = _header(source, columns, what)
+            for chunk in _chunks(source, delimiter, names, columns, dtype, chunk_rows):
+                raise_if_canceled(check)
+                yield chunk
+                if progress is not None:
+                    progress((number + source.fraction()) / len(paths))
+        editions.append(file_edition(path))
+
+
 def read_buildings(paths, bbox=None, chunk_rows=CHUNK_ROWS, progress=None, is_canceled=None):
     """Stream ``base_imb`` files; keep the buildings inside ``bbox``.
 
@@ -322,30 +336,24 @@ def read_buildings(paths, bbox=None, chunk_rows=CHUNK_ROWS, progress=None, is_ca
     parts = {name: [] for name in ("ids", "x", "y", "premises", "code_insee")}
     result = Buildings(*(np.empty(0) for _ in range(5)))
     dtype = {"imb_id": str, "imb_code_insee": str, "imb_x": str, "imb_y": str, "imb_nbr_logloc": str}
-    for number, path in enumerate(paths):
-        with TextSource(path) as source:
-            delimiter, names = _header(source, BUILDING_COLUMNS, tr("buildings (base_imb)"))
-            for chunk in _chunks(source, delimiter, names, BUILDING_COLUMNS, dtype, chunk_rows):
-                raise_if_canceled(check)
-                result.n_read += len(chunk)
-                x = _numbers(chunk["imb_x"])
-                y = _numbers(chunk["imb_y"])
-                keep = np.isfinite(x) & np.isfinite(y) & (chunk["imb_id"].to_numpy(dtype=object) != "")
-                if box is not None:
-                    keep &= (x >= box[0]) & (x <= box[2]) & (y >= box[1]) & (y <= box[3])
-                result.n_outside += int((~keep).sum())
-                premises = _numbers(chunk["imb_nbr_logloc"])
-                bad = ~np.isfinite(premises) | (premises < 0)
-                result.n_no_premises += int((bad & keep).sum())
-                premises = np.where(bad, 0, premises)
-                parts["ids"].append(chunk["imb_id"].to_numpy(dtype=object)[keep])
-                parts["x"].append(x[keep])
-                parts["y"].append(y[keep])
-                parts["premises"].append(premises[keep].astype(np.int32))
-                parts["code_insee"].append(chunk["imb_code_insee"].fillna("").to_numpy(dtype=object)[keep])
-                if progress is not None:
-                    progress((number + source.fraction()) / len(paths))
-        result.files.append(file_edition(path))
+    for chunk in _file_chunks(paths, BUILDING_COLUMNS, tr("buildings (base_imb)"), dtype, chunk_rows, check,
+                              progress, result.files):
+        result.n_read += len(chunk)
+        x = _numbers(chunk["imb_x"])
+        y = _numbers(chunk["imb_y"])
+        keep = np.isfinite(x) & np.isfinite(y) & (chunk["imb_id"].to_numpy(dtype=object) != "")
+        if box is not None:
+            keep &= (x >= box[0]) & (x <= box[2]) & (y >= box[1]) & (y <= box[3])
+        result.n_outside += int((~keep).sum())
+        premises = _numbers(chunk["imb_nbr_logloc"])
+        bad = ~np.isfinite(premises) | (premises < 0)
+        result.n_no_premises += int((bad & keep).sum())
+        premises = np.where(bad, 0, premises)
+        parts["ids"].append(chunk["imb_id"].to_numpy(dtype=object)[keep])
+        parts["x"].append(x[keep])
+        parts["y"].append(y[keep])
+        parts["premises"].append(premises[keep].astype(np.int32))
+        parts["code_insee"].append(chunk["imb_code_insee"].fillna("").to_numpy(dtype=object)[keep])
     arrays = {
         name: np.concatenate(items) if items else np.empty(0, dtype=object if name in ("ids", "code_insee") else float)
         for name, items in parts.items()
@@ -425,29 +433,23 @@ def read_eligibility(paths, buildings, chunk_rows=CHUNK_ROWS, progress=None, is_
     index = buildings.index()
     dtype = {"imb_id": str, "code_operateur": "category", "code_techno": "category",
              "classe_debit_descendant": "category"}
-    for number, path in enumerate(paths):
-        with TextSource(path) as source:
-            delimiter, names = _header(source, ELIGIBILITY_COLUMNS, tr("eligibility"))
-            for chunk in _chunks(source, delimiter, names, ELIGIBILITY_COLUMNS, dtype, chunk_rows):
-                raise_if_canceled(check)
-                result.n_rows += len(chunk)
-                where = index.get_indexer(chunk["imb_id"]) if len(index) else np.full(len(chunk), -1)
-                inside = where >= 0
-                if not inside.any():
-                    continue
-                chunk = chunk[inside]
-                where = where[inside]
-                result.n_matched += int(where.size)
-                row = _chunk_flags(chunk, result)
-                for bit in (FLAG_ROW, FLAG_FTTH, FLAG_WIRED_30, FLAG_THD, FLAG_BHD8):
-                    hits = where[(row & bit) != 0]
-                    flags[hits] |= bit  # setting a bit twice is harmless: no ufunc.at needed
-                pairs = chunk.groupby(["code_operateur", "code_techno"], observed=True).size()
-                for (operator, techno), n in pairs.items():
-                    result.operators[(str(operator).strip(), str(techno).strip().upper())] += int(n)
-                if progress is not None:
-                    progress((number + source.fraction()) / len(paths))
-        result.files.append(file_edition(path))
+    for chunk in _file_chunks(paths, ELIGIBILITY_COLUMNS, tr("eligibility"), dtype, chunk_rows, check, progress,
+                              result.files):
+        result.n_rows += len(chunk)
+        where = index.get_indexer(chunk["imb_id"]) if len(index) else np.full(len(chunk), -1)
+        inside = where >= 0
+        if not inside.any():
+            continue
+        chunk = chunk[inside]
+        where = where[inside]
+        result.n_matched += int(where.size)
+        row = _chunk_flags(chunk, result)
+        for bit in (FLAG_ROW, FLAG_FTTH, FLAG_WIRED_30, FLAG_THD, FLAG_BHD8):
+            hits = where[(row & bit) != 0]
+            flags[hits] |= bit  # setting a bit twice is harmless: no ufunc.at needed
+        pairs = chunk.groupby(["code_operateur", "code_techno"], observed=True).size()
+        for (operator, techno), n in pairs.items():
+            result.operators[(str(operator).strip(), str(techno).strip().upper())] += int(n)
     return result
 
 
