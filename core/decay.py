@@ -161,11 +161,8 @@ def make_decay(name, threshold=None, **params):
         _reject_unknown(params)
         return Decay("linear", threshold, lambda d: linear(d, threshold), {})
     if key == "gaussian":
-        sigma = params.pop("sigma", None)
-        if sigma is None:
-            if math.isinf(threshold):
-                raise InputError(tr("A gaussian decay needs sigma or a finite threshold."))
-            sigma = threshold / 2.0
+        sigma = _or_share_of_threshold(params.pop("sigma", None), threshold, 0.5,
+                                       tr("A gaussian decay needs sigma or a finite threshold."))
         sigma = _positive(sigma, tr("gaussian width (sigma)"))
         _reject_unknown(params)
         return Decay(
@@ -180,11 +177,8 @@ def make_decay(name, threshold=None, **params):
         raise InputError(tr("The gravity exponent (beta) must be a number.")) from None
     if not beta >= 0 or math.isinf(beta):
         raise InputError(tr("The gravity exponent (beta) must be 0 or more."))
-    min_distance = params.pop("min_distance", None)
-    if min_distance is None:
-        if math.isinf(threshold):
-            raise InputError(tr("A gravity decay needs a minimum distance or a finite threshold."))
-        min_distance = threshold / 10.0
+    min_distance = _or_share_of_threshold(params.pop("min_distance", None), threshold, 0.1,
+                                          tr("A gravity decay needs a minimum distance or a finite threshold."))
     min_distance = _positive(min_distance, tr("minimum distance"))
     scale = params.pop("scale", None)
     scale = min_distance if scale is None else _positive(scale, tr("gravity scale"))
@@ -194,6 +188,15 @@ def make_decay(name, threshold=None, **params):
         lambda d: gravity(d, beta, min_distance, scale, threshold),
         {"beta": beta, "min_distance": min_distance, "scale": scale},
     )
+
+
+def _or_share_of_threshold(value, threshold, share, message):
+    """``value``, or ``share`` × ``threshold`` when it is not given (then the threshold must be finite)."""
+    if value is not None:
+        return value
+    if math.isinf(threshold):
+        raise InputError(message)
+    return threshold * share
 
 
 def _reject_unknown(params):

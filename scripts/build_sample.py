@@ -216,6 +216,17 @@ def within(point, station_point):
     return distance <= PLACES_RADIUS_M
 
 
+def add_places_within(layer, items, station_point, lon_lat, values):
+    """Add the ``items`` within ``PLACES_RADIUS_M`` of the station; their number."""
+    count = 0
+    for item in items:
+        point = point_l93_from_wgs84(*lon_lat(item))
+        if within(point, station_point):
+            add_feature(layer, point, values(item))
+            count += 1
+    return count
+
+
 def build_raw_geojson_layer(dataset, name, features, station_point, description):
     columns = []
     for feature in features:
@@ -223,17 +234,10 @@ def build_raw_geojson_layer(dataset, name, features, station_point, description)
             if key not in columns:
                 columns.append(key)
     layer = create_layer(dataset, name, ogr.wkbPoint, [(c, ogr.OFTString) for c in columns], description)
-    count = 0
-    for feature in features:
-        lon, lat = feature["geometry"]["coordinates"][:2]
-        point = point_l93_from_wgs84(lon, lat)
-        if not within(point, station_point):
-            continue
-        values = {c: (None if feature["properties"].get(c) is None else str(feature["properties"][c]))
-                  for c in columns}
-        add_feature(layer, point, values)
-        count += 1
-    return count
+    return add_places_within(
+        layer, features, station_point, lambda feature: feature["geometry"]["coordinates"][:2],
+        lambda feature: {c: (None if feature["properties"].get(c) is None else str(feature["properties"][c]))
+                         for c in columns})
 
 
 def build_raw_france_services(dataset, rows, station_point):
@@ -242,13 +246,7 @@ def build_raw_france_services(dataset, rows, station_point):
         dataset, "france_services", ogr.wkbPoint, [(c, ogr.OFTString) for c in columns],
         "France Services du Pas-de-Calais à moins de 8 km de la gare : lignes brutes de la liste ANCT "
         "(juillet 2023), champs d'origine. Licence Ouverte 2.0.")
-    count = 0
-    for row in rows:
-        point = point_l93_from_wgs84(row["longitude"], row["latitude"])
-        if within(point, station_point):
-            add_feature(layer, point, dict(row))
-            count += 1
-    return count
+    return add_places_within(layer, rows, station_point, lambda row: (row["longitude"], row["latitude"]), dict)
 
 
 SERVICE_FIELD_TYPES = {"lon": ogr.OFTReal, "lat": ogr.OFTReal, "n_sources": ogr.OFTInteger}
@@ -261,13 +259,8 @@ def build_services(dataset, places, station_point):
         "Lieux de services numériques à moins de 8 km de la gare : fiches des lieux de médiation "
         "numérique, des France Services et des tiers-lieux normalisées et fusionnées "
         "(core/services.py, docs/categories.md). Catégories séparées par |.")
-    count = 0
-    for place in places:
-        point = point_l93_from_wgs84(place["lon"], place["lat"])
-        if within(point, station_point):
-            add_feature(layer, point, {name: place[name] for name in services.RECORD_FIELDS})
-            count += 1
-    return count
+    return add_places_within(layer, places, station_point, lambda place: (place["lon"], place["lat"]),
+                             lambda place: {name: place[name] for name in services.RECORD_FIELDS})
 
 
 PROJET_DESCRIPTION = (
