@@ -34,6 +34,10 @@ import os
 import sys
 from pathlib import Path
 
+# a fixed hash seed, set before Qt is loaded: the XML attributes come out in the same order at
+# each run (stable diffs)
+os.environ.setdefault("QT_HASH_SEED", "0")
+
 from qgis.core import (
     QgsApplication,
     QgsFillSymbol,
@@ -116,7 +120,6 @@ def _icon_symbol(code, ring=False, badge=False):
         QgsSymbolLayer,
     )
     from qgis.PyQt.QtCore import QPointF, Qt
-    from qgis.PyQt.QtGui import QColor
 
     layers = []
     if ring:
@@ -151,14 +154,13 @@ def _icon_symbol(code, ring=False, badge=False):
     return symbol
 
 
-def _labeling(field, max_scale_denominator, size=8, italic=False, bold=False, placement=None):
+def _labeling(field, max_scale_denominator=None, size=8, italic=False, bold=False, placement=None,
+              colour="#202020", halo_colour="#dcffffff", halo_size=0.8, dist=0.8):
+    """Labels of ``field`` with a halo; shown from ``max_scale_denominator`` inwards when given."""
     from qgis.core import (
         QgsPalLayerSettings,
-        QgsTextBufferSettings,
-        QgsTextFormat,
-        QgsVectorLayerSimpleLabeling,
     )
-    from qgis.PyQt.QtGui import QColor, QFont
+    from qgis.PyQt.QtGui import QColor
 
     font = QFont()
     font.setItalic(italic)
@@ -166,11 +168,12 @@ def _labeling(field, max_scale_denominator, size=8, italic=False, bold=False, pl
     text = QgsTextFormat()
     text.setFont(font)
     text.setSize(size)
-    text.setColor(QColor("#202020"))
+    text.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+    text.setColor(QColor(colour))
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor(255, 255, 255, 220))
+    buffer.setSize(halo_size)
+    buffer.setColor(QColor(halo_colour))
     text.setBuffer(buffer)
     settings = QgsPalLayerSettings()
     settings.fieldName = field
@@ -178,10 +181,11 @@ def _labeling(field, max_scale_denominator, size=8, italic=False, bold=False, pl
     if placement is None:
         placement = QgsPalLayerSettings.Placement.OrderedPositionsAroundPoint
     settings.placement = placement
-    settings.dist = 0.8
-    settings.scaleVisibility = True
-    settings.minimumScale = max_scale_denominator  # labels shown from this scale inwards
-    settings.maximumScale = 1
+    settings.dist = dist
+    if max_scale_denominator is not None:
+        settings.scaleVisibility = True
+        settings.minimumScale = max_scale_denominator  # labels shown from this scale inwards
+        settings.maximumScale = 1
     return QgsVectorLayerSimpleLabeling(settings)
 
 
@@ -214,7 +218,6 @@ def graduated(field, colours, breaks, method=None, precision=1):
         QgsGraduatedSymbolRenderer,
         QgsRendererRange,
     )
-    from qgis.PyQt.QtGui import QColor
 
     ranges = []
     for index, colour in enumerate(colours):
@@ -255,7 +258,6 @@ def communes_renderer():
 
 def station_renderer():
     from qgis.core import QgsMarkerSymbol, QgsSingleSymbolRenderer, QgsSvgMarkerSymbolLayer
-    from qgis.PyQt.QtGui import QColor
 
     symbol = QgsMarkerSymbol.createSimple({"name": "square", "color": "#ffffff", "outline_color": "#1a1a1a",
                                            "outline_width": "0.5", "size": "6.5"})
@@ -369,24 +371,8 @@ def recommended_style(path):
         {"name": "star", "color": "#e6550d", "outline_color": "#ffffff", "outline_width": "0.4", "size": "7"}
     )
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "rank"
-    settings.placement = QgsPalLayerSettings.Placement.OverPoint
-    settings.dist = 0
-    text = QgsTextFormat()
-    font = QFont()
-    font.setBold(True)
-    text.setFont(font)
-    text.setSize(8)
-    text.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
-    text.setColor(QColor("#ffffff"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.6)
-    buffer.setColor(QColor("#7f2704"))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabeling(_labeling("rank", bold=True, placement=QgsPalLayerSettings.Placement.OverPoint,
+                                colour="#ffffff", halo_colour="#7f2704", halo_size=0.6, dist=0))
     layer.setLabelsEnabled(True)
     return save(layer, path)
 
