@@ -5,9 +5,12 @@ Everything that shows or uses a category reads it from here: the services model
 coverage (``core/coverage.py``), the map styles (``scripts/build_styles.py`` →
 ``resources/styles/*.qml``), the report's legend, tables and chart
 (``core/report``), the panel's chart and check boxes (``ui/``), the settings
-page and the help pages. Adding a category means adding one :class:`Category`
-to :data:`CATEGORIES` (and its icon ``resources/icons/categories/<code>.svg``);
-``tests/unit/test_categories.py`` checks that it then appears everywhere.
+page, and the help pages and docs table (``scripts/build_docs.py``). Adding a
+category means adding one :class:`Category` to :data:`CATEGORIES`, then running
+``scripts/build_styles.py`` and ``scripts/build_docs.py`` (an icon
+``resources/icons/categories/<code>.svg`` is optional: without it the map draws a
+disc of the category's colour); ``tests/integration/test_seventh_category.py``
+checks that a seventh category then appears everywhere.
 
 Labels are English sources marked with ``QT_TR_NOOP``: the French is in the one
 translation catalogue ``i18n/ville_numerique_fr.ts``; :func:`label` translates

@@ -11,7 +11,9 @@ The rules are documented, rule by rule, in
 Vocabulary
 ----------
 A *place* (lieu) offers one or more *categories* of digital-inclusion service,
-stored as a ``|``-separated string of codes (``CATEGORIES`` order):
+stored as a ``|``-separated string of codes in ``CATEGORIES`` order. The categories
+are defined in ``core/categories.py`` alone (codes, labels, colours, defaults); the
+inference rules of :mod:`.vocabulary` know these six:
 
 ``epn``                   lieu de médiation numérique: EPN, EPI, mobile space,
                           library, social centre… any place offering digital mediation
