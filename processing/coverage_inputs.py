@@ -290,8 +290,10 @@ class CoverageInputsMixin:
         param = QgsProcessingParameterString(
             self.FRAGILITY_WEIGHTS,
             tr("Fragility indicator weights"),
-            defaultValue=fragility_weights_text(FRAGILITY_WEIGHTS, user_language()),
+            defaultValue=fragility_weights_text(FRAGILITY_WEIGHTS),
         )
+        if user_language() != "en":  # the dialogs show the keys in the user's language; scripts keep English
+            param.setGuiDefaultValueOverride(fragility_weights_text(FRAGILITY_WEIGHTS, user_language()))
         param.setHelp(tr("indicator=weight separated by ;, keys in English or in French: {keys}.").format(
             keys=", ".join("{} / {}".format(code, FRENCH_KEYS[code]) for code in FRENCH_KEYS)))
         self._advanced(param)
