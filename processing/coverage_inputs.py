@@ -34,7 +34,7 @@ from ..core.coverage import (
 from ..core.crs import MAX_SERVICE_DISTANCE_M, far_from_extent, is_legal_territory, legal_crs_warning
 from ..core.errors import CanceledError, InputError
 from ..core.fragility import DEFAULT_WEIGHTS as FRAGILITY_WEIGHTS
-from ..core.fragility import FRENCH_KEYS, GRID_FIELDS, INFRASTRUCTURE_FIELDS, fragility_from_grid, indicator_key
+from ..core.fragility import FRENCH_KEYS, GRID_FIELDS, INFRASTRUCTURE_FIELDS, fragility_from_grid
 from ..core.hours import hours_weights, osm_hours_per_week
 from ..core.i18n import tr
 from ..core.inputs import check_category_keys, clean_population, read_categories
@@ -56,7 +56,17 @@ from .layers import (
     read_points,
     to_float,
 )
-from .parameters import POPULATION_HINT, SERVICES_HINT, CodeEnumParameter, FieldHint, enum_code
+from .parameters import (
+    POPULATION_HINT,
+    SERVICES_HINT,
+    CodeEnumParameter,
+    FieldHint,
+    decay_label,
+    enum_code,
+    fragility_weights_text,
+    method_label,
+    thresholds_text,
+)
 from .utils import user_language
 
 
@@ -118,36 +128,6 @@ class CoverageInputs:
         }
         counts.update(self.snap_counts)
         return counts
-
-
-def method_label(code):
-    """The translated label of an access method (``CoverageInputsMixin.METHODS``)."""
-    return {
-        "nearest": tr("Nearest service (walking distance)"),
-        "cumulative": tr("Cumulative opportunities (services within reach)"),
-        "2sfca": tr("2SFCA (services per inhabitant)"),
-        "e2sfca": tr("Enhanced 2SFCA (with distance decay)"),
-    }[code]
-
-
-def decay_label(code):
-    """The translated label of a distance decay (``CoverageInputsMixin.DECAYS``)."""
-    return {
-        "step": tr("Step (within the threshold or not)"),
-        "linear": tr("Linear"),
-        "gaussian": tr("Gaussian"),
-        "gravity": tr("Gravity"),
-    }[code]
-
-
-def thresholds_text(minutes_by_code):
-    """``{code: minutes}`` as a THRESHOLDS value, ``epn=15min;wifi=4.5min``."""
-    return ";".join("{}={:g}min".format(code, minutes) for code, minutes in minutes_by_code.items())
-
-
-def fragility_weights_text(weights, language="en"):
-    """``{indicator: weight}`` as a FRAGILITY_WEIGHTS value, with the keys of ``language``."""
-    return format_mapping({indicator_key(name, language): value for name, value in weights.items()})
 
 
 class CoverageInputsMixin:

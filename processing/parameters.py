@@ -22,6 +22,10 @@ from pathlib import Path
 from qgis.core import QgsMapLayer, QgsProcessingParameterEnum, QgsProject, QgsWkbTypes
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
+from ..core.coverage import format_mapping
+from ..core.fragility import indicator_key
+from ..core.i18n import tr
+
 POINTS = QgsWkbTypes.GeometryType.PointGeometry
 POLYGONS = QgsWkbTypes.GeometryType.PolygonGeometry
 
@@ -55,6 +59,39 @@ def enum_code(algorithm, parameters, name, codes, context):
         return value.strip().lower()
     index = algorithm.parameterAsEnum(parameters, name, context)
     return codes[index] if 0 <= index < len(codes) else codes[0]
+
+
+# --------------------------------------------------------------------------
+# the coverage options: labels and values
+# --------------------------------------------------------------------------
+def method_label(code):
+    """The translated label of an access method (``CoverageInputsMixin.METHODS``)."""
+    return {
+        "nearest": tr("Nearest service (walking distance)"),
+        "cumulative": tr("Cumulative opportunities (services within reach)"),
+        "2sfca": tr("2SFCA (services per inhabitant)"),
+        "e2sfca": tr("Enhanced 2SFCA (with distance decay)"),
+    }[code]
+
+
+def decay_label(code):
+    """The translated label of a distance decay (``CoverageInputsMixin.DECAYS``)."""
+    return {
+        "step": tr("Step (within the threshold or not)"),
+        "linear": tr("Linear"),
+        "gaussian": tr("Gaussian"),
+        "gravity": tr("Gravity"),
+    }[code]
+
+
+def thresholds_text(minutes_by_code):
+    """``{code: minutes}`` as a THRESHOLDS value, ``epn=15min;wifi=4.5min``."""
+    return ";".join("{}={:g}min".format(code, minutes) for code, minutes in minutes_by_code.items())
+
+
+def fragility_weights_text(weights, language="en"):
+    """``{indicator: weight}`` as a FRAGILITY_WEIGHTS value, with the keys of ``language``."""
+    return format_mapping({indicator_key(name, language): value for name, value in weights.items()})
 
 
 # --------------------------------------------------------------------------

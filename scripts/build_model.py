@@ -118,10 +118,10 @@ def build_model():
     from qgis.PyQt.QtCore import QPointF, QSizeF
     from ville_numerique.core import report as core_report
     from ville_numerique.processing.coverage import CoverageAlgorithm
-    from ville_numerique.processing.coverage_inputs import thresholds_text
     from ville_numerique.processing.defaults import builtin_thresholds_minutes
     from ville_numerique.processing.fetch import FetchPopulationAlgorithm
     from ville_numerique.processing.fetch_services import FetchServicesAlgorithm
+    from ville_numerique.processing.parameters import thresholds_text
     from ville_numerique.processing.report import ReportAlgorithm
 
     cov, fetch, pop, rep = CoverageAlgorithm, FetchServicesAlgorithm, FetchPopulationAlgorithm, ReportAlgorithm

@@ -70,10 +70,10 @@ def test_every_parameter_the_panel_passes_exists_in_the_registered_algorithm(pro
 
 def test_option_codes_are_those_of_the_registered_enums(provider):
     from ville_numerique.processing.coverage import CoverageAlgorithm
-    from ville_numerique.processing.coverage_inputs import decay_label, method_label
     from ville_numerique.processing.fetch import FetchIgnAlgorithm
     from ville_numerique.processing.fetch_services import FetchServicesAlgorithm
     from ville_numerique.processing.geocode import GeocodeAlgorithm
+    from ville_numerique.processing.parameters import decay_label, method_label
     from ville_numerique.processing.report import ReportAlgorithm
     from ville_numerique.ui import algorithms
 
