@@ -54,9 +54,12 @@ def _text(value):
     return str(value)
 
 
-def _joined_codes(value):
-    """Category codes as one text (``epn|wifi``): RECOMMEND_SITES' CATEGORY takes one code."""
-    return "|".join(value) if isinstance(value, (list, tuple)) else str(value)
+def _one_code(value):
+    """The one category code RECOMMEND_SITES' CATEGORY takes (ValueError for several)."""
+    codes = [value] if isinstance(value, str) else list(value)
+    if len(codes) != 1:
+        raise ValueError("recommend_sites takes one category, not {}".format(codes))
+    return str(codes[0])
 
 
 def _category_indices(value):
@@ -97,7 +100,7 @@ _AREA_INPUTS = {
 CONTRACT = {
     COVERAGE: dict(_ANALYSIS_INPUTS, **_METHOD_INPUTS),
     SCENARIO: dict(_ANALYSIS_INPUTS, **_METHOD_INPUTS, project_services=(_S.PLANNED, _as_is)),
-    RECOMMEND_SITES: dict(_ANALYSIS_INPUTS, categories=(_R.CATEGORY, _joined_codes)),
+    RECOMMEND_SITES: dict(_ANALYSIS_INPUTS, categories=(_R.CATEGORY, _one_code)),
     REPORT: {
         "coverage": (ReportAlgorithm.COVERAGE, _as_is),
         "summary": (ReportAlgorithm.SUMMARY, _text),

@@ -131,6 +131,8 @@ def test_prefill_gives_each_role_to_its_one_parameter(provider):
         algorithms.prefill(algorithms.COVERAGE, {"method": "3sfca"})  # no fuzzy matching
     with pytest.raises(KeyError):
         algorithms.prefill(algorithms.FETCH_SERVICES, {"categories": ["piscine"]})
+    with pytest.raises(ValueError):  # one category per recommendation (issue 13 point 3)
+        algorithms.prefill(algorithms.RECOMMEND_SITES, {"categories": ["epn", "wifi"]})
 
 
 def test_the_panel_search_reads_the_layer_datagouv_search_returns(provider, run_alg, fake, env):  # noqa: F811
