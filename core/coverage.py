@@ -68,13 +68,15 @@ DECAYS = ("step", "linear", "gaussian", "gravity")
 FCA_PER = 1000.0
 
 
-def parse_mapping(text, what):
+def parse_mapping(text, what, units=None):
     """Parse ``"epn=1000;wifi=300"`` into ``{"epn": 1000.0, "wifi": 300.0}``.
 
     Separators ``;`` or ``,`` between items, ``=`` or ``:`` inside an item.
     Keys are normalised like category codes (:func:`core.inputs.normalise_code`:
     case, accents, spaces); a key given twice is refused. ``what`` names the
-    parameter in error messages.
+    parameter in error messages. ``units`` (``{suffix: factor}``, e.g. from
+    :func:`threshold_units`) lets a value carry a unit (``15min``): the
+    number is multiplied by its factor; a value without unit is kept as is.
     """
     result = {}
     if text is None:
@@ -93,8 +95,15 @@ def parse_mapping(text, what):
                 )
             )
         try:
-            number = float(value.strip().replace(" ", ""))
+            number = _number_with_unit(value, units)
         except ValueError:
+            if units:
+                raise InputError(
+                    tr("{what}: '{value}' is not a distance or a walking time (in '{item}'): write "
+                       "metres or minutes, e.g. epn=1000, epn=1000m or epn=15min.").format(
+                        what=what, value=value.strip(), item=item
+                    )
+                ) from None
             raise InputError(
                 tr("{what}: '{value}' is not a number (in '{item}').").format(
                     what=what, value=value.strip(), item=item
@@ -114,6 +123,30 @@ def parse_mapping(text, what):
             )
         result[key] = number
     return result
+
+
+def threshold_units(speed_kmh=None):
+    """Units of a walking threshold: metres (``m``, ``km``) or minutes of walk
+    (``min``, ``mn``) at ``speed_kmh`` (IGN's 4 km/h by default: 15 min = 1 000 m)."""
+    from .network import WALKING_SPEED_KMH, walking_metres
+
+    per_minute = float(walking_metres(1.0, WALKING_SPEED_KMH if speed_kmh is None else speed_kmh))
+    return {"m": 1.0, "km": 1000.0, "min": per_minute, "mn": per_minute}
+
+
+def parse_thresholds(text, what, speed_kmh=None):
+    """Walking thresholds in metres from ``"epn=15min;wifi=300;fs=1.2km"`` (no unit: metres)."""
+    return parse_mapping(text, what, units=threshold_units(speed_kmh))
+
+
+def _number_with_unit(text, units):
+    """``"15 min"`` → 15 × ``units["min"]``; ValueError for an unknown unit or no number."""
+    text = str(text).strip().replace(" ", "").lower()
+    if units:
+        for suffix in sorted(units, key=len, reverse=True):
+            if text.endswith(suffix) and text[:-len(suffix)]:
+                return round(float(text[:-len(suffix)]) * units[suffix], 2)  # to the centimetre
+    return float(text)
 
 
 def format_mapping(mapping):

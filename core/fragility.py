@@ -78,6 +78,9 @@ __all__ = [
     "infrastructure_shares",
     "DEFAULT_WEIGHTS",
     "indicator_label",
+    "indicator_key",
+    "indicator_code",
+    "FRENCH_KEYS",
     "NATIONAL_SHARES",
     "GRID_FIELDS",
     "FragilityResult",
@@ -249,18 +252,48 @@ def indicator_shares(fields):
     return shares, nums, dens
 
 
+#: The French key of each indicator, accepted in the weights as well as the English one
+#: (``plus_65_ans=2`` is ``age_65_plus=2``); the dialogs show them in a French QGIS.
+FRENCH_KEYS = {
+    "age_65_plus": "plus_65_ans",
+    "age_80_plus": "plus_80_ans",
+    "poor_households": "menages_pauvres",
+    "one_person_households": "personnes_seules",
+    "single_parent_families": "familles_monoparentales",
+    "no_thd": "sans_thd",
+    "no_good_4g": "sans_bonne_4g",
+}
+_BY_FRENCH_KEY = {french: code for code, french in FRENCH_KEYS.items()}
+
+
+def indicator_key(name, language="en"):
+    """The key of indicator ``name`` in the weights, in ``language`` (``fr``: :data:`FRENCH_KEYS`)."""
+    return FRENCH_KEYS.get(name, name) if language == "fr" else name
+
+
+def indicator_code(key):
+    """The indicator of a weights key, French or English (``plus_65_ans`` → ``age_65_plus``)."""
+    return _BY_FRENCH_KEY.get(key, key)
+
+
 def _check_weights(weights):
     if weights is None:
         return {k: DEFAULT_WEIGHTS.get(k, 0.0) for k in ALL_INDICATORS}
     try:
-        weights = {str(k): float(v) for k, v in dict(weights).items()}
+        pairs = [(indicator_code(str(k)), float(v)) for k, v in dict(weights).items()]
     except (TypeError, ValueError):
         raise InputError(tr("The fragility weights must be numbers.")) from None
+    weights = dict(pairs)
+    if len(weights) < len(pairs):
+        twice = sorted({k for k, _ in pairs if [p for p, _ in pairs].count(k) > 1})
+        raise InputError(tr("Fragility weights: {names} given twice (in French and in English); keep one.").format(
+            names=", ".join(twice)))
     unknown = sorted(set(weights) - set(ALL_INDICATORS))
     if unknown:
         raise InputError(
             tr("Unknown fragility indicator(s) {names}: use {known}.").format(
-                names=", ".join(unknown), known=", ".join(ALL_INDICATORS)
+                names=", ".join(unknown),
+                known=", ".join("{} ({})".format(k, FRENCH_KEYS.get(k, k)) for k in ALL_INDICATORS),
             )
         )
     if any(not math.isfinite(v) or v < 0 for v in weights.values()):

@@ -7,6 +7,7 @@ from ..core.about import icon_path
 from ..core.errors import VilleNumeriqueError
 from ..core.i18n import tr
 from .outputs import OutputTransaction
+from .parameters import GuiDefaults
 from .utils import help_html
 
 
@@ -21,6 +22,9 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
 
     NAME = ""
     GROUP_ID = "analysis"
+    #: ``{parameter name: LayerHint | FieldHint | SiblingFileHint}`` (``processing/parameters.py``):
+    #: the layer, field or file the dialog proposes by default, chosen in the project.
+    GUI_DEFAULTS = {}
 
     def name(self):
         return self.NAME
@@ -39,6 +43,19 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
 
     def helpUrl(self):  # noqa: N802
         return ""
+
+    def addParameter(self, definition, createOutput=True):  # noqa: N802, N803 (QGIS API)
+        """``QgsProcessingAlgorithm.addParameter`` with the dialog default of ``GUI_DEFAULTS``.
+
+        The algorithm is created anew (``initAlgorithm``) for each dialog, so the
+        defaults follow the layers of the project at that moment.
+        """
+        if self.GUI_DEFAULTS:
+            defaults = self.__dict__.get("_gui_defaults")
+            if defaults is None:
+                defaults = self._gui_defaults = GuiDefaults(self.GUI_DEFAULTS)
+            defaults.apply(definition)
+        return super().addParameter(definition, createOutput)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """``run_algorithm`` inside an output transaction (``processing/outputs.py``).

@@ -43,6 +43,7 @@ from .compat import make_field
 from .coverage import number, write_json_atomically
 from .layers import WGS84, check_not_empty, metric_crs
 from .open_data import advanced, check_canceled, open_clients, progress_callback
+from .parameters import POPULATION_HINT
 from .styles import apply_style, default_layer_name
 
 MOBILE_FIELDS = ("mobile_ops_tbc", "mobile_ops_any")
@@ -83,6 +84,10 @@ class ConnectivityAlgorithm(BaseAlgorithm):
     DEPARTMENTS = "DEPARTMENTS"
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
+
+    GUI_DEFAULTS = {
+        POPULATION: POPULATION_HINT,
+    }
 
     def displayName(self):  # noqa: N802
         return tr("Broadband and mobile coverage (ARCEP)")

@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -30,18 +29,19 @@ from ..core.coverage import (
     StraightLineEngine,
     format_mapping,
     parse_mapping,
+    parse_thresholds,
 )
 from ..core.crs import MAX_SERVICE_DISTANCE_M, far_from_extent, is_legal_territory, legal_crs_warning
 from ..core.errors import CanceledError, InputError
 from ..core.fragility import DEFAULT_WEIGHTS as FRAGILITY_WEIGHTS
-from ..core.fragility import GRID_FIELDS, INFRASTRUCTURE_FIELDS, fragility_from_grid
+from ..core.fragility import FRENCH_KEYS, GRID_FIELDS, INFRASTRUCTURE_FIELDS, fragility_from_grid
 from ..core.hours import hours_weights, osm_hours_per_week
 from ..core.i18n import tr
 from ..core.inputs import check_category_keys, clean_population, read_categories
-from ..core.network import WalkNetwork
+from ..core.network import WALKING_SPEED_KMH, WalkNetwork
 from ..core.services import KIND_WEIGHT_FIELD
 from . import fast_io
-from .defaults import default_thresholds_metres
+from .defaults import default_thresholds_minutes
 from .layers import (
     LINES,
     POINTS,
@@ -56,6 +56,18 @@ from .layers import (
     read_points,
     to_float,
 )
+from .parameters import (
+    POPULATION_HINT,
+    SERVICES_HINT,
+    CodeEnumParameter,
+    FieldHint,
+    decay_label,
+    enum_code,
+    fragility_weights_text,
+    method_label,
+    thresholds_text,
+)
+from .utils import user_language
 
 
 @dataclass
@@ -119,6 +131,9 @@ class CoverageInputs:
 
 
 class CoverageInputsMixin:
+    """Parameter names (the algorithms' contract: the panel and the model builder
+    import them), option codes and their dialog defaults."""
+
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
     SERVICES = "SERVICES"
@@ -134,6 +149,18 @@ class CoverageInputsMixin:
     FRAGILITY_WEIGHTS = "FRAGILITY_WEIGHTS"
     MAX_SERVICE_DISTANCE = "MAX_SERVICE_DISTANCE"
     INCLUDE_ITINERANT = "INCLUDE_ITINERANT"
+
+    #: Codes of the METHOD and DECAY options, in the order of the options (the value is the
+    #: index; the code is accepted too: METHOD=e2sfca); labels: ``method_label``/``decay_label``.
+    METHODS = METHODS
+    DECAYS = DECAYS
+
+    GUI_DEFAULTS = {
+        POPULATION: POPULATION_HINT,
+        POPULATION_FIELD: FieldHint(POPULATION),
+        SERVICES: SERVICES_HINT,
+        CATEGORY_FIELD: FieldHint(SERVICES),
+    }
 
     # ------------------------------------------------------------ parameters
     def add_population_parameters(self):
@@ -194,17 +221,21 @@ class CoverageInputsMixin:
     def add_method_parameters(self, weights=True):
         param = QgsProcessingParameterString(
             self.THRESHOLDS,
-            tr("Walking distance thresholds (metres, per category)"),
-            defaultValue=format_mapping(default_thresholds_metres()),  # the settings page's, else built-in
+            tr("Walking thresholds per category (minutes or metres)"),
+            defaultValue=thresholds_text(default_thresholds_minutes()),  # the settings page's, else built-in
         )
-        param.setHelp(tr("category=metres separated by ; — categories not listed keep their default."))
+        param.setHelp(tr("category=time or distance separated by ;, e.g. epn=15min;wifi=300 (a number alone "
+                         "is in metres; {speed:g} km/h walking speed) — categories not listed keep their "
+                         "default.").format(speed=WALKING_SPEED_KMH))
         self.addParameter(param)
         if weights:
             self._advanced(QgsProcessingParameterString(
                 self.WEIGHTS, tr("Category weights in the score"), defaultValue=format_mapping(DEFAULT_WEIGHTS)
             ))
-        self._static_enum(self.METHOD, tr("Access method"), METHODS)
-        self._static_enum(self.DECAY, tr("Distance decay"), DECAYS)
+        self.addParameter(CodeEnumParameter(self.METHOD, tr("Access method"), self.METHODS,
+                                            [method_label(code) for code in self.METHODS]))
+        self.addParameter(CodeEnumParameter(self.DECAY, tr("Distance decay"), self.DECAYS,
+                                            [decay_label(code) for code in self.DECAYS]))
         self._advanced(QgsProcessingParameterField(
             self.SUPPLY_FIELD,
             tr("Service weight field (number, or opening hours)"),
@@ -236,19 +267,19 @@ class CoverageInputsMixin:
             parentLayerParameterName=self.POPULATION,
             optional=True,
         ))
-        self._advanced(QgsProcessingParameterString(
+        param = QgsProcessingParameterString(
             self.FRAGILITY_WEIGHTS,
             tr("Fragility indicator weights"),
-            defaultValue=format_mapping(FRAGILITY_WEIGHTS),
-        ))
+            defaultValue=fragility_weights_text(FRAGILITY_WEIGHTS),
+        )
+        if user_language() != "en":  # the dialogs show the keys in the user's language; scripts keep English
+            param.setGuiDefaultValueOverride(fragility_weights_text(FRAGILITY_WEIGHTS, user_language()))
+        param.setHelp(tr("indicator=weight separated by ;, keys in English or in French: {keys}.").format(
+            keys=", ".join("{} / {}".format(code, FRENCH_KEYS[code]) for code in FRENCH_KEYS)))
+        self._advanced(param)
 
     def _advanced(self, param):
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(param)
-
-    def _static_enum(self, name, description, options):
-        param = QgsProcessingParameterEnum(name, description, options=list(options), defaultValue=options[0])
-        param.setUsesStaticStrings(True)  # qgis_process users write METHOD=e2sfca
         self.addParameter(param)
 
     # --------------------------------------------------------------- reading
@@ -269,10 +300,10 @@ class CoverageInputsMixin:
         cat_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "categories"
         pop_index = field_index(population, pop_field, tr("Population"), numeric=True)
         cat_index = field_index(services, cat_field, tr("Digital services")) if services else -1
-        thresholds = parse_mapping(self.parameterAsString(parameters, self.THRESHOLDS, context), tr("Thresholds"))
+        thresholds = parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context), tr("Thresholds"))
         weights = parse_mapping(self.parameterAsString(parameters, self.WEIGHTS, context), tr("Weights"))
-        method = self.parameterAsEnumString(parameters, self.METHOD, context) or METHODS[0]
-        decay = self.parameterAsEnumString(parameters, self.DECAY, context) or DECAYS[0]
+        method = enum_code(self, parameters, self.METHOD, self.METHODS, context)
+        decay = enum_code(self, parameters, self.DECAY, self.DECAYS, context)
 
         # the population's extent only chooses the projection (issue 15); each source's CRS is
         # checked when it is read (read_points)

@@ -34,6 +34,7 @@ from ..core.ign import (
 from .base import BaseAlgorithm
 from .open_data import (
     WGS84,
+    AreaParameters,
     Schema,
     add_area_parameters,
     advanced,
@@ -195,12 +196,14 @@ def add_page_size_parameter(alg):
     alg.addParameter(advanced(param))
 
 
-class FetchIgnAlgorithm(BaseAlgorithm):
+class FetchIgnAlgorithm(AreaParameters, BaseAlgorithm):
     NAME = "fetch_ign"
     GROUP_ID = "data"
 
     LAYER = "LAYER"
     OUTPUT = "OUTPUT"
+    #: Codes of the LAYER options, in their order (the value is the index).
+    LAYERS = tuple(spec.key for spec in IGN_LAYERS)
 
     def displayName(self):  # noqa: N802
         return tr("Fetch an IGN Géoplateforme layer")
@@ -234,7 +237,7 @@ class FetchIgnAlgorithm(BaseAlgorithm):
         return {self.OUTPUT: dest_id, "COUNT": len(rows)}
 
 
-class FetchPopulationAlgorithm(BaseAlgorithm):
+class FetchPopulationAlgorithm(AreaParameters, BaseAlgorithm):
     NAME = "fetch_population"
     GROUP_ID = "data"
 

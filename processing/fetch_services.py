@@ -28,6 +28,7 @@ from .base import BaseAlgorithm
 from .coverage import write_json_atomically
 from .open_data import (
     WGS84,
+    AreaParameters,
     Schema,
     add_area_parameters,
     advanced,
@@ -93,11 +94,13 @@ class SourceReport:
     examples: list
 
 
-class FetchServicesAlgorithm(BaseAlgorithm):
+class FetchServicesAlgorithm(AreaParameters, BaseAlgorithm):
     NAME = "fetch_services"
     GROUP_ID = "data"
 
     CATEGORIES = "CATEGORIES"
+    #: Codes of the CATEGORIES options, in their order (the value is a list of indices).
+    CATEGORY_CODES = tuple(services.CATEGORIES)
     LIEUX = "LIEUX"
     FRANCE_SERVICES = "FRANCE_SERVICES"
     WIFI = "WIFI"

@@ -36,6 +36,7 @@ from .layers import (
     plain,
     to_float,
 )
+from .parameters import POPULATION_HINT, LayerHint
 
 
 class _Cells:
@@ -56,6 +57,12 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
     TABLE_VALUE_FIELD = "TABLE_VALUE_FIELD"
     RESCALE = "RESCALE"
     OUTPUT = "OUTPUT"
+
+    GUI_DEFAULTS = {
+        POPULATION: LayerHint((POLYGONS,), POPULATION_HINT.fields, numeric=True, avoid_fields=("score",)),
+        ZONES: LayerHint((POLYGONS,), ("code_iris",)),
+        TABLE: LayerHint((), ("Code Iris",)),
+    }
 
     def displayName(self):  # noqa: N802
         return tr("Digital fragility index (IFN) on population units")

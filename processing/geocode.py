@@ -62,6 +62,8 @@ class GeocodeAlgorithm(BaseAlgorithm):
 
     QUERY = "QUERY"
     KIND = "KIND"
+    #: Codes of the KIND options, in their order (the value is the index; see KINDS).
+    KIND_CODES = ("any", "municipality", "street", "housenumber", "poi")
     CITYCODE = "CITYCODE"
     LIMIT = "LIMIT"
     OUTPUT = "OUTPUT"

@@ -81,6 +81,7 @@ from .base import BaseAlgorithm
 from .compat import make_field
 from .coverage import field_suffix
 from .layers import WGS84, to_float
+from .parameters import COVERAGE_HINT, SERVICES_HINT, SiblingFileHint
 
 #: Print layout template of the PDF (ids of its items: see the module docstring).
 TEMPLATE = about.resource_path("templates", "report_a4.qpt")
@@ -141,6 +142,9 @@ class ReportAlgorithm(BaseAlgorithm):
     LANGUAGE = "LANGUAGE"
     OUTPUT_HTML = "OUTPUT_HTML"
     OUTPUT_PDF = "OUTPUT_PDF"
+    #: LANGUAGE option codes; the layer and summary the dialog proposes (processing/parameters.py)
+    LANGUAGES = tuple(core_report.LANGUAGES)
+    GUI_DEFAULTS = {COVERAGE: COVERAGE_HINT, SUMMARY: SiblingFileHint(COVERAGE, ".json"), SERVICES: SERVICES_HINT}
 
     def displayName(self):  # noqa: N802
         return tr("Coverage report (HTML and PDF)")

@@ -15,7 +15,8 @@ from ..core.report.formats import format_number, format_signed
 from .base import BaseAlgorithm
 from .coverage import UnitWriter, field_suffix, metadata
 from .coverage_inputs import CoverageInputsMixin
-from .layers import check_not_empty
+from .layers import POINTS, check_not_empty
+from .parameters import SERVICES_HINT, LayerHint
 from .styles import apply_style, default_layer_name
 from .utils import user_language
 
@@ -26,6 +27,10 @@ class ScenarioAlgorithm(CoverageInputsMixin, BaseAlgorithm):
     PLANNED = "PLANNED"
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
+
+    GUI_DEFAULTS = dict(CoverageInputsMixin.GUI_DEFAULTS, **{
+        PLANNED: LayerHint((POINTS,), SERVICES_HINT.fields, not_same_as=CoverageInputsMixin.SERVICES),
+    })
 
     def displayName(self):  # noqa: N802
         return tr("Scenario: coverage before and after planned services")

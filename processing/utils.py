@@ -4,10 +4,12 @@ import html
 import os
 import re
 
-from qgis.core import QgsSettings
+from qgis.core import QgsProcessingParameterDefinition, QgsSettings
 from qgis.PyQt.QtCore import QLocale
 
 from ..core.about import PLUGIN_DIR
+from ..core.errors import CanceledError
+from ..core.i18n import tr
 
 SUPPORTED_LANGUAGES = ("fr", "en")
 
@@ -90,3 +92,24 @@ def help_markdown(name, language=None):
 
 def help_html(name, language=None):
     return markdown_to_html(help_markdown(name, language))
+
+
+def check_canceled(feedback):
+    if feedback.isCanceled():
+        raise CanceledError(tr("The operation was canceled."))
+
+
+def progress_callback(feedback, start, span):
+    """A ``progress(done, total)`` callback mapping to [start, start + span] %."""
+
+    def progress(done, total):
+        if total:
+            feedback.setProgress(start + span * min(1.0, done / total))
+
+    return progress
+
+
+def advanced(param):
+    """``param`` shown under the dialog's advanced parameters."""
+    param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    return param

@@ -27,12 +27,13 @@ import_plugin()
 from ville_numerique.core import categories  # noqa: E402
 from ville_numerique.core.coverage import format_mapping  # noqa: E402
 from ville_numerique.core.report.formats import format_distance  # noqa: E402
+from ville_numerique.core.walking import walking_minutes  # noqa: E402
 
 #: ``` `epn` (label), `france_services` (label), … ```: three or more codes, labels optional.
 _LABEL = r"(?: \((?:[^()`]|\([^()`]*\))*\))?"  # " (label)", the label may hold one "(…)"
 CODE_LIST = re.compile(r"`[a-z_]+`{0}(?:, `[a-z_]+`{0}){{2,}}".format(_LABEL))
-#: ``` `epn=1000;…;wifi=300` ```
-MAPPING = re.compile(r"`(?:[a-z_]+=[0-9.]+;)+[a-z_]+=[0-9.]+`")
+#: ``` `epn=15min;…;wifi=4.5min` ``` or ``` `epn=3;…;wifi=1` ```
+MAPPING = re.compile(r"`(?:[a-z_]+=[0-9.]+(?:min)?;)+[a-z_]+=[0-9.]+(?:min)?`")
 
 #: Header of the generated table of docs/categories.md (the table runs to the next blank line).
 TABLE_HEADER = "| code | libellé | label (anglais, source traduite par `tr`) | couleur | seuil par défaut | poids |"
@@ -45,7 +46,9 @@ def code_list(language):
 
 
 def thresholds():
-    return "`{}`".format(format_mapping(categories.default_thresholds()))
+    """The default THRESHOLDS in minutes of walk, as the dialogs show them (``epn=15min;…``)."""
+    return "`{}`".format(";".join("{}={:g}min".format(code, round(float(walking_minutes(metres)), 2))
+                                  for code, metres in categories.default_thresholds().items()))
 
 
 def weights():

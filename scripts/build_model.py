@@ -54,8 +54,9 @@ HELP = {
     "ALG_VERSION": "1",
     "COMMUNES": "Codes INSEE séparés par des virgules (pas les codes postaux : Saint-Omer = 62765). "
     "/ INSEE codes separated by commas (not postal codes).",
-    "THRESHOLDS": "categorie=mètres séparés par ; — les catégories absentes gardent leur seuil par défaut. "
-    "/ category=metres separated by ; — categories not listed keep their default.",
+    "THRESHOLDS": "categorie=minutes ou mètres séparés par ; (epn=15min;wifi=300) — les catégories absentes "
+    "gardent leur seuil par défaut. / category=minutes or metres separated by ; (epn=15min;wifi=300) — "
+    "categories not listed keep their default.",
     "LANGUAGE": "fr (français, par défaut) ou en (anglais). / fr (French, default) or en (English).",
 }
 
@@ -102,8 +103,15 @@ def build_model():
     )
     from qgis.PyQt.QtCore import QPointF, QSizeF
     from ville_numerique.core import report as core_report
-    from ville_numerique.core.coverage import DEFAULT_THRESHOLDS, format_mapping
     from ville_numerique.core.report.formats import format_number
+    from ville_numerique.processing.coverage import CoverageAlgorithm
+    from ville_numerique.processing.defaults import builtin_thresholds_minutes
+    from ville_numerique.processing.fetch import FetchPopulationAlgorithm
+    from ville_numerique.processing.fetch_services import FetchServicesAlgorithm
+    from ville_numerique.processing.parameters import thresholds_text
+    from ville_numerique.processing.report import ReportAlgorithm
+
+    cov, fetch, pop, rep = CoverageAlgorithm, FetchServicesAlgorithm, FetchPopulationAlgorithm, ReportAlgorithm
 
     Source = QgsProcessingModelChildParameterSource  # noqa: N806
 
@@ -115,16 +123,16 @@ def build_model():
 
     # ------------------------------------------------------------------ inputs
     inputs = [
-        QgsProcessingParameterString("COMMUNES", "Codes INSEE des communes", defaultValue=DEFAULT_COMMUNES),
+        QgsProcessingParameterString(pop.COMMUNES, "Codes INSEE des communes", defaultValue=DEFAULT_COMMUNES),
         QgsProcessingParameterString(
-            "THRESHOLDS",
-            "Seuils de distance à pied (mètres, par catégorie)",
-            defaultValue=format_mapping(DEFAULT_THRESHOLDS),
+            cov.THRESHOLDS,
+            "Seuils à pied par catégorie (minutes ou mètres)",
+            defaultValue=thresholds_text(builtin_thresholds_minutes()),
         ),
         QgsProcessingParameterEnum(
-            "LANGUAGE",
+            rep.LANGUAGE,
             "Langue du rapport",
-            options=list(core_report.LANGUAGES),
+            options=list(rep.LANGUAGES),
             defaultValue=core_report.DEFAULT_LANGUAGE,
             usesStaticStrings=True,
         ),
@@ -179,7 +187,7 @@ def build_model():
         "{}:fetch_population".format(PROVIDER),
         "Grille de population INSEE 200 m",
         0,
-        {"COMMUNES": param("COMMUNES")},
+        {pop.COMMUNES: param(pop.COMMUNES)},
     )
     services = child(
         SERVICES,
@@ -187,10 +195,10 @@ def build_model():
         "Lieux de médiation numérique et France Services",
         1,
         {
-            "COMMUNES": param("COMMUNES"),
-            "BUFFER": Source.fromStaticValue(SERVICES_BUFFER_M),
-            "LIEUX": Source.fromStaticValue(True),
-            "FRANCE_SERVICES": Source.fromStaticValue(True),
+            fetch.COMMUNES: param(pop.COMMUNES),
+            fetch.BUFFER: Source.fromStaticValue(SERVICES_BUFFER_M),
+            fetch.LIEUX: Source.fromStaticValue(True),
+            fetch.FRANCE_SERVICES: Source.fromStaticValue(True),
         },
     )
     coverage = child(
@@ -199,16 +207,16 @@ def build_model():
         "Couverture des services numériques",
         2,
         {
-            "POPULATION": of(POPULATION, "OUTPUT"),
-            "POPULATION_FIELD": Source.fromStaticValue("ind"),
-            "SERVICES": of(SERVICES, "OUTPUT"),
-            "CATEGORY_FIELD": Source.fromStaticValue("categories"),
-            "THRESHOLDS": param("THRESHOLDS"),
+            cov.POPULATION: of(POPULATION, pop.OUTPUT),
+            cov.POPULATION_FIELD: Source.fromStaticValue("ind"),
+            cov.SERVICES: of(SERVICES, fetch.OUTPUT),
+            cov.CATEGORY_FIELD: Source.fromStaticValue("categories"),
+            cov.THRESHOLDS: param(cov.THRESHOLDS),
         },
     )
     coverage.setModelOutputs({
-        "COVERAGE": output(COVERAGE, "COVERAGE", "OUTPUT", "Couverture", row=2),
-        "SUMMARY": output(COVERAGE, "SUMMARY", "SUMMARY", "Synthèse (JSON)", row=2, first=False),
+        "COVERAGE": output(COVERAGE, "COVERAGE", cov.OUTPUT, "Couverture", row=2),
+        "SUMMARY": output(COVERAGE, "SUMMARY", cov.SUMMARY, "Synthèse (JSON)", row=2, first=False),
     })
     report = child(
         REPORT,
@@ -216,16 +224,16 @@ def build_model():
         "Rapport de couverture (HTML et PDF)",
         3,
         {
-            "COVERAGE": of(COVERAGE, "OUTPUT"),
-            "SUMMARY": of(COVERAGE, "SUMMARY"),
-            "SERVICES": of(SERVICES, "OUTPUT"),
-            "LANGUAGE": param("LANGUAGE"),
+            rep.COVERAGE: of(COVERAGE, cov.OUTPUT),
+            rep.SUMMARY: of(COVERAGE, cov.SUMMARY),
+            rep.SERVICES: of(SERVICES, fetch.OUTPUT),
+            rep.LANGUAGE: param(rep.LANGUAGE),
         },
     )
     report.setModelOutputs({
-        "OUTPUT_HTML": output(REPORT, "OUTPUT_HTML", "OUTPUT_HTML", "Rapport (HTML)", row=3),
+        "OUTPUT_HTML": output(REPORT, "OUTPUT_HTML", rep.OUTPUT_HTML, "Rapport (HTML)", row=3),
         "OUTPUT_PDF": output(
-            REPORT, "OUTPUT_PDF", "OUTPUT_PDF", "Rapport (PDF)", mandatory=False, row=3, first=False
+            REPORT, "OUTPUT_PDF", rep.OUTPUT_PDF, "Rapport (PDF)", mandatory=False, row=3, first=False
         ),
     })
     # one chain, population → services → coverage → report: the services are fetched once the

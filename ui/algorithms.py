@@ -1,60 +1,122 @@
-"""The panel's view of the Processing registry: which algorithms exist, with
-which parameters, and how to fill them from what the panel knows.
+"""The panel's view of the Processing algorithms: their ids and their contract.
 
-The panel never assumes an algorithm is installed: each button is wired to an
-algorithm id and enabled only while the registry has it (the open-data and
-report algorithms land separately).
+``CONTRACT`` says, for each algorithm the panel calls, which parameter takes
+each value the panel knows (a *role*: ``population``, ``services``…). Every
+name is a constant of the algorithm's class (``processing/*.py``), so a
+renamed parameter fails at import or in ``tests/integration/test_contract.py``
+— never silently. Enumerations are passed as the index of their code in the
+class's tuple of codes (``CoverageAlgorithm.METHODS``…).
+
+The panel still enables a button only while its algorithm is registered (the
+provider may be disabled).
 """
 
-from qgis.core import (
-    QgsApplication,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterExtent,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterMapLayer,
-    QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
-    QgsProcessingParameterVectorLayer,
-)
+from qgis.core import QgsApplication
+
+from ..processing.coverage import CoverageAlgorithm
+from ..processing.datagouv import DataGouvLoadAlgorithm, DataGouvSearchAlgorithm
+from ..processing.fetch import FetchIgnAlgorithm, FetchPopulationAlgorithm
+from ..processing.fetch_services import FetchServicesAlgorithm
+from ..processing.geocode import GeocodeAlgorithm
+from ..processing.isochrone import IsochroneAlgorithm
+from ..processing.recommend import RecommendSitesAlgorithm
+from ..processing.report import ReportAlgorithm
+from ..processing.scenario import ScenarioAlgorithm
 
 PROVIDER_ID = "ville_numerique"
-COVERAGE = "ville_numerique:coverage"
-FETCH_SERVICES = "ville_numerique:fetch_services"
-FETCH_POPULATION = "ville_numerique:fetch_population"
-DATAGOUV_SEARCH = "ville_numerique:datagouv_search"
-DATAGOUV_LOAD = "ville_numerique:datagouv_load"
-REPORT = "ville_numerique:report"
-SCENARIO = "ville_numerique:scenario"
-RECOMMEND_SITES = "ville_numerique:recommend_sites"
-FETCH_IGN = "ville_numerique:fetch_ign"
-GEOCODE = "ville_numerique:geocode"
-ISOCHRONE = "ville_numerique:isochrone"
 
-#: Values the panel can offer, by the parameter names algorithms commonly use.
-#: The first name found in an algorithm wins.
-ROLE_NAMES = {
-    "perimeter": ("PERIMETER", "AREA", "ZONE", "EXTENT", "BOUNDARY", "MASK"),
-    "communes": ("COMMUNES", "COMMUNE", "INSEE"),
-    "population": ("POPULATION", "DEMAND"),
-    "population_field": ("POPULATION_FIELD",),
-    "services": ("SERVICES", "SUPPLY", "EXISTING"),
-    "category_field": ("CATEGORY_FIELD",),
-    "categories": ("CATEGORIES", "CATEGORY"),
-    "thresholds": ("THRESHOLDS",),
-    "fragility_field": ("FRAGILITY_FIELD",),
-    "fragility_weights": ("FRAGILITY_WEIGHTS",),
-    "coverage": ("COVERAGE", "INPUT", "RESULT"),
-    "summary": ("SUMMARY", "SUMMARY_JSON"),
-    "scenario_summary": ("SCENARIO_SUMMARY",),
-    "title": ("TITLE",),
-    "query": ("QUERY", "SEARCH", "Q", "TEXT"),
-    "dataset": ("DATASET", "DATASET_ID", "ID", "SLUG"),
-    "resource": ("RESOURCE", "RESOURCE_ID", "URL"),
-    "project_services": ("PROJECT_SERVICES", "NEW_SERVICES", "SCENARIO_SERVICES", "PLANNED"),
+
+def _id(algorithm_class):
+    return "{}:{}".format(PROVIDER_ID, algorithm_class.NAME)
+
+
+COVERAGE = _id(CoverageAlgorithm)
+FETCH_SERVICES = _id(FetchServicesAlgorithm)
+FETCH_POPULATION = _id(FetchPopulationAlgorithm)
+DATAGOUV_SEARCH = _id(DataGouvSearchAlgorithm)
+DATAGOUV_LOAD = _id(DataGouvLoadAlgorithm)
+REPORT = _id(ReportAlgorithm)
+SCENARIO = _id(ScenarioAlgorithm)
+RECOMMEND_SITES = _id(RecommendSitesAlgorithm)
+FETCH_IGN = _id(FetchIgnAlgorithm)
+GEOCODE = _id(GeocodeAlgorithm)
+ISOCHRONE = _id(IsochroneAlgorithm)
+
+
+# ----------------------------------------------------------------------------
+# value converters: what the panel holds -> what the parameter takes
+# ----------------------------------------------------------------------------
+def _as_is(value):
+    return value
+
+
+def _text(value):
+    return str(value)
+
+
+def _one_code(value):
+    """The one category code RECOMMEND_SITES' CATEGORY takes (ValueError for several)."""
+    codes = [value] if isinstance(value, str) else list(value)
+    if len(codes) != 1:
+        raise ValueError("recommend_sites takes one category, not {}".format(codes))
+    return str(codes[0])
+
+
+def _category_indices(value):
+    """Category codes as the indices of FetchServicesAlgorithm.CATEGORIES' options (unknown codes refused)."""
+    codes = [value] if isinstance(value, str) else list(value)
+    unknown = [code for code in codes if code not in FetchServicesAlgorithm.CATEGORY_CODES]
+    if unknown:
+        raise KeyError("not a category of fetch_services: {}".format(", ".join(unknown)))
+    return [FetchServicesAlgorithm.CATEGORY_CODES.index(code) for code in codes]
+
+
+def _code_index(codes):
+    def convert(value):
+        return codes.index(value)  # ValueError for a code the algorithm does not have
+    return convert
+
+
+_C, _S, _R = CoverageAlgorithm, ScenarioAlgorithm, RecommendSitesAlgorithm
+_ANALYSIS_INPUTS = {
+    "population": (_C.POPULATION, _as_is),
+    "population_field": (_C.POPULATION_FIELD, _text),
+    "services": (_C.SERVICES, _as_is),
+    "category_field": (_C.CATEGORY_FIELD, _text),
+    "fragility_field": (_C.FRAGILITY_FIELD, _text),
+    "fragility_weights": (_C.FRAGILITY_WEIGHTS, _text),
 }
+_METHOD_INPUTS = {
+    "thresholds": (_C.THRESHOLDS, _text),
+    "method": (_C.METHOD, _code_index(_C.METHODS)),
+    "decay": (_C.DECAY, _code_index(_C.DECAYS)),
+}
+_AREA_INPUTS = {
+    "perimeter": (FetchServicesAlgorithm.AREA, _as_is),
+    "communes": (FetchServicesAlgorithm.COMMUNES, _text),
+}
+
+#: ``{algorithm id: {role: (parameter name, converter)}}``: the one parameter that takes each role.
+CONTRACT = {
+    COVERAGE: dict(_ANALYSIS_INPUTS, **_METHOD_INPUTS),
+    SCENARIO: dict(_ANALYSIS_INPUTS, **_METHOD_INPUTS, project_services=(_S.PLANNED, _as_is)),
+    RECOMMEND_SITES: dict(_ANALYSIS_INPUTS, categories=(_R.CATEGORY, _one_code)),
+    REPORT: {
+        "coverage": (ReportAlgorithm.COVERAGE, _as_is),
+        "summary": (ReportAlgorithm.SUMMARY, _text),
+        "scenario_summary": (ReportAlgorithm.SCENARIO_SUMMARY, _text),
+        "services": (ReportAlgorithm.SERVICES, _as_is),
+        "perimeter": (ReportAlgorithm.PERIMETER, _as_is),
+        "title": (ReportAlgorithm.TITLE, _text),
+    },
+    FETCH_SERVICES: dict(_AREA_INPUTS, categories=(FetchServicesAlgorithm.CATEGORIES, _category_indices)),
+    FETCH_POPULATION: dict(_AREA_INPUTS),
+    FETCH_IGN: dict(_AREA_INPUTS),
+    DATAGOUV_SEARCH: {"query": (DataGouvSearchAlgorithm.Q, _text)},
+    DATAGOUV_LOAD: {"resource": (DataGouvLoadAlgorithm.RESOURCE, _text)},
+}
+#: Roles kept for compatibility that no algorithm takes (the dataset of a resource is found from it).
+IGNORED_ROLES = ("dataset",)
 
 
 def registry():
@@ -62,7 +124,7 @@ def registry():
 
 
 def algorithm(alg_id):
-    """The registered algorithm ``alg_id`` or None."""
+    """The registered algorithm ``alg_id`` or None (the provider is not loaded)."""
     return registry().algorithmById(alg_id)
 
 
@@ -71,86 +133,36 @@ def exists(alg_id):
 
 
 def has_parameter(alg_id_or_alg, name):
+    """Whether the registered algorithm has parameter ``name`` (for tests and diagnostics)."""
     alg = algorithm(alg_id_or_alg) if isinstance(alg_id_or_alg, str) else alg_id_or_alg
     return alg is not None and alg.parameterDefinition(name) is not None
 
 
+def parameter_name(alg_id, role):
+    """The parameter of ``alg_id`` that takes ``role`` (KeyError when it takes none)."""
+    return CONTRACT[alg_id][role][0]
+
+
 def enum_value(definition, code, codes=()):
-    """The value of an enum parameter for ``code``.
-
-    Options are matched on their text (case-insensitive, ``code`` or its
-    position in ``codes``); a string parameter takes ``code`` itself.
-    """
-    if not isinstance(definition, QgsProcessingParameterEnum):
-        return code
-    index = _enum_index(definition, code, codes)
-    if index is None:
-        return None
-    if hasattr(definition, "usesStaticStrings") and definition.usesStaticStrings():
-        return definition.options()[index]  # such enums take their option text (METHOD=e2sfca)
-    return index
-
-
-def _enum_index(definition, code, codes=()):
-    options = [str(o).lower() for o in definition.options()]
-    lowered = str(code).lower()
-    for index, option in enumerate(options):
-        if option == lowered or option.startswith(lowered + " ") or "({})".format(lowered) in option:
-            return index
-    for index, option in enumerate(options):
-        if lowered.replace("_", " ") in option or lowered in option:
-            return index
-    if code in codes and list(codes).index(code) < len(options):
-        return list(codes).index(code)
-    return None
-
-
-def _value_for(definition, role, value):
-    """``value`` converted for ``definition``, or None when it does not fit."""
-    if value is None or value == "" or value == []:
-        return None
-    if role == "categories":
-        if isinstance(definition, QgsProcessingParameterEnum):
-            indices = [enum_value(definition, code) for code in value]
-            indices = [i for i in indices if i is not None]
-            if not indices:
-                return None
-            return indices if definition.allowMultiple() else indices[0]
-        if isinstance(definition, QgsProcessingParameterString):
-            return "|".join(value)
-        return None
-    layer_types = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
-                   QgsProcessingParameterMapLayer, QgsProcessingParameterExtent)
-    if isinstance(definition, layer_types):
-        return value
-    if isinstance(definition, QgsProcessingParameterMultipleLayers):
-        return [value]
-    if isinstance(definition, (QgsProcessingParameterString, QgsProcessingParameterField,
-                               QgsProcessingParameterFile)):
-        return str(value)
-    if isinstance(definition, QgsProcessingParameterNumber):
-        try:
-            return float(value)
-        except (TypeError, ValueError):
-            return None
-    return None
+    """The value of an enumeration for ``code``: its index in ``codes`` (the class's tuple
+    of codes, e.g. ``CoverageAlgorithm.METHODS``). ValueError for an unknown code."""
+    del definition  # the codes are the contract; kept for the panel's calls
+    return list(codes).index(code)
 
 
 def prefill(alg_id, values):
-    """Parameters of ``alg_id`` filled from ``values`` ({role: value}, see ROLE_NAMES)."""
-    alg = algorithm(alg_id)
-    if alg is None:
-        return {}
+    """Parameters of ``alg_id`` from ``values`` ({role: value}, roles of ``CONTRACT[alg_id]``).
+
+    Empty values are left out (the algorithm's default applies); roles the
+    algorithm does not take are ignored.
+    """
+    contract = CONTRACT[alg_id]
     parameters = {}
     for role, value in values.items():
-        for name in ROLE_NAMES.get(role, ()):
-            definition = alg.parameterDefinition(name)
-            if definition is None or name in parameters:
-                continue
-            converted = _value_for(definition, role, value)
-            if converted is not None:
-                parameters[name] = converted
-                break
+        if role not in contract or value is None or value == "" or value == [] or value == ():
+            continue
+        name, convert = contract[role]
+        parameters[name] = convert(value)
     return parameters
 
 

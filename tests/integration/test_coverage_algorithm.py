@@ -153,7 +153,7 @@ def test_services_without_category(run_alg, tmp_path):
 
 
 def test_bad_thresholds(run_alg, tmp_path):
-    expect_error(run_alg, tmp_path, population(), services(), "not a number", THRESHOLDS="epn=far")
+    expect_error(run_alg, tmp_path, population(), services(), "not a distance or a walking time", THRESHOLDS="epn=far")
 
 
 def test_layer_without_crs(run_alg, tmp_path):

@@ -190,7 +190,6 @@ def test_committed_model_is_what_the_build_script_writes(provider, tmp_path):
 # --------------------------------------------------------------------------
 def test_model_loads_validates_and_chains_the_four_algorithms(provider):
     from ville_numerique.core import report as core_report
-    from ville_numerique.core.coverage import DEFAULT_THRESHOLDS, format_mapping
 
     model = load_model()
     assert model.name() == model.displayName() == "Ville numérique — couverture d'une commune"
@@ -214,7 +213,9 @@ def test_model_loads_validates_and_chains_the_four_algorithms(provider):
     defaults = {p.name(): p.defaultValue() for p in inputs}
     assert defaults == {
         "COMMUNES": "62765",
-        "THRESHOLDS": format_mapping(DEFAULT_THRESHOLDS),
+        # the built-in walking times, 15 min = 1 000 m at 4 km/h (epn), 4.5 min = 300 m (wifi)
+        "THRESHOLDS": "epn=15min;france_services=22.5min;conseiller_numerique=15min;tiers_lieu=22.5min;"
+                      "fablab=30min;wifi=4.5min",
         "LANGUAGE": core_report.DEFAULT_LANGUAGE,
     }
     language = model.parameterDefinition("LANGUAGE")

@@ -418,118 +418,15 @@ def test_reopened_project_restores_the_analysis(panel, qtbot, tmp_path):
     assert panel.summary["population_total"] == pytest.approx(15174.5)
 
 
-# -- the open-data and follow-up algorithms, as they will land --------------------------------
+# -- the open-data algorithms through the panel, against the local stand-in servers ------------
 
-@pytest.fixture
-def fake_algorithms(provider, monkeypatch):
-    """A provider ``vntest`` with stand-ins of fetch_services and datagouv_search, wired to the panel."""
-    from qgis.core import (
-        QgsApplication,
-        QgsFeature,
-        QgsFeatureSink,
-        QgsField,
-        QgsFields,
-        QgsProcessing,
-        QgsProcessingAlgorithm,
-        QgsProcessingParameterEnum,
-        QgsProcessingParameterFeatureSink,
-        QgsProcessingParameterFeatureSource,
-        QgsProcessingParameterFileDestination,
-        QgsProcessingParameterString,
-        QgsProcessingProvider,
-        QgsWkbTypes,
-    )
-    from qgis.PyQt.QtCore import QVariant
-    from ville_numerique.core.services import CATEGORIES
-    from ville_numerique.ui import algorithms
-
-    class FetchServices(QgsProcessingAlgorithm):
-        def name(self):
-            return "fetch_services"
-
-        def displayName(self):
-            return "Fetch services (test)"
-
-        def createInstance(self):
-            return FetchServices()
-
-        def initAlgorithm(self, config=None):
-            self.addParameter(QgsProcessingParameterFeatureSource(
-                "PERIMETER", "Perimeter", [QgsProcessing.SourceType.TypeVectorPolygon]))
-            self.addParameter(QgsProcessingParameterEnum("CATEGORIES", "Categories", list(CATEGORIES),
-                                                         allowMultiple=True))
-            self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Digital services"))
-
-        def processAlgorithm(self, parameters, context, feedback):
-            perimeter = self.parameterAsSource(parameters, "PERIMETER", context)
-            chosen = [CATEGORIES[i] for i in self.parameterAsEnums(parameters, "CATEGORIES", context)]
-            fields = QgsFields()
-            fields.append(QgsField("nom", QVariant.Type.String))
-            fields.append(QgsField("categories", QVariant.Type.String))
-            sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.Point,
-                                              perimeter.sourceCrs())
-            centre = next(perimeter.getFeatures()).geometry().centroid()
-            for code in chosen:
-                feature = QgsFeature(fields)
-                feature.setGeometry(centre)
-                feature.setAttributes(["test " + code, code])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-            return {"OUTPUT": dest}
-
-    class Search(QgsProcessingAlgorithm):
-        def name(self):
-            return "datagouv_search"
-
-        def displayName(self):
-            return "Search (test)"
-
-        def createInstance(self):
-            return Search()
-
-        def initAlgorithm(self, config=None):
-            self.addParameter(QgsProcessingParameterString("QUERY", "Query"))
-            self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "Results", "JSON (*.json)"))
-
-        def processAlgorithm(self, parameters, context, feedback):
-            path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
-            query = self.parameterAsString(parameters, "QUERY", context)
-            with open(path, "w", encoding="utf-8") as stream:
-                json.dump([{"id": "d1", "title": "Lieux " + query, "organization": {"name": "ANCT"},
-                            "last_update": "2024-01-02", "formats": ["csv"]}], stream)
-            return {"OUTPUT": path}
-
-    class TestProvider(QgsProcessingProvider):
-        def id(self):
-            return "vntest"
-
-        def name(self):
-            return "vntest"
-
-        def loadAlgorithms(self):
-            self.addAlgorithm(FetchServices())
-            self.addAlgorithm(Search())
-
-    registry = QgsApplication.processingRegistry()
-    test_provider = TestProvider()
-    assert registry.addProvider(test_provider)
-    monkeypatch.setattr(algorithms, "FETCH_SERVICES", "vntest:fetch_services")
-    monkeypatch.setattr(algorithms, "DATAGOUV_SEARCH", "vntest:datagouv_search")
-    yield
-    registry.removeProvider("vntest")
-
-
-def test_fetch_buttons_light_up_and_run_the_algorithm(fake_algorithms, panel, qtbot, dialogs):
-    from qgis.core import QgsCoordinateReferenceSystem, QgsRuleBasedRenderer
+def test_fetch_button_runs_fetch_services_for_the_commune(panel, qtbot, dialogs, online):
+    from qgis.core import QgsRuleBasedRenderer
 
     panel.refresh_algorithms()
     assert panel.fetch_services_button.isEnabled()
     assert not panel.fetch_services_button.toolTip()
-    panel.commune_combo.setCurrentIndex(-1)
-    panel.commune_combo.setEditText("")
-    assert not panel.fetch("vntest:fetch_services")  # no perimeter, no commune
-    assert "perimeter" in panel.last_message[1]
-    panel.add_drawn_perimeter(QgsGeometry.fromRect(QgsRectangle(647000, 7072000, 649000, 7074000)),
-                              QgsCoordinateReferenceSystem("EPSG:2154"))
+    assert panel.perimeter_layer() is None and panel.commune_combo.currentData() == "62765"
     for code, check in panel.category_checks.items():
         check.setChecked(code in ("epn", "wifi"))
     before = project_layer_ids()
@@ -538,21 +435,28 @@ def test_fetch_buttons_light_up_and_run_the_algorithm(fake_algorithms, panel, qt
     added = [QgsProject.instance().mapLayer(i) for i in project_layer_ids() - before]
     assert len(added) == 1, panel.last_message
     services = added[0]
-    assert sorted(f["categories"] for f in services.getFeatures()) == ["epn", "wifi"]
+    codes = {code for f in services.getFeatures() for code in str(f["categories"]).split("|")}
+    assert codes and codes <= {"epn", "wifi"}  # only the ticked categories
     assert isinstance(services.renderer(), QgsRuleBasedRenderer)  # the services style
     assert panel.services_combo.currentLayer() is services
     assert dialogs == []  # every mandatory parameter was filled: run directly, no dialog
+    wfs = [args for _, path, args in online.requests if path == "/wfs/ows"]
+    assert wfs and "62765" in wfs[0]["CQL_FILTER"][0]  # the area: the commune's boundary
 
 
-def test_datagouv_search_fills_the_results(fake_algorithms, panel, qtbot):
+def test_datagouv_search_fills_the_results(panel, qtbot, online):
     panel.refresh_algorithms()
     assert panel.search_button.isEnabled() and panel.search_edit.isEnabled()
-    panel.search_edit.setText("médiation")
+    panel.search_edit.setText("lieux médiation")
     panel.search_button.click()
     wait_idle(qtbot, panel)
-    assert panel.search_table.rowCount() == 1
-    assert [panel.search_table.item(0, c).text() for c in range(4)] == [
-        "Lieux médiation", "ANCT", "2024-01-02", "csv"]
+    searches = [args for _, path, args in online.requests if path == "/api/1/datasets/"]
+    assert searches and searches[0]["q"] == ["lieux médiation"]
+    rows = panel.search_table.rowCount()
+    assert rows >= 1, panel.last_message
+    for row in range(rows):
+        assert "lieux" in panel.search_table.item(row, 0).text().lower()
+        assert panel.search_table.item(row, 3).text()  # the formats of its resources
 
 
 def test_fragile_population_column_appears_when_the_summary_has_it(panel):
@@ -588,11 +492,11 @@ def test_follow_up_buttons_open_the_prefilled_dialog(panel, qtbot, dialogs):
     assert len(dialogs) == 1
     alg_id, parameters = dialogs[0]
     assert alg_id == algorithms.REPORT
-    alg = algorithms.algorithm(alg_id)
-    for name, expected in (("COVERAGE", panel.output_layer_id), ("SUMMARY", panel.summary_path),
-                           ("SERVICES", panel.services_combo.currentLayer().source())):
-        if alg.parameterDefinition(name) is not None:
-            assert parameters[name] == expected, name
+    from ville_numerique.processing.report import ReportAlgorithm as Report
+
+    for name, expected in ((Report.COVERAGE, panel.output_layer_id), (Report.SUMMARY, panel.summary_path),
+                           (Report.SERVICES, panel.services_combo.currentLayer().source())):
+        assert parameters[name] == expected, name
 
 
 def test_fetch_by_commune_code_when_there_is_no_perimeter(panel, dialogs, monkeypatch):

@@ -114,7 +114,7 @@ def test_default_walking_times_reach_the_toolbox_and_qgis_process(page, provider
     page.apply()
     alg = QgsApplication.processingRegistry().algorithmById("ville_numerique:coverage")
     default = alg.parameterDefinition("THRESHOLDS").defaultValue()
-    assert "epn=800;" in default and "wifi=300" in default  # wifi kept its built-in 300 m
+    assert "epn=12min;" in default and "wifi=4.5min" in default  # wifi kept its built-in 300 m (4.5 min)
 
     # qgis_process with the same setting in its (throwaway) profile, THRESHOLDS not given
     env = dict(qgis_process_env)
