@@ -116,7 +116,7 @@ def test_the_seventh_category_is_in_the_model_and_the_processing_defaults(plugin
     algorithm.initAlgorithm({})
     thresholds = algorithm.parameterDefinition(algorithm.THRESHOLDS).defaultValue()
     weights = algorithm.parameterDefinition(algorithm.WEIGHTS).defaultValue()
-    assert "{}=800".format(CODE) in thresholds.split(";")
+    assert "{}=12min".format(CODE) in thresholds.split(";")  # the dialog shows minutes
     assert "{}=1.5".format(CODE) in weights.split(";")
 
     fetch = FetchServicesAlgorithm()
@@ -163,7 +163,7 @@ def test_the_seventh_category_is_in_the_help_and_the_docs(plugin, tmp_path):
     builder.write(tmp_path)
     help_en = (tmp_path / "resources" / "help" / "en" / "coverage.md").read_text(encoding="utf-8")
     assert "`{}` ({})".format(CODE, LABEL) in help_en
-    assert ";{}=800`".format(CODE) in help_en and ";{}=1.5`".format(CODE) in help_en
+    assert ";{}=12min`".format(CODE) in help_en and ";{}=1.5`".format(CODE) in help_en
     help_fr = (tmp_path / "resources" / "help" / "fr" / "fetch_services.md").read_text(encoding="utf-8")
     assert "`{}` ({})".format(CODE, LABEL) in help_fr  # English until the .ts has its French
     docs = (tmp_path / "docs" / "categories.md").read_text(encoding="utf-8")

@@ -29,7 +29,7 @@ def test_committed_file_is_what_build_docs_writes(relative):
 
 def test_the_help_gives_every_category_and_the_registry_defaults():
     text = (ROOT / "resources" / "help" / "en" / "coverage.md").read_text(encoding="utf-8")
-    assert "`epn=1000;france_services=1500;conseiller_numerique=1000;tiers_lieu=1500;fablab=2000;wifi=300`" in text
+    assert "`epn=15min;france_services=22.5min;conseiller_numerique=15min;tiers_lieu=22.5min;fablab=30min;wifi=4.5min`" in text
     assert "`epn=3;france_services=2;conseiller_numerique=2;tiers_lieu=1;fablab=1;wifi=1`" in text
     for category in categories.CATEGORIES:
         assert "`{}` ({})".format(category.code, category.short_label) in text
@@ -51,7 +51,7 @@ def test_a_table_edited_by_hand_is_rewritten(tmp_path):
     docs = tmp_path / "docs" / "categories.md"
     docs.write_text(docs.read_text(encoding="utf-8").replace("| 300\u00a0m |", "| 250\u00a0m |"), encoding="utf-8")
     coverage = tmp_path / "resources" / "help" / "fr" / "coverage.md"
-    coverage.write_text(coverage.read_text(encoding="utf-8").replace("wifi=300`", "wifi=250`", 1), encoding="utf-8")
+    coverage.write_text(coverage.read_text(encoding="utf-8").replace("wifi=4.5min`", "wifi=4min`", 1), encoding="utf-8")
     generated = BUILDER.generated_files(tmp_path)
     assert "| 300\u00a0m |" in generated[Path("docs", "categories.md")]
-    assert generated[Path("resources", "help", "fr", "coverage.md")].count("wifi=300`") == 1
+    assert generated[Path("resources", "help", "fr", "coverage.md")].count("wifi=4.5min`") == 1
