@@ -86,7 +86,6 @@ class AnalysisPage(Page):
     def _build_thresholds(self):
         grid = self.thresholds_grid
         self.threshold_spins = {}
-        self.threshold_metres = {}
         for row, code in enumerate(CATEGORIES):
             icon = QLabel(self.thresholds_box)
             icon.setPixmap(category_icon(code).pixmap(16, 16))
@@ -95,20 +94,17 @@ class AnalysisPage(Page):
             label.setWordWrap(True)
             spin = MinutesSpinBox(self.thresholds_box)
             spin.setObjectName("VilleNumeriqueThreshold_{}".format(code))
-            spin.setToolTip(categories.label(code))
-            metres = QLabel(self.thresholds_box)
             spin.valueChanged.connect(lambda _value, code=code: self._threshold_changed(code))
+            label.setBuddy(spin)
             self.threshold_spins[code] = spin
-            self.threshold_metres[code] = metres
             grid.addWidget(icon, row, 0)
             grid.addWidget(label, row, 1)
             grid.addWidget(spin, row, 2)
-            grid.addWidget(metres, row, 3)
         grid.setColumnStretch(1, 1)
         reset = QPushButton(tr("Default times"), self.thresholds_box)
         reset.setToolTip(tr("Times set in Settings › Options › Ville numérique."))
         reset.clicked.connect(self.reset_thresholds)
-        grid.addWidget(reset, len(CATEGORIES), 1, 1, 3)
+        grid.addWidget(reset, len(CATEGORIES), 1, 1, 2)
         self.reset_thresholds()
 
     def _build_fragility(self):
@@ -206,8 +202,10 @@ class AnalysisPage(Page):
         return ";".join("{}={:g}".format(name, value) for name, value in self.fragility_weights().items())
 
     def _threshold_changed(self, code):
-        self.threshold_metres[code].setText(tr("{metres} m").format(
-            metres=format_number(minutes_to_metres(self.threshold_spins[code].value()))))
+        """The metres the minutes make (4 km/h) in the spin box's tooltip: the algorithm's unit."""
+        spin = self.threshold_spins[code]
+        spin.setToolTip("{} — {}".format(categories.label(code), tr("{metres} m").format(
+            metres=format_number(minutes_to_metres(spin.value())))))
         self.sync_state()
 
     def reset_thresholds(self):
