@@ -52,8 +52,15 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
             transaction.collect().check()
             results = self.run_algorithm(transaction.stage(), context, feedback)
             return transaction.commit(results or {}, feedback)
-        except VilleNumeriqueError as error:
-            raise QgsProcessingException(str(error)) from None
+        except Exception as error:
+            if feedback is not None and feedback.isCanceled():
+                # Canceled by the user: end quietly (nothing written, the task reports a cancel),
+                # rather than as an error logged Critical with the traceback of whatever was interrupted.
+                feedback.pushInfo(tr("Canceled: nothing was written."))
+                return {}
+            if isinstance(error, VilleNumeriqueError):
+                raise QgsProcessingException(str(error)) from None
+            raise
         finally:
             transaction.discard()
             transaction.release()  # no reference to the context outlives the run
