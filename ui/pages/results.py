@@ -164,10 +164,11 @@ class ResultsPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # in the dock: inhabitants and share covered (fragile, access when they say something);
-        # the walking time and the median in each row's tooltip
-        for column in (1, 4, 5, 6):
+        # in the dock: the share covered (fragile, access when they say something); the walking
+        # time, the inhabitants covered and the median in each row's tooltip (and in the report)
+        for column in (1, 2, 4, 5, 6):
             table.setColumnHidden(column, True)
+        header.sectionResized.connect(lambda *_args: self._fit_table())  # rows as high as their wrapped text
         table.setWordWrap(True)
         table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustIgnored)
         table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)

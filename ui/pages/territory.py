@@ -60,6 +60,8 @@ class TerritoryPage(Page):
         hint(self.hint_label)
         for combo in (self.commune_combo, self.station_combo, self.perimeter_shape_combo, self.perimeter_combo):
             compact(combo, 10)
+        for combo in (self.station_combo, self.perimeter_shape_combo, self.perimeter_combo):
+            combo.currentTextChanged.connect(combo.setToolTip)  # the whole text, cut in a narrow dock
         self.commune_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.commune_combo.lineEdit().setPlaceholderText(tr("Name or INSEE code"))
         self.commune_combo.lineEdit().returnPressed.connect(self._commune_typed)
