@@ -77,6 +77,7 @@ class WrappedCheckBox(QWidget):
         self.box = QCheckBox(self)
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.label.setBuddy(self.box)
         self.label.mousePressEvent = lambda _event: self.box.isEnabled() and self.box.toggle()
         self.box.toggled.connect(self.toggled)
