@@ -27,7 +27,8 @@ trap 'rm -rf "$HOME"' EXIT
 export QGIS_PLUGINPATH="$ROOT/.build/plugins"
 export XDG_RUNTIME_DIR="$HOME/runtime"; mkdir -p -m 0700 "$XDG_RUNTIME_DIR"
 export VILLE_NUMERIQUE_LANG="$LANG_CODE" VN_SCREENSHOT="$OUT" PYTHONDONTWRITEBYTECODE=1
-rm -f "$OUT" "${OUT%.png}"_*.png
+rm -f "$OUT"
+for page in territory data analysis results results_chart presets; do rm -f "${OUT%.png}_$page.png"; done
 
 QT_QPA_PLATFORM=offscreen qgis_process.bin plugins enable ville_numerique >/dev/null 2>&1
 # Numbers, dates and currencies in the language's own format (QGIS › Options › General › Locale),
