@@ -197,6 +197,7 @@ class VilleNumeriquePanel(QgsDockWidget):
             self.fetch_infrastructure_button.setToolTip(self.data.infrastructure_tooltip)
         self.recommend_category_combo.setEnabled(results)
         self.search_edit.setEnabled(algorithms.exists(algorithms.DATAGOUV_SEARCH))
+        self.territory.refresh()
         self.analysis.refresh()
 
     def is_running(self):

@@ -123,3 +123,17 @@ def test_the_results_chart_is_the_reports_svg(panel, qtbot):  # noqa: F811
     # as wide as the page, as high as the drawing's proportions
     size = chart.renderer().defaultSize()
     assert chart.height() == pytest.approx(chart.width() * size.height() / size.width(), abs=1)
+
+
+def test_perimeter_buttons_wait_for_their_place(panel):  # noqa: F811
+    assert panel.station_perimeter_button.isEnabled() and panel.commune_perimeter_button.isEnabled()
+    panel.commune_combo.setEditText("Béthune")  # not in the list (a search online would find it)
+    assert not panel.commune_perimeter_button.isEnabled()
+    assert panel.commune_perimeter_button.toolTip() == "Choose a commune first."
+    panel.commune_combo.setEditText("Longuenesse")
+    assert panel.commune_perimeter_button.isEnabled()
+    assert panel.commune_perimeter_button.toolTip() == "Use the boundary of the commune as perimeter."
+    panel.territory.stations = []
+    panel.territory.select_commune("62765")  # the station list is filled again, empty
+    assert panel.station_combo.count() == 0 and not panel.station_perimeter_button.isEnabled()
+    assert panel.station_perimeter_button.toolTip() == "Choose a station first."

@@ -90,6 +90,21 @@ class TerritoryPage(Page):
         self.perimeter_combo.setLayer(None)
         self._update_walk_label()
         self.fill_territory_lists()
+        self._tips = {button: button.toolTip() for button in (self.station_perimeter_button,
+                                                              self.commune_perimeter_button)}
+        self.commune_combo.editTextChanged.connect(lambda _text: self.refresh())
+        self.station_combo.currentIndexChanged.connect(lambda _index: self.refresh())
+
+    def refresh(self):
+        """The perimeter buttons only when their place is chosen (else the tooltip says what to do)."""
+        if not hasattr(self, "_tips"):
+            return
+        running = self.host.is_running()
+        for button, ready, reason in (
+                (self.station_perimeter_button, self.station_place() is not None, tr("Choose a station first.")),
+                (self.commune_perimeter_button, self.commune_place() is not None, tr("Choose a commune first."))):
+            button.setEnabled(ready and not running)
+            button.setToolTip(self._tips[button] if ready else reason)
 
     def _update_walk_label(self):
         self.walk_metres.setText(tr("≈ {metres} m at 4 km/h").format(
