@@ -7,10 +7,9 @@ in the task manager, ``ui/algorithms.py`` knows their ids and parameters) and
 shows what they return; it never computes access itself.
 """
 
-import json
 from pathlib import Path
 
-from qgis.core import Qgis, QgsCoordinateTransform, QgsProcessingUtils, QgsProject
+from qgis.core import Qgis, QgsCoordinateTransform, QgsProject
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
@@ -26,7 +25,6 @@ from .pages.data import DataPage, search_rows  # noqa: F401 - search_rows: part 
 from .pages.presets import PresetsPage
 from .pages.results import ResultsPage
 from .pages.territory import TerritoryPage
-from .results import is_temporary
 from .state import PanelState
 from .tasks import AlgorithmRun
 from .widgets import InlineMessage, format_number  # noqa: F401 - format_number: used by the tests
@@ -65,8 +63,6 @@ class VilleNumeriquePanel(QgsDockWidget):
         self.state = PanelState(self.project, self)
         self.run = None
         self.last_message = None
-        self._analysis_preset = None
-        self._coverage_population = None
         self._build()
         self.refresh_algorithms()
         registry = algorithms.registry()
@@ -393,86 +389,12 @@ class VilleNumeriquePanel(QgsDockWidget):
     def validate(self):
         return self.analysis.validate()
 
+    def show_page(self, page):
+        self.toolbox.setCurrentIndex(self.toolbox.indexOf(page))
+
     def run_analysis(self):
-        """Validate, then run ``ville_numerique:coverage`` in the task manager."""
-        if self.is_running():
-            self.message(tr("An operation is already running: wait for it or cancel it."),
-                         Qgis.MessageLevel.Warning)
-            return False
-        parameters = self.validate()
-        if parameters is None:
-            return False
-        self._analysis_preset = self.collect_preset()
-        if self.restrict_check.isChecked():
-            clipped = QgsProcessingUtils.generateTempFilename("population_in_perimeter.gpkg")
-            extract = AlgorithmRun("native:extractbylocation", {
-                "INPUT": parameters["POPULATION"], "PREDICATE": [0],
-                "INTERSECT": self.perimeter_layer().id(), "OUTPUT": clipped,
-            }, load=False, project=self.project, parent=self)
-
-            def then(ok, results, layers, message):
-                if not ok:
-                    self._analysis_done(ok, results, layers, message)
-                    return
-                parameters["POPULATION"] = results["OUTPUT"]
-                self._start_coverage(parameters)
-
-            return self._start(extract, then, tr("Selecting the population inside the perimeter…"))
-        return self._start_coverage(parameters)
-
-    def _start_coverage(self, parameters):
-        self._coverage_population = parameters["POPULATION"]
-        name = tr("Digital services coverage")
-        run = AlgorithmRun(algorithms.COVERAGE, parameters, styles={"OUTPUT": ("coverage", name)},
-                           place=self._place_result, project=self.project, parent=self)
-        return self._start(run, self._analysis_done, tr("Computing the coverage…"))
-
-    def _place_result(self, layer):
-        """Above the population layer (the coverage draws the same cells), else on top."""
-        root = self.project.layerTreeRoot()
-        population = self.population_combo.currentLayer()
-        node = root.findLayer(population.id()) if population is not None else None
-        if node is not None and node.parent() is not None:
-            parent = node.parent()
-            parent.insertLayer(parent.children().index(node), layer)
-        else:
-            root.insertLayer(0, layer)
-
-    def _analysis_done(self, ok, results, layers, message):
-        if not ok:
-            self._failed(message, tr("Analysis canceled: nothing was added to the project."))
-            self.analysisFinished.emit(False)
-            return
-        output = str(results.get("OUTPUT", ""))
-        layer = next((lyr for lyr in layers if lyr.id() == output), layers[0] if layers else None)
-        self.show_scenario(None, None)  # a scenario of the previous analysis does not apply to this one
-        self.state.set(analysis_population=self._coverage_population,
-                       output_layer_id=layer.id() if layer is not None else None,
-                       summary_path=results.get("SUMMARY"))
-        summary = None
-        if self.summary_path:
-            try:
-                with open(self.summary_path, encoding="utf-8") as stream:
-                    summary = json.load(stream)
-            except (OSError, ValueError) as error:
-                self.message(tr("The summary could not be read: {error}").format(error=error),
-                             Qgis.MessageLevel.Warning)
-        if summary is not None:
-            self.show_results(summary, layer)
-            self.toolbox.setCurrentIndex(PAGE_RESULTS)
-            preset = self._analysis_preset or self.collect_preset()
-            presets.add_recent(self.presets.recent_title(summary), preset)
-            self.refresh_recent()
-            stored = dict(preset)
-            stored["results"] = {"summary": summary, "layer": presets.layer_reference(layer)}
-            presets.write_project(stored, self.project)
-            text = tr("Coverage computed: mean score {score} / 100.").format(
-                score=format_number(summary.get("score_mean"), 1))
-            if layer is not None and is_temporary(layer.source()):
-                text += " " + tr("It is a temporary layer, lost when QGIS closes: save the project to have the "
-                                 "next results written in its folder.")
-            self.message(text, Qgis.MessageLevel.Success)
-        self.analysisFinished.emit(True)
+        """Validate, then run ``ville_numerique:coverage`` in the task manager (see the analysis page)."""
+        return self.analysis.run_analysis()
 
     # ======================================================================
     # 4. results

@@ -4,6 +4,7 @@ The inputs and *Run the analysis* come first; walking times, fragility
 weights, method and output file are advanced options in collapsed groups.
 """
 
+import json
 from pathlib import Path
 
 from qgis.core import Qgis, QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProcessingUtils, QgsVectorLayer
@@ -18,9 +19,9 @@ from ...core.fragility import indicator_label
 from ...core.i18n import tr
 from ...core.services import CATEGORIES
 from ...processing.defaults import default_thresholds_minutes, minutes_to_metres
-from .. import algorithms, follow_ups
-from ..results import RESULTS_FOLDER, results_file
-from ..tasks import output_definition
+from .. import algorithms, follow_ups, presets
+from ..results import RESULTS_FOLDER, is_temporary, results_file
+from ..tasks import AlgorithmRun, output_definition
 from ..widgets import MinutesSpinBox, WrappedCheckBox, compact, format_number
 from . import Page
 from .data import category_icon
@@ -54,6 +55,8 @@ class AnalysisPage(Page):
     def __init__(self, host, state, parent=None):
         super().__init__(host, state, parent)
         self._ready = False  # the state is written once every widget exists
+        self._analysis_preset = None  # the panel's settings when the running analysis started
+        self._coverage_population = None  # the population layer the running analysis measures
         for combo in (self.population_combo, self.population_field_combo, self.services_combo,
                       self.category_field_combo, self.fragility_field_combo, self.method_combo, self.decay_combo):
             compact(combo, 10)
@@ -285,10 +288,95 @@ class AnalysisPage(Page):
                     parameters[name] = value
         return parameters
 
+    # -- the analysis run ------------------------------------------------------------------
+    def run_analysis(self):
+        """Validate, then run ``ville_numerique:coverage`` in the task manager.
+
+        With the perimeter check ticked, the population inside the perimeter is
+        extracted first (``native:extractbylocation``). The dock emits
+        ``analysisFinished(ok)`` when the run ends.
+        """
+        if self.host.is_running():
+            self.host.message(tr("An operation is already running: wait for it or cancel it."),
+                         Qgis.MessageLevel.Warning)
+            return False
+        parameters = self.validate()
+        if parameters is None:
+            return False
+        self._analysis_preset = self.host.collect_preset()
+        if self.restrict_check.isChecked():
+            clipped = QgsProcessingUtils.generateTempFilename("population_in_perimeter.gpkg")
+            extract = AlgorithmRun("native:extractbylocation", {
+                "INPUT": parameters["POPULATION"], "PREDICATE": [0],
+                "INTERSECT": self.state.perimeter.id(), "OUTPUT": clipped,
+            }, load=False, project=self.project, parent=self)
+
+            def then(ok, results, layers, message):
+                if not ok:
+                    self._analysis_done(ok, results, layers, message)
+                    return
+                parameters["POPULATION"] = results["OUTPUT"]
+                self._start_coverage(parameters)
+
+            return self.host._start(extract, then, tr("Selecting the population inside the perimeter…"))
+        return self._start_coverage(parameters)
+
+    def _start_coverage(self, parameters):
+        self._coverage_population = parameters["POPULATION"]
+        name = tr("Digital services coverage")
+        run = AlgorithmRun(algorithms.COVERAGE, parameters, styles={"OUTPUT": ("coverage", name)},
+                           place=self._place_result, project=self.project, parent=self)
+        return self.host._start(run, self._analysis_done, tr("Computing the coverage…"))
+
+    def _place_result(self, layer):
+        """Above the population layer (the coverage draws the same cells), else on top."""
+        root = self.project.layerTreeRoot()
+        population = self.population_combo.currentLayer()
+        node = root.findLayer(population.id()) if population is not None else None
+        if node is not None and node.parent() is not None:
+            parent = node.parent()
+            parent.insertLayer(parent.children().index(node), layer)
+        else:
+            root.insertLayer(0, layer)
+
+    def _analysis_done(self, ok, results, layers, message):
+        if not ok:
+            self.host._failed(message, tr("Analysis canceled: nothing was added to the project."))
+            self.host.analysisFinished.emit(False)
+            return
+        output = str(results.get("OUTPUT", ""))
+        layer = next((lyr for lyr in layers if lyr.id() == output), layers[0] if layers else None)
+        self.host.show_scenario(None, None)  # a scenario of the previous analysis does not apply to this one
+        self.state.set(analysis_population=self._coverage_population,
+                       output_layer_id=layer.id() if layer is not None else None,
+                       summary_path=results.get("SUMMARY"))
+        summary = None
+        if self.state.summary_path:
+            try:
+                with open(self.state.summary_path, encoding="utf-8") as stream:
+                    summary = json.load(stream)
+            except (OSError, ValueError) as error:
+                self.host.message(tr("The summary could not be read: {error}").format(error=error),
+                             Qgis.MessageLevel.Warning)
+        if summary is not None:
+            self.host.show_results(summary, layer)
+            self.host.show_page(self.host.results)
+            preset = self._analysis_preset or self.host.collect_preset()
+            presets.add_recent(self.host.presets.recent_title(summary), preset)
+            self.host.refresh_recent()
+            stored = dict(preset)
+            stored["results"] = {"summary": summary, "layer": presets.layer_reference(layer)}
+            presets.write_project(stored, self.project)
+            text = tr("Coverage computed: mean score {score} / 100.").format(
+                score=format_number(summary.get("score_mean"), 1))
+            if layer is not None and is_temporary(layer.source()):
+                text += " " + tr("It is a temporary layer, lost when QGIS closes: save the project to have the "
+                                 "next results written in its folder.")
+            self.host.message(text, Qgis.MessageLevel.Success)
+        self.host.analysisFinished.emit(True)
+
     # -- presets -----------------------------------------------------------------------
     def collect(self):
-        from .. import presets
-
         return {
             "population": presets.layer_reference(self.population_combo.currentLayer()),
             "population_field": self.population_field_combo.currentField(),
