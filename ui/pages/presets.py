@@ -23,7 +23,9 @@ class PresetsPage(Page):
         super().__init__(host, state, parent)
         hint(self.hint_label)
         self.recent_list.setObjectName("VilleNumeriqueRecent")
-        self.recent_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.recent_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the whole title in the tooltip
+        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent_list.setMaximumHeight(8 * self.recent_list.fontMetrics().height())  # Restore stays in view
         self.recent_list.itemDoubleClicked.connect(lambda _item: self.host.restore_recent())
         self.save_file_button.clicked.connect(self.save_preset_dialog)
         self.open_file_button.clicked.connect(self.load_preset_dialog)
