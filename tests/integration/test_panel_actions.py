@@ -42,8 +42,8 @@ def test_a_cancel_is_information_not_a_critical_error(panel, qtbot):  # noqa: F8
     try:
         with qtbot.waitSignal(panel.analysisFinished, timeout=TIMEOUT_MS) as finished:
             assert panel.run_analysis()
-            qtbot.wait(300)  # the algorithm is under way
-            panel.cancel()
+            # canceled while the algorithm is under way (at its first progress report)
+            panel.run.progressChanged.connect(lambda _value: panel.cancel())
         assert finished.args == [False]
         wait_idle(qtbot, panel)
         qtbot.wait(300)  # messages from the task's thread arrive through the event loop
