@@ -20,7 +20,7 @@ help:
 	@echo "make i18n   - build the .qm translations (i18n-update refreshes the .ts)"
 	@echo "make lint   - ruff + QGIS 4/Qt6 readiness checks"
 	@echo "make bench  - benchmarks, see bench/RESULTS.md"
-	@echo "make screenshot - the panel in real QGIS under Xvfb (docs/img/panel.png)"
+	@echo "make screenshot - the panel in real QGIS under Xvfb at 1366x768, one image per page (docs/img/panel*.png)"
 	@echo "make clean  - remove build products"
 
 # System packages (QGIS from Debian) when missing, then the venv with the test tools.
@@ -73,7 +73,7 @@ bench: deps
 	$(PY) bench/run_all.py
 
 # Real QGIS desktop under Xvfb: loads the plugin, runs the demo analysis from the panel,
-# saves docs/img/panel.png (panel_fr.png with SCREENSHOT_LANG=fr).
+# saves docs/img/panel.png and one image per page (panel_fr*.png with SCREENSHOT_LANG=fr).
 SCREENSHOT_LANG ?= en
 screenshot: deps i18n
 	@scripts/screenshot.sh $(SCREENSHOT_LANG)

@@ -1,6 +1,7 @@
 """Base class of the Ville numérique Processing algorithms."""
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.about import icon_path
@@ -9,6 +10,12 @@ from ..core.i18n import tr
 from .outputs import OutputTransaction
 from .parameters import GuiDefaults
 from .utils import help_html
+
+
+def in_background():
+    """Running in a worker thread (a QgsTask), not in the application's main thread."""
+    application = QCoreApplication.instance()
+    return application is not None and QThread.currentThread() is not application.thread()
 
 
 class BaseAlgorithm(QgsProcessingAlgorithm):
@@ -69,8 +76,17 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
             transaction.collect().check()
             results = self.run_algorithm(transaction.stage(), context, feedback)
             return transaction.commit(results or {}, feedback)
-        except VilleNumeriqueError as error:
-            raise QgsProcessingException(str(error)) from None
+        except Exception as error:
+            if feedback is not None and feedback.isCanceled() and in_background():
+                # Canceled by the user in a background task (the panel, the Processing dialog): end
+                # quietly as QGIS's own algorithms do (nothing written, the task reports a cancel),
+                # rather than as an error the task logs Critical, with the traceback of whatever was
+                # interrupted. Run directly (processing.run, scripts), a cancel still raises.
+                feedback.pushInfo(tr("Canceled: nothing was written."))
+                return {}
+            if isinstance(error, VilleNumeriqueError):
+                raise QgsProcessingException(str(error)) from None
+            raise
         finally:
             transaction.discard()
             transaction.release()  # no reference to the context outlives the run

@@ -5,8 +5,10 @@ under Xvfb, throwaway HOME with the plugin enabled). In the running QGIS it:
 opens the Ville numérique panel, loads the Saint-Omer sample, makes the
 15-minute walking perimeter around the station, runs the coverage analysis,
 waits for it, frames the map on the perimeter and saves a screenshot of the
-main window to ``$VN_SCREENSHOT`` (default ``docs/img/panel.png``). Every
-step is logged to stdout; any failure exits QGIS with status 1.
+1366×768 main window for each page of the panel, the dock at the default width
+QGIS gives it (never widened): ``<output>_<page>.png`` and ``$VN_SCREENSHOT``
+itself (default ``docs/img/panel.png``) for the results page. Every step is
+logged to stdout; any failure exits QGIS with status 1.
 """
 
 import os
@@ -14,13 +16,15 @@ import sys
 import traceback
 
 from qgis.core import QgsProject
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 from qgis.utils import iface, plugins
 
 PLUGIN = "ville_numerique"
 OUTPUT = os.environ.get("VN_SCREENSHOT") or os.path.join(os.getcwd(), "docs", "img", "panel.png")
 TIMEOUT_S = int(os.environ.get("VN_SCREENSHOT_TIMEOUT", "240"))
+PAGES = ("territory", "data", "analysis", "results", "presets")  # the order of the panel's toolbox
+SCREEN = (1366, 768)
 state = {"tries": 0, "panel": None}
 
 
@@ -58,7 +62,7 @@ def wait_for_plugin():
     log("plugin loaded")
     window = iface.mainWindow()
     window.showMaximized()
-    window.setGeometry(0, 0, 1600, 1000)  # Xvfb has no window manager to maximise it
+    window.setGeometry(0, 0, *SCREEN)  # Xvfb has no window manager to maximise it
     for dock in window.findChildren(QDockWidget):
         if dock.objectName() in ("Browser", "Browser2", "ProcessingToolbox"):
             dock.hide()  # the Layers panel stays: it shows the styled legend
@@ -66,8 +70,7 @@ def wait_for_plugin():
     state["panel"] = panel
     plugin.panel_action.trigger()  # what a user does: the toolbar button
     assert panel.isVisible(), "the panel did not open"
-    window.resizeDocks([panel], [600], Qt.Orientation.Horizontal)
-    log("panel open")
+    log("panel open, {} px wide".format(panel.width()))
     panel.toolbox.setCurrentIndex(1)
     layers = panel.load_sample()
     log("sample loaded: {}".format(", ".join(sorted(layers))))
@@ -114,23 +117,56 @@ def analysis_finished(ok):
         if node is not None:
             node.setExpanded(False)  # toggled so that the view follows
             node.setExpanded(layer.id() == panel.output_layer_id)
-    canvas.mapCanvasRefreshed.connect(lambda: QTimer.singleShot(1500, save))
+    canvas.mapCanvasRefreshed.connect(lambda: QTimer.singleShot(1500, lambda: show_page(0)))
     canvas.refreshAllLayers()
 
 
 @guarded
-def save():
-    if state.get("saved"):
-        return
-    state["saved"] = True
+def show_page(index):
+    if state.get("shown", -1) >= index:
+        return  # the canvas refreshes more than once
+    state["shown"] = index
+    panel = state["panel"]
+    panel.message_bar.hide()  # the analysis's message fades after 10 s: the page itself is shown
+    panel.toolbox.setCurrentIndex(index)
+    QTimer.singleShot(1200, lambda: save(index))
+
+
+@guarded
+def save(index):
+    panel = state["panel"]
     directory = os.path.dirname(OUTPUT)
     if directory:
         os.makedirs(directory, exist_ok=True)
     image = iface.mainWindow().grab()
-    if not image.save(OUTPUT):
-        raise RuntimeError("could not write {}".format(OUTPUT))
-    log("saved {} ({}x{})".format(OUTPUT, image.width(), image.height()))
-    finish(0)
+    page = PAGES[index]
+    outputs = ["{}_{}.png".format(os.path.splitext(OUTPUT)[0], page)]
+    if page == "results":
+        outputs.append(OUTPUT)
+    for output in outputs:
+        if not image.save(output):
+            raise RuntimeError("could not write {}".format(output))
+        log("saved {} ({}x{}, panel {} px wide)".format(output, image.width(), image.height(), panel.width()))
+    if page == "results" and not state.get("chart"):
+        state["chart"] = True  # the same page scrolled down to the chart
+        scroll = panel.results.parentWidget().parentWidget()
+        scroll.ensureWidgetVisible(panel.chart)
+        QTimer.singleShot(800, lambda: save_chart(index))
+        return
+    if index + 1 < len(PAGES):
+        show_page(index + 1)
+    else:
+        finish(0)
+
+
+@guarded
+def save_chart(index):
+    output = "{}_results_chart.png".format(os.path.splitext(OUTPUT)[0])
+    image = iface.mainWindow().grab()
+    if not image.save(output):
+        raise RuntimeError("could not write {}".format(output))
+    log("saved {}".format(output))
+    show_page(index + 1)
 
 
 @guarded

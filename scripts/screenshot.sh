@@ -4,7 +4,8 @@
 #
 #   scripts/screenshot.sh [LANG] [OUTPUT]
 #     LANG    en (default) or fr: language of QGIS and of the plugin
-#     OUTPUT  default docs/img/panel.png (en), docs/img/panel_<LANG>.png otherwise
+#     OUTPUT  default docs/img/panel.png (en), docs/img/panel_<LANG>.png otherwise (the results page);
+#             one image per page beside it: panel_<LANG>_<page>.png (territory, data, analysis, results, presets)
 #
 # A throwaway HOME keeps the user's QGIS profile untouched; the plugin is
 # enabled in it with qgis_process.bin and found through QGIS_PLUGINPATH.
@@ -27,6 +28,7 @@ export QGIS_PLUGINPATH="$ROOT/.build/plugins"
 export XDG_RUNTIME_DIR="$HOME/runtime"; mkdir -p -m 0700 "$XDG_RUNTIME_DIR"
 export VILLE_NUMERIQUE_LANG="$LANG_CODE" VN_SCREENSHOT="$OUT" PYTHONDONTWRITEBYTECODE=1
 rm -f "$OUT"
+for page in territory data analysis results results_chart presets; do rm -f "${OUT%.png}_$page.png"; done
 
 QT_QPA_PLATFORM=offscreen qgis_process.bin plugins enable ville_numerique >/dev/null 2>&1
 # Numbers, dates and currencies in the language's own format (QGIS › Options › General › Locale),
@@ -37,11 +39,12 @@ case "$LANG_CODE" in fr) GLOBAL_LOCALE=fr_FR ;; *) GLOBAL_LOCALE=en_GB ;; esac
 printf '\n[locale]\noverrideFlag=true\nuserLocale=%s\nglobalLocale=%s\nshowGroupSeparator=true\n' "$LANG_CODE" "$GLOBAL_LOCALE" >> "$INI"
 echo "QGIS desktop under Xvfb ($LANG_CODE)…"
 # QT_QPA_PLATFORM must be empty: with "offscreen" the QGIS 3.22 desktop aborts at start-up.
-QT_QPA_PLATFORM= timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" \
+# A 1366×768 screen, the smallest the panel is made for (issue 13), the dock at its default width.
+QT_QPA_PLATFORM= timeout 300 xvfb-run -a -s "-screen 0 1366x768x24" \
   qgis.bin --nologo --noversioncheck --lang "$LANG_CODE" --code scripts/screenshot.py \
   > "$HOME/qgis.log" 2>&1 || true
 grep '^\[screenshot\]' "$HOME/qgis.log" || true
 if [ ! -s "$OUT" ]; then
   echo "No screenshot; QGIS said:" >&2; tail -n 60 "$HOME/qgis.log" >&2; exit 1
 fi
-echo "Screenshot: $OUT"
+echo "Screenshots: $OUT and ${OUT%.png}_<page>.png"

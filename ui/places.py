@@ -5,6 +5,7 @@ point in another CRS (to sort stations by distance) or to write itself as a
 one-point layer in a metric CRS, the input of the perimeter algorithms.
 """
 
+import re
 from dataclasses import dataclass
 
 from qgis.core import (
@@ -81,3 +82,15 @@ class Place:
             raise InputError(tr("The station could not be written to {path}: {error}").format(
                 path=path, error=result[1]))
         return str(path)
+
+
+_SAINT = re.compile(r"\b(Ste|St)(?:-|\.-?|\.?\s+)(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def expand_saint(name):
+    """SNCF abbreviations written out, as in the official names: ``St-Omer`` → ``Saint-Omer``.
+
+    ``St-``, ``St.``, ``St `` (then a capital) become ``Saint-``; ``Ste…`` become
+    ``Sainte-``. Other words are left alone (``Stade``, ``Stains``, ``Gare St``).
+    """
+    return _SAINT.sub(lambda match: "Sainte-" if match.group(1) == "Ste" else "Saint-", str(name))

@@ -1,8 +1,9 @@
 """Small widgets and formatting shared by the panel and the settings page."""
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QLocale, Qt, QTimer
+from qgis.PyQt.QtCore import QLocale, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFrame,
@@ -10,6 +11,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QSizePolicy,
     QToolButton,
+    QWidget,
 )
 
 from ..core.i18n import tr
@@ -48,6 +50,51 @@ def compact(combo, characters=14):
     combo.setMinimumContentsLength(characters)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return combo
+
+
+def hint(label):
+    """A word-wrapped, discreet explanation (a QLabel of a page)."""
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(dark);")
+    return label
+
+
+class WrappedCheckBox(QWidget):
+    """A check box whose text wraps (a QCheckBox's text never does, and widens the dock).
+
+    The same API as a QCheckBox for what the panel uses: ``isChecked``,
+    ``setChecked``, ``text``, ``setText``, ``toggled``; a click on the text
+    toggles the box.
+    """
+
+    toggled = pyqtSignal(bool)
+
+    def __init__(self, text="", parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.box = QCheckBox(self)
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.label.setBuddy(self.box)
+        self.label.mousePressEvent = lambda _event: self.box.isEnabled() and self.box.toggle()
+        self.box.toggled.connect(self.toggled)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+
+    def isChecked(self):  # noqa: N802 (Qt API)
+        return self.box.isChecked()
+
+    def setChecked(self, checked):  # noqa: N802 (Qt API)
+        self.box.setChecked(checked)
+
+    def text(self):
+        return self.label.text()
+
+    def setText(self, text):  # noqa: N802 (Qt API)
+        self.label.setText(text)
 
 
 class InlineMessage(QFrame):

@@ -113,7 +113,8 @@ def test_territory_lists_come_from_the_sample(panel):
     assert "62765" in communes and len(communes) == 9
     assert panel.commune_combo.currentData() == "62765"
     assert panel.station_combo.currentData() == "87281444"
-    assert "St-Omer" in panel.station_combo.currentText()
+    # the SNCF name "St-Omer" written out, as in the official names (and the perimeters named after it)
+    assert "Saint-Omer — Saint-Omer (UIC 87281444)" == panel.station_combo.currentText()
     # typed INSEE code or name finds the commune
     panel.commune_combo.setEditText("62525")
     assert panel._commune_place().name == "Longuenesse"
@@ -131,7 +132,7 @@ def test_station_perimeter_is_a_walking_buffer(panel, qtbot):
     wait_idle(qtbot, panel)
     layer = panel.perimeter_layer()
     assert layer is not None and layer.id() in QgsProject.instance().mapLayers()
-    assert "15 min" in layer.name() and "St-Omer" in layer.name()
+    assert layer.name() == "15 min walk around Saint-Omer"  # not the SNCF abbreviation "St-Omer"
     geometry = next(layer.getFeatures()).geometry()
     radius = 15 * METRES_PER_MINUTE
     assert geometry.area() == pytest.approx(3.14159 * radius**2, rel=0.02)

@@ -177,7 +177,7 @@ def test_perimeter_applies_to_the_analysis_by_default(panel, qtbot, dialog_runs)
 
 def test_category_ticks_say_they_only_choose_what_is_fetched(panel):
     box = panel.category_checks["epn"].parent()
-    assert box.title() == "Categories of services to fetch"
+    assert box.title() == "Categories" and box.toolTip() == "Categories of services to fetch"
     texts = [label.text() for label in box.findChildren(type(panel.status_label))]
     assert any("Only for the open-data buttons below: the analysis measures every category found in the "
                "services layer." in t for t in texts)
