@@ -21,10 +21,11 @@ from ..core.i18n import tr
 from . import algorithms, follow_ups, presets
 from .actions import load_sample
 from .pages.analysis import AnalysisPage
-from .pages.data import DataPage, search_rows  # noqa: F401 - search_rows: part of the panel's API
+from .pages.data import DataPage
 from .pages.presets import PresetsPage
 from .pages.results import ResultsPage
 from .pages.territory import TerritoryPage
+from .search import search_rows  # noqa: F401 - search_rows: part of the panel's API
 from .state import PanelState
 from .tasks import AlgorithmRun
 from .widgets import InlineMessage, format_number  # noqa: F401 - format_number: used by the tests

@@ -170,9 +170,9 @@ def test_run_on_the_sample_shows_the_summary(panel, qtbot):
     assert panel.population_combo.currentLayer() is layers["carreaux_200m"]
     assert panel.population_field_combo.currentField() == "ind"
     assert panel.category_field_combo.currentField() == "categories"
-    # minutes at 4 km/h give the algorithm's default metres
-    assert panel.thresholds_text() == ("epn=1000;france_services=1500;conseiller_numerique=1000;"
-                                       "tiers_lieu=1500;fablab=2000;wifi=300")
+    # the walking times the user sees, passed in minutes: 15 min at 4 km/h are the default 1 000 m
+    assert panel.thresholds_text() == ("epn=15min;france_services=22.5min;conseiller_numerique=15min;"
+                                       "tiers_lieu=22.5min;fablab=30min;wifi=4.5min")
     before = project_layer_ids()
     with qtbot.waitSignal(panel.analysisFinished, timeout=TIMEOUT_MS) as finished:
         assert panel.run_analysis()
@@ -330,20 +330,6 @@ def test_recent_analyses_are_kept_in_settings(panel):
     panel.recent_list.setCurrentRow(1)
     assert panel.restore_recent()
     assert panel.walk_spin.value() == 9
-
-
-def test_search_rows_read_a_json_output(tmp_path):
-    from ville_numerique.ui.panel import search_rows
-
-    path = tmp_path / "results.json"
-    path.write_text(json.dumps({"datasets": [
-        {"id": "abc", "title": "Lieux de médiation numérique", "organization": {"name": "ANCT"},
-         "last_update": "2024-05-01T10:00:00", "formats": ["csv", "geojson"], "url": "https://x/y.csv"},
-        {"id": "nope"},
-    ]}), encoding="utf-8")
-    rows = search_rows({"OUTPUT": str(path)})
-    assert rows == [{"id": "abc", "title": "Lieux de médiation numérique", "organization": "ANCT",
-                     "last_update": "2024-05-01", "formats": "csv, geojson", "resource": "https://x/y.csv"}]
 
 
 def test_search_rows_group_the_resources_of_a_dataset(qgis_app):

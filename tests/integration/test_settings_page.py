@@ -97,7 +97,7 @@ def test_default_walking_times_reach_the_panel(page, qgis_iface, qgis_new_projec
     qtbot.addWidget(panel)
     try:
         assert panel.threshold_spins["epn"].value() == 12
-        assert "epn=800;" in panel.thresholds_text() and panel.thresholds_text().endswith("wifi=400")
+        assert "epn=12min;" in panel.thresholds_text() and panel.thresholds_text().endswith("wifi=6min")
     finally:
         panel.unload()
 

@@ -172,7 +172,19 @@ def test_the_seventh_category_is_in_the_help_and_the_docs(plugin, tmp_path):
     assert CODE not in (ROOT / "resources" / "help" / "en" / "coverage.md").read_text(encoding="utf-8")
 
 
-def test_the_seventh_category_is_in_the_panel_chart_colours(plugin):
-    from ville_numerique.ui import chart
+def test_the_seventh_category_is_in_the_panel(plugin, qgis_iface, qtbot):
+    """Its check box on the data page (label, tooltip colour-free), its walking time on the
+    analysis page (12 min = 800 m at 4 km/h); the chart is the report's (checked above)."""
+    from qgis.PyQt.QtWidgets import QCheckBox
+    from ville_numerique.ui.panel import VilleNumeriquePanel
 
-    assert chart.COLOURS[CODE] == COLOUR
+    panel = VilleNumeriquePanel(qgis_iface)
+    qtbot.addWidget(panel)
+    try:
+        boxes = [box for box in panel.findChildren(QCheckBox) if box.text() == LABEL]
+        assert len(boxes) == 1
+        assert CODE in panel.checked_categories()  # every category ticked by default
+        assert panel.threshold_spins[CODE].value() == 12
+        assert "{}=12min".format(CODE) in panel.thresholds_text().split(";")
+    finally:
+        panel.unload()

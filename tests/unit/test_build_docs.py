@@ -29,7 +29,8 @@ def test_committed_file_is_what_build_docs_writes(relative):
 
 def test_the_help_gives_every_category_and_the_registry_defaults():
     text = (ROOT / "resources" / "help" / "en" / "coverage.md").read_text(encoding="utf-8")
-    assert "`epn=15min;france_services=22.5min;conseiller_numerique=15min;tiers_lieu=22.5min;fablab=30min;wifi=4.5min`" in text
+    assert ("`epn=15min;france_services=22.5min;conseiller_numerique=15min;tiers_lieu=22.5min;fablab=30min;"
+            "wifi=4.5min`") in text
     assert "`epn=3;france_services=2;conseiller_numerique=2;tiers_lieu=1;fablab=1;wifi=1`" in text
     for category in categories.CATEGORIES:
         assert "`{}` ({})".format(category.code, category.short_label) in text

@@ -18,7 +18,9 @@ from ...core.fragility import INDICATORS as FRAGILITY_INDICATORS
 from ...core.fragility import indicator_label
 from ...core.i18n import tr
 from ...core.services import CATEGORIES
+from ...processing.coverage import CoverageAlgorithm
 from ...processing.defaults import default_thresholds_minutes, minutes_to_metres
+from ...processing.parameters import POPULATION_FIELD_NAMES, decay_label, method_label, thresholds_text
 from .. import algorithms, follow_ups, presets
 from ..results import RESULTS_FOLDER, is_temporary, results_file
 from ..tasks import AlgorithmRun, output_definition
@@ -26,27 +28,8 @@ from ..widgets import MinutesSpinBox, WrappedCheckBox, compact, format_number
 from . import Page
 from .data import category_icon
 
-METHODS = ("nearest", "cumulative", "2sfca", "e2sfca")
-DECAYS = ("step", "linear", "gaussian", "gravity")
-POPULATION_FIELDS = ("ind", "population", "pop", "p_pop")  # proposed inhabitants fields, in this order
-
-
-def method_label(code):
-    return {
-        "nearest": tr("Nearest service (walking distance)"),
-        "cumulative": tr("Cumulative opportunities (services within reach)"),
-        "2sfca": tr("2SFCA (services per inhabitant)"),
-        "e2sfca": tr("Enhanced 2SFCA (with distance decay)"),
-    }[code]
-
-
-def decay_label(code):
-    return {
-        "step": tr("Step (within the threshold or not)"),
-        "linear": tr("Linear"),
-        "gaussian": tr("Gaussian"),
-        "gravity": tr("Gravity"),
-    }[code]
+METHODS, DECAYS = CoverageAlgorithm.METHODS, CoverageAlgorithm.DECAYS
+POPULATION_FIELDS = POPULATION_FIELD_NAMES  # proposed inhabitants fields, in this order
 
 
 class AnalysisPage(Page):
@@ -220,17 +203,11 @@ class AnalysisPage(Page):
         return {code: spin.value() for code, spin in self.threshold_spins.items()}
 
     def thresholds_text(self):
-        return ";".join("{}={:g}".format(code, minutes_to_metres(minutes))
-                        for code, minutes in self.thresholds_minutes().items())
+        """The THRESHOLDS value, in minutes of walk (``epn=15min;…``)."""
+        return thresholds_text(self.thresholds_minutes())
 
     def refresh(self):
-        """Method and decay only when the installed coverage algorithm has them."""
-        coverage = algorithms.algorithm(algorithms.COVERAGE)
-        for combo, name in ((self.method_combo, "METHOD"), (self.decay_combo, "DECAY")):
-            supported = algorithms.has_parameter(coverage, name)
-            combo.setEnabled(supported)
-            combo.setToolTip("" if supported else tr("The installed coverage algorithm measures the walking "
-                                                     "distance to the nearest service only."))
+        """Nothing depends on the registry here: the coverage contract is fixed (ui/algorithms.CONTRACT)."""
 
     # -- the coverage parameters -----------------------------------------------------
     def _problem(self, population, field, services, category_field):
@@ -267,25 +244,21 @@ class AnalysisPage(Page):
             output += ".gpkg"
         summary = str(Path(output).with_suffix(".json")) if output \
             else QgsProcessingUtils.generateTempFilename("summary.json")
-        parameters = {  # sources or names, not ids: the summary and the report show them
-            "POPULATION": follow_ups.layer_parameter(population, self.project),
-            "POPULATION_FIELD": field,
-            "SERVICES": follow_ups.layer_parameter(services, self.project),
-            "CATEGORY_FIELD": category_field,
-            "THRESHOLDS": self.thresholds_text(),
-            "FRAGILITY_WEIGHTS": self.fragility_weights_text(),
-            "OUTPUT": output_definition(output or "TEMPORARY_OUTPUT", tr("Digital services coverage"), self.project),
-            "SUMMARY": summary,
-        }
-        if self.fragility_field_combo.currentField():
-            parameters["FRAGILITY_FIELD"] = self.fragility_field_combo.currentField()
-        coverage = algorithms.algorithm(algorithms.COVERAGE)
-        for name, combo, codes in (("METHOD", self.method_combo, METHODS), ("DECAY", self.decay_combo, DECAYS)):
-            definition = coverage.parameterDefinition(name) if coverage else None
-            if definition is not None:
-                value = algorithms.enum_value(definition, combo.currentData(), codes)
-                if value is not None:
-                    parameters[name] = value
+        parameters = algorithms.prefill(algorithms.COVERAGE, {
+            # sources or names, not ids: the summary and the report show them
+            "population": follow_ups.layer_parameter(population, self.project),
+            "population_field": field,
+            "services": follow_ups.layer_parameter(services, self.project),
+            "category_field": category_field,
+            "thresholds": self.thresholds_text(),
+            "fragility_weights": self.fragility_weights_text(),
+            "fragility_field": self.fragility_field_combo.currentField(),
+            "method": self.method_combo.currentData(),
+            "decay": self.decay_combo.currentData(),
+        })
+        parameters[CoverageAlgorithm.OUTPUT] = output_definition(
+            output or "TEMPORARY_OUTPUT", tr("Digital services coverage"), self.project)
+        parameters[CoverageAlgorithm.SUMMARY] = summary
         return parameters
 
     # -- the analysis run ------------------------------------------------------------------

@@ -1,9 +1,7 @@
 """Page 2. Data: the offline sample, open data for the perimeter, data.gouv.fr (``data.ui``)."""
 
-import json
-from pathlib import Path
 
-from qgis.core import NULL, Qgis, QgsFeatureRequest, QgsVectorLayer
+from qgis.core import Qgis, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QAbstractItemView, QCheckBox, QHeaderView, QTableWidgetItem
 
 from ...core import about, categories
@@ -13,6 +11,7 @@ from ...processing.fetch import IGN_LAYERS
 from ...processing.infrastructure import FetchInfrastructureAlgorithm as Infrastructure
 from .. import algorithms
 from ..actions import sample_path
+from ..search import search_rows
 from ..tasks import AlgorithmRun
 from ..widgets import hint
 from . import Page
@@ -23,7 +22,6 @@ FETCH_INFRASTRUCTURE = "{}:{}".format(algorithms.PROVIDER_ID, Infrastructure.NAM
 SAMPLE_CODE_FIELD = "code"  # INSEE code field of the sample's communes layer
 
 #: Resource formats "Add to the map" prefers, best first.
-LOADABLE_FORMATS = ("geojson", "gpkg", "geopackage", "csv", "shp", "zip", "json", "xlsx", "xls")
 
 
 def category_icon(code):
@@ -242,72 +240,3 @@ class DataPage(Page):
                 self.host.message(tr("{n} layer(s) added.").format(n=len(layers)), Qgis.MessageLevel.Success)
 
         return self.host.run_or_dialog(algorithms.DATAGOUV_LOAD, values, done, tr("Loading the dataset…"))
-
-
-def search_rows(results):
-    """One row per dataset from a search algorithm's outputs.
-
-    ``ville_numerique:datagouv_search`` writes a table with one row per
-    resource (``id``, ``title``, ``organization``, ``last_update``,
-    ``format``, ``resource_id``, ``url``…); a JSON file (a list of objects, or
-    ``{"datasets": [...]}``) is read too. Each row: ``title``,
-    ``organization``, ``last_update``, ``formats`` (joined), ``id`` and
-    ``resource``: the resource "Add to the map" loads (the first one in a
-    format of ``LOADABLE_FORMATS``).
-    """
-    records = []
-    for value in results.values():
-        if isinstance(value, str) and value.lower().endswith(".json") and Path(value).is_file():
-            try:
-                data = json.loads(Path(value).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue
-            if isinstance(data, dict):
-                data = data.get("datasets") or data.get("data") or []
-            records += [item for item in data if isinstance(item, dict)]
-        elif isinstance(value, (QgsVectorLayer, str)) and value:
-            layer = value if isinstance(value, QgsVectorLayer) else QgsVectorLayer(value, "search", "ogr")
-            if not layer.isValid() or "title" not in layer.fields().names():
-                continue
-            names = layer.fields().names()
-            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-            for feature in layer.getFeatures(request):
-                records.append({n: (None if v is None or v == NULL else v)
-                                for n, v in zip(names, feature.attributes())})
-
-    def text(value):
-        if isinstance(value, dict):
-            value = value.get("name") or value.get("title")
-        if isinstance(value, (list, tuple)):
-            return ", ".join(str(v) for v in value)
-        return "" if value is None else str(value)
-
-    rows, by_id = [], {}
-    for record in records:
-        title = text(record.get("title"))
-        if not title:
-            continue
-        key = text(record.get("id")) or title
-        row = by_id.get(key)
-        if row is None:
-            last_update = text(record.get("last_update"))
-            row = {"id": key, "title": title, "organization": text(record.get("organization")),
-                   "last_update": last_update[:10], "formats": [], "resources": []}
-            by_id[key] = row
-            rows.append(row)
-        formats = record.get("formats", record.get("format"))
-        for fmt in formats if isinstance(formats, (list, tuple)) else [formats]:
-            fmt = text(fmt).lower()
-            if fmt and fmt not in row["formats"]:
-                row["formats"].append(fmt)
-        resource = (text(record.get("resource_id")) or text(record.get("stable_url"))
-                    or text(record.get("url")))
-        if resource:
-            row["resources"].append((text(record.get("format")).lower(), resource))
-    for row in rows:
-        ranked = sorted(row["resources"], key=lambda r: LOADABLE_FORMATS.index(r[0])
-                        if r[0] in LOADABLE_FORMATS else len(LOADABLE_FORMATS))
-        row["resource"] = ranked[0][1] if ranked else ""
-        row["formats"] = ", ".join(row["formats"])
-        del row["resources"]
-    return rows
