@@ -49,112 +49,112 @@
         <translation>Les {name} ne peuvent pas contenir de valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="147"/>
+        <location filename="../core/decay.py" line="21"/>
         <source>The {name} must be a number.</source>
         <translation>Le paramètre « {name} » doit être un nombre.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="149"/>
+        <location filename="../core/decay.py" line="23"/>
         <source>The {name} must be greater than 0.</source>
         <translation>Le paramètre « {name} » doit être supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="186"/>
+        <location filename="../core/access.py" line="176"/>
         <source>The cost pairs must be three arrays of the same length.</source>
         <translation>Les paires de coûts doivent être formées de trois tableaux de même longueur.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="189"/>
+        <location filename="../core/access.py" line="179"/>
         <source>A cost pair refers to a population point that does not exist.</source>
         <translation>Une paire de coûts renvoie à un point de population qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="191"/>
+        <location filename="../core/access.py" line="181"/>
         <source>A cost pair refers to a service that does not exist.</source>
         <translation>Une paire de coûts renvoie à un service qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="193"/>
+        <location filename="../core/access.py" line="183"/>
         <source>The costs must be finite and not negative.</source>
         <translation>Les coûts doivent être finis et non négatifs.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="340"/>
+        <location filename="../core/decay.py" line="124"/>
         <source>Unknown distance decay {name}: use one of {names}.</source>
         <translation>Décroissance avec la distance inconnue : {name}. Valeurs possibles : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="348"/>
+        <location filename="../core/decay.py" line="132"/>
         <source>The weighted zones need a table of distance limits and weights.</source>
         <translation>Les zones pondérées nécessitent une table de limites de distance et de poids.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="355"/>
+        <location filename="../core/decay.py" line="139"/>
         <source>The weighted zones need positive distance limits and weights of 0 or more.</source>
         <translation>Les zones pondérées nécessitent des limites de distance positives et des poids supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="359"/>
+        <location filename="../core/decay.py" line="143"/>
         <source>The threshold of weighted zones must be their last distance limit.</source>
         <translation>Le seuil des zones pondérées doit être leur dernière limite de distance.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="369"/>
+        <location filename="../core/decay.py" line="153"/>
         <source>A distance threshold is needed.</source>
         <translation>Un seuil de distance est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="370"/>
+        <location filename="../core/decay.py" line="154"/>
         <source>distance threshold</source>
         <translation>seuil de distance</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="376"/>
+        <location filename="../core/decay.py" line="160"/>
         <source>A linear decay needs a finite threshold.</source>
         <translation>Une décroissance linéaire nécessite un seuil fini.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="383"/>
+        <location filename="../core/decay.py" line="164"/>
         <source>A gaussian decay needs sigma or a finite threshold.</source>
         <translation>Une décroissance gaussienne nécessite sigma ou un seuil fini.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="385"/>
+        <location filename="../core/decay.py" line="166"/>
         <source>gaussian width (sigma)</source>
         <translation>largeur gaussienne (sigma)</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="396"/>
+        <location filename="../core/decay.py" line="177"/>
         <source>The gravity exponent (beta) must be a number.</source>
         <translation>L'exposant de gravité (beta) doit être un nombre.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="398"/>
+        <location filename="../core/decay.py" line="179"/>
         <source>The gravity exponent (beta) must be 0 or more.</source>
         <translation>L'exposant de gravité (beta) doit être supérieur ou égal à 0.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="402"/>
+        <location filename="../core/decay.py" line="180"/>
         <source>A gravity decay needs a minimum distance or a finite threshold.</source>
         <translation>Une décroissance gravitaire nécessite une distance minimale ou un seuil fini.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="404"/>
+        <location filename="../core/decay.py" line="182"/>
         <source>minimum distance</source>
         <translation>distance minimale</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="406"/>
+        <location filename="../core/decay.py" line="184"/>
         <source>gravity scale</source>
         <translation>échelle gravitaire</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="417"/>
+        <location filename="../core/decay.py" line="204"/>
         <source>Unknown decay parameter(s): {names}.</source>
         <translation>Paramètre(s) de décroissance inconnu(s) : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="431"/>
+        <location filename="../core/decay.py" line="218"/>
         <source>The distance decay is not valid.</source>
         <translation>La décroissance avec la distance n'est pas valide.</translation>
     </message>
@@ -164,77 +164,77 @@
         <translation>points de population</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="619"/>
+        <location filename="../core/network.py" line="490"/>
         <source>services</source>
         <translation>services</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="455"/>
+        <location filename="../core/access.py" line="250"/>
         <source>maximum distance</source>
         <translation>distance maximale</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="457"/>
+        <location filename="../core/access.py" line="252"/>
         <source>The maximum distance must be finite.</source>
         <translation>La distance maximale doit être finie.</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="604"/>
+        <location filename="../core/access.py" line="399"/>
         <source>service weights</source>
         <translation>poids des services</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="603"/>
+        <location filename="../core/access.py" line="398"/>
         <source>population weights</source>
         <translation>poids de la population</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="605"/>
+        <location filename="../core/access.py" line="400"/>
         <source>population unit</source>
         <translation>unité de population</translation>
     </message>
     <message>
-        <location filename="../core/access.py" line="634"/>
+        <location filename="../core/access.py" line="429"/>
         <source>The enhanced 2SFCA needs a distance decay.</source>
         <translation>La méthode 2SFCA améliorée nécessite une décroissance avec la distance.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="90"/>
+        <location filename="../core/coverage.py" line="92"/>
         <source>{what}: cannot read &apos;{item}&apos;, expected category=value (e.g. epn=1000).</source>
         <translation>{what} : impossible de lire « {item} », format attendu catégorie=valeur (par ex. epn=1000).</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="98"/>
+        <location filename="../core/coverage.py" line="107"/>
         <source>{what}: &apos;{value}&apos; is not a number (in &apos;{item}&apos;).</source>
         <translation>{what} : « {value} » n'est pas un nombre (dans « {item} »).</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="104"/>
+        <location filename="../core/coverage.py" line="113"/>
         <source>{what}: the value of &apos;{key}&apos; must be a positive number.</source>
         <translation>{what} : la valeur de « {key} » doit être un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="412"/>
+        <location filename="../core/coverage.py" line="445"/>
         <source>Population values and points differ in number.</source>
         <translation>Les valeurs de population et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="414"/>
+        <location filename="../core/coverage.py" line="447"/>
         <source>Service categories and points differ in number.</source>
         <translation>Les catégories de services et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="416"/>
+        <location filename="../core/coverage.py" line="449"/>
         <source>The population field has negative values.</source>
         <translation>Le champ de population contient des valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="434"/>
+        <location filename="../core/coverage.py" line="467"/>
         <source>No service category to evaluate: the services have no category.</source>
         <translation>Aucune catégorie de service à évaluer : les services n'ont pas de catégorie.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="492"/>
+        <location filename="../core/coverage.py" line="525"/>
         <source>The category weights sum to zero: give at least one positive weight.</source>
         <translation>La somme des poids des catégories est nulle : indiquez au moins un poids positif.</translation>
     </message>
@@ -264,177 +264,172 @@
         <translation>Le serveur {host} n'a pas répondu avec {what} comme prévu. L'API a peut-être changé.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="203"/>
+        <location filename="../core/fragility.py" line="206"/>
         <source>The field {name} is not numeric.</source>
         <translation>Le champ {name} n'est pas numérique.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="206"/>
+        <location filename="../core/fragility.py" line="209"/>
         <source>The field {name} does not have one value per unit.</source>
         <translation>Le champ {name} n'a pas une valeur par unité.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="216"/>
+        <location filename="../core/fragility.py" line="219"/>
         <source>The population grid lacks the field(s) {names}.</source>
         <translation>La grille de population ne contient pas le(s) champ(s) {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="227"/>
+        <location filename="../core/fragility.py" line="230"/>
         <source>The field {name} has negative values.</source>
         <translation>Le champ {name} contient des valeurs négatives.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="258"/>
+        <location filename="../core/fragility.py" line="285"/>
         <source>The fragility weights must be numbers.</source>
         <translation>Les poids de fragilité doivent être des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="363"/>
+        <location filename="../core/fragility.py" line="396"/>
         <source>Unknown fragility indicator(s) {names}: use {known}.</source>
         <translation>Indicateur(s) de fragilité inconnu(s) {names} : utilisez {known}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="267"/>
+        <location filename="../core/fragility.py" line="300"/>
         <source>The fragility weights must be 0 or more.</source>
         <translation>Les poids de fragilité doivent être supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="269"/>
+        <location filename="../core/fragility.py" line="302"/>
         <source>At least one fragility weight must be greater than 0.</source>
         <translation>Au moins un poids de fragilité doit être supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="284"/>
+        <location filename="../core/fragility.py" line="317"/>
         <source>Unknown fragility method {name}: use one of {names}.</source>
         <translation>Méthode de fragilité inconnue : {name}. Valeurs possibles : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="293"/>
+        <location filename="../core/fragility.py" line="326"/>
         <source>No values for the fragility indicator(s) {names}.</source>
         <translation>Aucune valeur pour le(s) indicateur(s) de fragilité {names}.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="344"/>
+        <location filename="../core/fragility.py" line="377"/>
         <source>The fragility reference must be national, area or a table of shares.</source>
         <translation>La référence de fragilité doit être « national », « area » ou une table de parts.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="348"/>
+        <location filename="../core/fragility.py" line="381"/>
         <source>The area reference needs the population counts.</source>
         <translation>La référence « area » nécessite les effectifs de population.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="360"/>
+        <location filename="../core/fragility.py" line="393"/>
         <source>The reference shares must be numbers.</source>
         <translation>Les parts de référence doivent être des nombres.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="369"/>
+        <location filename="../core/fragility.py" line="402"/>
         <source>The reference shares must be between 0 (excluded) and 1.</source>
         <translation>Les parts de référence doivent être comprises entre 0 (exclu) et 1.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="497"/>
+        <location filename="../core/fragility.py" line="530"/>
         <source>overlap area</source>
         <translation>surface de recouvrement</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="500"/>
+        <location filename="../core/fragility.py" line="533"/>
         <source>The overlap arrays must have the same length.</source>
         <translation>Les tableaux de recouvrement doivent avoir la même longueur.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="502"/>
+        <location filename="../core/fragility.py" line="535"/>
         <source>An overlap refers to a cell that does not exist.</source>
         <translation>Un recouvrement renvoie à un carreau qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="504"/>
+        <location filename="../core/fragility.py" line="537"/>
         <source>The overlap areas must be finite and not negative.</source>
         <translation>Les surfaces de recouvrement doivent être finies et non négatives.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="505"/>
+        <location filename="../core/fragility.py" line="538"/>
         <source>zone values</source>
         <translation>valeurs des zones</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="507"/>
+        <location filename="../core/fragility.py" line="540"/>
         <source>The zone table must have one value per code.</source>
         <translation>La table des zones doit avoir une valeur par code.</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="128"/>
+        <location filename="../core/hours.py" line="116"/>
         <source>Unexpected character {char!r} in the opening hours.</source>
         <translation>Caractère {char!r} inattendu dans les horaires d'ouverture.</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="181"/>
+        <location filename="../core/hours.py" line="169"/>
         <source>The opening hours end too early.</source>
         <translation>Les horaires d'ouverture s'interrompent trop tôt (texte incomplet).</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="182"/>
+        <location filename="../core/hours.py" line="170"/>
         <source>Unexpected {text!r} in the opening hours.</source>
         <translation>{text!r} inattendu dans les horaires d'ouverture.</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="319"/>
+        <location filename="../core/hours.py" line="307"/>
         <source>Invalid weekday number in the opening hours.</source>
         <translation>Numéro de jour de la semaine non valide dans les horaires d'ouverture.</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="335"/>
+        <location filename="../core/hours.py" line="323"/>
         <source>Open-ended opening hours cannot be counted.</source>
         <translation>Des horaires d'ouverture sans heure de fin ne peuvent pas être comptés.</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="337"/>
+        <location filename="../core/hours.py" line="325"/>
         <source>A time in the opening hours is not part of a range (from-to).</source>
         <translation>Une heure des horaires d'ouverture ne fait pas partie d'une plage (début-fin).</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="346"/>
+        <location filename="../core/hours.py" line="334"/>
         <source>Open-ended or repeated times cannot be counted.</source>
         <translation>Des heures sans fin ou répétées ne peuvent pas être comptées.</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="361"/>
+        <location filename="../core/hours.py" line="349"/>
         <source>Invalid time {time} in the opening hours.</source>
         <translation>Heure {time} non valide dans les horaires d'ouverture.</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="559"/>
+        <location filename="../core/hours.py" line="408"/>
         <source>No opening hours given.</source>
         <translation>Aucun horaire d'ouverture indiqué.</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="427"/>
+        <location filename="../core/hours.py" line="415"/>
         <source>Opening hours {text!r} could not be read: {error}</source>
         <translation>Les horaires d'ouverture {text!r} n'ont pas pu être lus : {error}</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="434"/>
+        <location filename="../core/hours.py" line="422"/>
         <source>Opening hours {text!r} give no regular weekly hours (only holidays, exceptions or comments).</source>
         <translation>Les horaires d'ouverture {text!r} ne donnent aucun horaire hebdomadaire régulier (seulement des jours fériés, des exceptions ou des commentaires).</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="551"/>
-        <source>The hours {text!r} of {field} could not be read.</source>
-        <translation>Les horaires {text!r} de {field} n'ont pas pu être lus.</translation>
-    </message>
-    <message>
-        <location filename="../core/hours.py" line="596"/>
+        <location filename="../core/hours.py" line="514"/>
         <source>Unknown hours can be replaced by the median or by a number, not {value!r}.</source>
         <translation>Les horaires inconnus peuvent être remplacés par la médiane ou par un nombre, pas par {value!r}.</translation>
     </message>
     <message>
-        <location filename="../core/hours.py" line="602"/>
+        <location filename="../core/hours.py" line="520"/>
         <source>The hours given for unknown opening hours must be 0 or more.</source>
         <translation>Les heures indiquées pour les horaires d'ouverture inconnus doivent être supérieures ou égales à 0.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="87"/>
+        <location filename="../processing/utils.py" line="99"/>
         <source>The operation was canceled.</source>
         <translation>L'opération a été annulée.</translation>
     </message>
@@ -519,7 +514,7 @@
         <translation>Le mode hors ligne est activé et {url} n'est pas dans le cache. Désactivez le mode hors ligne dans les paramètres de Ville numérique (ou retirez VILLE_NUMERIQUE_OFFLINE) et relancez une fois connecté.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="496"/>
+        <location filename="../core/http.py" line="495"/>
         <source>The download of {url} stopped after {done} of {total} bytes. Try again.</source>
         <translation>Le téléchargement de {url} s'est arrêté après {done} octets sur {total}. Réessayez.</translation>
     </message>
@@ -554,17 +549,17 @@
         <translation>Aucun réseau piéton n'a été trouvé près du point {lon}, {lat} : il est sans doute trop loin d'une rue ou d'un chemin du réseau de l'IGN, ou hors de France. Placez le point sur une rue et réessayez.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="138"/>
+        <location filename="../core/loaders.py" line="129"/>
         <source>{source}: {read} records read, {kept} kept, {rejected} rejected.</source>
         <translation>{source} : {read} enregistrements lus, {kept} conservés, {rejected} rejetés.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="141"/>
+        <location filename="../core/loaders.py" line="132"/>
         <source>line {row}: {reason}</source>
         <translation>ligne {row} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="141"/>
+        <location filename="../core/loaders.py" line="132"/>
         <source>feature {row}: {reason}</source>
         <translation>entité {row} : {reason}</translation>
     </message>
@@ -604,57 +599,57 @@
         <translation>pas de coordonnées</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="299"/>
+        <location filename="../core/loaders.py" line="218"/>
         <source>The file {name} is not encoded in {encoding}.</source>
         <translation>Le fichier {name} n'est pas encodé en {encoding}.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="253"/>
+        <location filename="../core/loaders.py" line="172"/>
         <source>{count} fields instead of {expected}</source>
         <translation>{count} champs au lieu de {expected}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="331"/>
+        <location filename="../core/loaders.py" line="250"/>
         <source>The CSV file {name} cannot be read: {error}</source>
         <translation>Le fichier CSV {name} ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="373"/>
+        <location filename="../core/loaders.py" line="292"/>
         <source>The coordinate system of the columns {x}/{y} of {name} is unknown: give its EPSG code.</source>
         <translation>Le système de coordonnées des colonnes {x}/{y} de {name} est inconnu : indiquez son code EPSG.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="403"/>
+        <location filename="../core/loaders.py" line="322"/>
         <source>The file {name} cannot be read: {error}</source>
         <translation>Le fichier {name} ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="322"/>
+        <location filename="../core/loaders.py" line="241"/>
         <source>Give both the longitude and the latitude columns of {name}.</source>
         <translation>Indiquez à la fois la colonne de longitude et celle de latitude de {name}.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="351"/>
+        <location filename="../core/loaders.py" line="270"/>
         <source>The column {column} is not in {name} (columns: {columns}).</source>
         <translation>La colonne {column} n'existe pas dans {name} (colonnes : {columns}).</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="432"/>
+        <location filename="../core/loaders.py" line="351"/>
         <source>{name} is not GeoJSON (no FeatureCollection or Feature found).</source>
         <translation>{name} n'est pas du GeoJSON (ni FeatureCollection ni Feature).</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="362"/>
+        <location filename="../core/loaders.py" line="281"/>
         <source>No coordinates found in {name}: expected columns such as latitude/longitude, lat/lon, x_wgs84/y_wgs84, x_l93/y_l93, geo_point_2d or geo_shape. Choose the coordinate columns.</source>
         <translation>Aucune coordonnée trouvée dans {name} : colonnes attendues latitude/longitude, lat/lon, x_wgs84/y_wgs84, x_l93/y_l93, geo_point_2d ou geo_shape. Choisissez les colonnes de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="453"/>
+        <location filename="../core/loaders.py" line="372"/>
         <source>{name} is not valid JSON: {error}</source>
         <translation>{name} n'est pas du JSON valide : {error}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="469"/>
+        <location filename="../core/loaders.py" line="388"/>
         <source>invalid feature</source>
         <translation>entité invalide</translation>
     </message>
@@ -664,12 +659,12 @@
         <translation>pas de géométrie</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="520"/>
+        <location filename="../core/loaders.py" line="439"/>
         <source>GDAL cannot open {name}: the file is damaged or not a vector file.</source>
         <translation>GDAL ne peut pas ouvrir {name} : le fichier est endommagé ou n'est pas un fichier vecteur.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="525"/>
+        <location filename="../core/loaders.py" line="444"/>
         <source>{name} has no layer {layer}.</source>
         <translation>{name} n'a pas de couche {layer}.</translation>
     </message>
@@ -704,47 +699,47 @@
         <translation>L'archive {name} ne contient aucun fichier de données chargeable.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="610"/>
+        <location filename="../core/loaders.py" line="529"/>
         <source>The format of {name} is not supported.</source>
         <translation>Le format de {name} n'est pas pris en charge.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="148"/>
+        <location filename="../core/walking.py" line="83"/>
         <source>The walking speed must be greater than 0.</source>
         <translation>La vitesse de marche doit être supérieure à 0.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="263"/>
+        <location filename="../core/network.py" line="134"/>
         <source>The node merging tolerance must be greater than 0.</source>
         <translation>La tolérance de fusion des nœuds doit être supérieure à 0.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="270"/>
+        <location filename="../core/network.py" line="141"/>
         <source>Expected {expected} attribute records for the lines, got {got}.</source>
         <translation>{expected} enregistrements attributaires attendus pour les lignes, {got} reçus.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="408"/>
+        <location filename="../core/network.py" line="279"/>
         <source>points to snap</source>
         <translation>points à rattacher au réseau</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="411"/>
+        <location filename="../core/network.py" line="282"/>
         <source>The maximum snapping distance must be 0 or more.</source>
         <translation>La distance maximale de rattachement au réseau doit être supérieure ou égale à 0.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="622"/>
+        <location filename="../core/network.py" line="493"/>
         <source>A finite walking cut-off is needed to list the pairs.</source>
         <translation>Une distance limite de marche finie est nécessaire pour lister les paires.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="673"/>
+        <location filename="../core/network.py" line="544"/>
         <source>The walking cut-off must be a number.</source>
         <translation>La distance limite de marche doit être un nombre.</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="675"/>
+        <location filename="../core/network.py" line="546"/>
         <source>The walking cut-off must be 0 or more.</source>
         <translation>La distance limite de marche doit être supérieure ou égale à 0.</translation>
     </message>
@@ -819,42 +814,42 @@
         <translation>sites candidats</translation>
     </message>
     <message>
-        <location filename="../core/services/vocabulary.py" line="38"/>
+        <location filename="../core/categories.py" line="42"/>
         <source>Digital mediation place</source>
         <translation>Lieu de médiation numérique</translation>
     </message>
     <message>
-        <location filename="../core/services/vocabulary.py" line="40"/>
+        <location filename="../core/report/texts.py" line="228"/>
         <source>France Services</source>
         <translation>France Services</translation>
     </message>
     <message>
-        <location filename="../core/services/vocabulary.py" line="42"/>
+        <location filename="../core/categories.py" line="42"/>
         <source>Digital adviser (conseiller numérique)</source>
         <translation>Conseiller numérique</translation>
     </message>
     <message>
-        <location filename="../core/services/vocabulary.py" line="44"/>
+        <location filename="../core/categories.py" line="42"/>
         <source>Third place (tiers-lieu, coworking)</source>
         <translation>Tiers-lieu (coworking)</translation>
     </message>
     <message>
-        <location filename="../core/services/vocabulary.py" line="46"/>
+        <location filename="../core/categories.py" line="42"/>
         <source>Fab lab</source>
         <translation>Fab lab</translation>
     </message>
     <message>
-        <location filename="../core/services/vocabulary.py" line="48"/>
+        <location filename="../core/categories.py" line="42"/>
         <source>Public internet access</source>
         <translation>Accès public à internet</translation>
     </message>
     <message>
-        <location filename="../core/services/vocabulary.py" line="83"/>
+        <location filename="../core/services/vocabulary.py" line="75"/>
         <source>Unknown service category: {code}.</source>
         <translation>Catégorie de service inconnue : {code}.</translation>
     </message>
     <message>
-        <location filename="../core/services/vocabulary.py" line="468"/>
+        <location filename="../core/services/vocabulary.py" line="326"/>
         <source>A place record must be a dictionary of fields.</source>
         <translation>Un enregistrement de lieu doit être un dictionnaire de champs.</translation>
     </message>
@@ -884,27 +879,17 @@
         <translation>Le lieu {id} n'a pas de nom.</translation>
     </message>
     <message>
-        <location filename="../core/services/records.py" line="334"/>
+        <location filename="../core/services/records.py" line="336"/>
         <source>The France Services table lacks the columns: {columns}.</source>
         <translation>La table France Services ne contient pas les colonnes : {columns}.</translation>
     </message>
     <message>
-        <location filename="../core/services/sources.py" line="136"/>
+        <location filename="../core/services/sources.py" line="118"/>
         <source>Cannot read {path}: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/services/sources.py" line="115"/>
-        <source>{path} is not valid GeoJSON: {error}</source>
-        <translation>{path} n'est pas du GeoJSON valide : {error}</translation>
-    </message>
-    <message>
         <location filename="../core/services/sources.py" line="120"/>
-        <source>{path} is not a GeoJSON FeatureCollection.</source>
-        <translation>{path} n'est pas une FeatureCollection GeoJSON.</translation>
-    </message>
-    <message>
-        <location filename="../core/services/sources.py" line="138"/>
         <source>{path} is not a readable CSV file: {error}</source>
         <translation>{path} n'est pas un fichier CSV lisible : {error}</translation>
     </message>
@@ -924,137 +909,127 @@
         <translation>La valeur « {value} » donnée par {origin} pour l'option {option} n'est pas valide.</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="73"/>
+        <location filename="../processing/base.py" line="106"/>
         <source>Coverage analysis</source>
         <translation>Analyse de couverture</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="74"/>
+        <location filename="../ui/pages/data.ui" line="35"/>
         <source>Open data</source>
         <translation>Données ouvertes</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="75"/>
+        <location filename="../processing/base.py" line="108"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1369"/>
+        <location filename="../ui/pages/analysis.py" line="299"/>
         <source>Digital services coverage</source>
         <translation>Couverture des services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="139"/>
+        <location filename="../processing/coverage_inputs.py" line="167"/>
         <source>Population (grid cells, IRIS, buildings… or points)</source>
         <translation>Population (carreaux, IRIS, bâtiments… ou points)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="144"/>
+        <location filename="../processing/coverage_inputs.py" line="172"/>
         <source>Population units; polygons are represented by their centroid.</source>
         <translation>Unités de population ; les polygones sont représentés par leur centroïde.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="146"/>
+        <location filename="../processing/coverage_inputs.py" line="174"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="153"/>
+        <location filename="../processing/coverage_inputs.py" line="181"/>
         <source>Number of inhabitants of each unit (INSEE grid: ind).</source>
         <translation>Nombre d'habitants de chaque unité (grille INSEE : ind).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="157"/>
+        <location filename="../processing/coverage_inputs.py" line="185"/>
         <source>Digital services (points)</source>
         <translation>Services numériques (points)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="407"/>
+        <location filename="../ui/pages/analysis.ui" line="21"/>
         <source>Category field</source>
         <translation>Champ de catégorie</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="172"/>
+        <location filename="../processing/coverage_inputs.py" line="200"/>
         <source>Category codes of each service, several separated by | (e.g. epn|wifi).</source>
         <translation>Codes de catégorie de chaque service, plusieurs séparés par | (par ex. epn|wifi).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="194"/>
-        <source>Walking distance thresholds (metres, per category)</source>
-        <translation>Seuils de distance à pied (mètres, par catégorie)</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_inputs.py" line="199"/>
-        <source>category=metres separated by ; — categories not listed keep their default.</source>
-        <translation>catégorie=mètres séparés par ; — les catégories non citées gardent leur valeur par défaut.</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_inputs.py" line="202"/>
+        <location filename="../processing/coverage_inputs.py" line="232"/>
         <source>Category weights in the score</source>
         <translation>Poids des catégories dans le score</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="180"/>
+        <location filename="../processing/coverage.py" line="181"/>
         <source>Coverage</source>
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="39"/>
+        <location filename="../processing/scenario.py" line="44"/>
         <source>Summary (JSON)</source>
         <translation>Synthèse (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="39"/>
+        <location filename="../processing/scenario.py" line="44"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="393"/>
+        <location filename="../ui/pages/analysis.ui" line="15"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="406"/>
+        <location filename="../ui/pages/analysis.ui" line="19"/>
         <source>Digital services</source>
         <translation>Services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="367"/>
+        <location filename="../processing/coverage_inputs.py" line="400"/>
         <source>Thresholds</source>
         <translation>Seuils</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="368"/>
+        <location filename="../processing/coverage_inputs.py" line="401"/>
         <source>Weights</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="279"/>
+        <location filename="../processing/coverage_inputs.py" line="311"/>
         <source>Distances measured in {crs} ({name}).</source>
         <translation>Distances mesurées dans le SCR {crs} ({name}).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="349"/>
+        <location filename="../processing/coverage_inputs.py" line="382"/>
         <source>{n} population unit(s) without geometry skipped (kept in the output with empty results).</source>
         <translation>{n} unité(s) de population sans géométrie ignorée(s) (conservée(s) dans la sortie avec des résultats vides).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="355"/>
+        <location filename="../processing/coverage_inputs.py" line="388"/>
         <source>{n} service(s) without geometry skipped.</source>
         <translation>{n} service(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="359"/>
+        <location filename="../processing/coverage_inputs.py" line="392"/>
         <source>No population unit has a usable geometry: they are empty or cannot be placed in {crs} from the layer&apos;s CRS {source}. Check the CRS of the layer.</source>
         <translation>Aucune unité de population n'a de géométrie exploitable : elles sont vides ou ne peuvent pas être placées dans {crs} depuis le SCR {source} de la couche. Vérifiez le SCR de la couche.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="429"/>
+        <location filename="../processing/coverage_inputs.py" line="463"/>
         <source>No service has a category in field &apos;{field}&apos;: fill it with codes such as epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</source>
         <translation>Aucun service n'a de catégorie dans le champ « {field} » : remplissez-le avec des codes tels que epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="456"/>
+        <location filename="../processing/coverage_inputs.py" line="490"/>
         <source>{n} population unit(s) with an empty population counted as 0.</source>
         <translation>{n} unité(s) de population sans valeur de population comptée(s) pour 0.</translation>
     </message>
@@ -1069,7 +1044,7 @@
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="75"/>
+        <location filename="../processing/coverage.py" line="76"/>
         <source>Field &apos;{name}&apos; of the population layer replaced by the new result.</source>
         <translation>Champ « {name} » de la couche de population remplacé par le nouveau résultat.</translation>
     </message>
@@ -1079,7 +1054,7 @@
         <translation>La couche « {label} » n'a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="202"/>
+        <location filename="../processing/report.py" line="206"/>
         <source>The layer &apos;{label}&apos; has no feature.</source>
         <translation>La couche « {label} » ne contient aucune entité.</translation>
     </message>
@@ -1119,12 +1094,12 @@
         <translation>Projet de gare (scénario)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="902"/>
+        <location filename="../ui/pages/territory.ui" line="41"/>
         <source>Station</source>
         <translation>Gare</translation>
     </message>
     <message>
-        <location filename="../ui/actions.py" line="45"/>
+        <location filename="../ui/pages/data.ui" line="13"/>
         <source>Saint-Omer sample</source>
         <translation>Échantillon de Saint-Omer</translation>
     </message>
@@ -1144,7 +1119,7 @@
         <translation>Qui habite à distance de marche de chaque type de service numérique ?</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="313"/>
+        <location filename="../ui/actions.py" line="96"/>
         <source>Load the Saint-Omer sample</source>
         <translation>Charger l'échantillon de Saint-Omer</translation>
     </message>
@@ -1204,7 +1179,7 @@
         <translation>Le site wifi {name} n'est pas en service ({state}).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="350"/>
+        <location filename="../ui/pages/data.ui" line="61"/>
         <source>Search data.gouv.fr</source>
         <translation>Rechercher sur data.gouv.fr</translation>
     </message>
@@ -1219,7 +1194,7 @@
         <translation>Mots qui doivent tous apparaître, par ex. lieux de médiation numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="362"/>
+        <location filename="../ui/pages/data.py" line="65"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -1344,7 +1319,7 @@
         <translation>Enregistrements conservés</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="226"/>
+        <location filename="../processing/fetch_services.py" line="229"/>
         <source>Records rejected</source>
         <translation>Enregistrements rejetés</translation>
     </message>
@@ -1404,237 +1379,237 @@
         <translation>{name} contient {n} couches ({layers}) ; la première a été chargée : choisissez-en une autre avec le paramètre de couche.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="69"/>
+        <location filename="../processing/fetch.py" line="70"/>
         <source>Communes (ADMIN EXPRESS)</source>
         <translation>Communes (ADMIN EXPRESS)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="70"/>
+        <location filename="../processing/fetch.py" line="71"/>
         <source>IRIS (statistical units)</source>
         <translation>IRIS (unités statistiques)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="71"/>
+        <location filename="../processing/fetch.py" line="72"/>
         <source>Buildings (BD TOPO)</source>
         <translation>Bâtiments (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="72"/>
+        <location filename="../processing/fetch.py" line="73"/>
         <source>Road sections usable on foot (BD TOPO)</source>
         <translation>Tronçons de route praticables à pied (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="73"/>
+        <location filename="../processing/fetch.py" line="74"/>
         <source>Passenger stations and stops (BD TOPO)</source>
         <translation>Gares et arrêts voyageurs (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="74"/>
+        <location filename="../processing/fetch.py" line="75"/>
         <source>INSEE 200 m grid (Filosofi)</source>
         <translation>Grille INSEE 200 m (Filosofi)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="116"/>
+        <location filename="../processing/fetch.py" line="117"/>
         <source>Fetching {layer} ({typename}) from the IGN Géoplateforme…</source>
         <translation>Récupération de {layer} ({typename}) depuis la Géoplateforme de l'IGN…</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="175"/>
+        <location filename="../processing/fetch.py" line="176"/>
         <source>The IGN Géoplateforme returned no {layer} in the area ({area}).</source>
         <translation>La Géoplateforme de l'IGN n'a renvoyé aucune entité de {layer} dans la zone ({area}).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="165"/>
+        <location filename="../processing/fetch.py" line="166"/>
         <source>{n} feature(s) of the bounding box outside the area left out.</source>
         <translation>{n} entité(s) du rectangle englobant hors de la zone écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="169"/>
+        <location filename="../processing/fetch.py" line="170"/>
         <source>{n} feature(s) without a usable geometry left out.</source>
         <translation>{n} entité(s) sans géométrie exploitable écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="184"/>
+        <location filename="../processing/fetch.py" line="185"/>
         <source>Features per WFS request</source>
         <translation>Entités par requête WFS</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="192"/>
+        <location filename="../processing/fetch.py" line="193"/>
         <source>The Géoplateforme serves at most 5000 features per request; larger areas take several.</source>
         <translation>La Géoplateforme fournit au plus 5000 entités par requête ; les zones plus grandes en nécessitent plusieurs.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="206"/>
+        <location filename="../processing/fetch.py" line="209"/>
         <source>Fetch an IGN Géoplateforme layer</source>
         <translation>Récupérer une couche de la Géoplateforme de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="209"/>
+        <location filename="../processing/fetch.py" line="212"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="215"/>
+        <location filename="../processing/fetch.py" line="218"/>
         <source>IGN layer</source>
         <translation>Couche IGN</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="216"/>
+        <location filename="../processing/fetch.py" line="219"/>
         <source>Number of features</source>
         <translation>Nombre d'entités</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="230"/>
+        <location filename="../processing/fetch.py" line="233"/>
         <source>{n} feature(s) of {layer} written.</source>
         <translation>{n} entité(s) de {layer} écrite(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="244"/>
+        <location filename="../processing/fetch.py" line="247"/>
         <source>Fetch the INSEE 200 m population grid</source>
         <translation>Récupérer la grille de population INSEE 200 m</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="249"/>
+        <location filename="../processing/fetch.py" line="252"/>
         <source>Population grid (200 m)</source>
         <translation>Grille de population (200 m)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="254"/>
+        <location filename="../processing/fetch.py" line="257"/>
         <source>Number of cells</source>
         <translation>Nombre de carreaux</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="255"/>
+        <location filename="../processing/fetch.py" line="258"/>
         <source>Inhabitants in the cells</source>
         <translation>Habitants dans les carreaux</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="269"/>
+        <location filename="../processing/fetch.py" line="272"/>
         <source>The grid served has no field ind (inhabitants).</source>
         <translation>La grille fournie n'a pas de champ ind (habitants).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch.py" line="274"/>
+        <location filename="../processing/fetch.py" line="277"/>
         <source>{n} cell(s) of 200 m, {population:.1f} inhabitants.</source>
         <translation>{n} carreau(x) de 200 m, {population:.1f} habitants.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="78"/>
+        <location filename="../processing/fetch_services.py" line="79"/>
         <source>{name} is not recognised as a list of digital services: expected lieux de médiation numérique (schema v0 or v1), the France Services list, tiers-lieux or public Wi-Fi sites.</source>
         <translation>{name} n'est pas reconnu comme une liste de services numériques : sont attendus des lieux de médiation numérique (schéma v0 ou v1), la liste des France Services, des tiers-lieux ou des sites de wifi public.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="114"/>
+        <location filename="../processing/fetch_services.py" line="117"/>
         <source>Fetch the digital services</source>
         <translation>Récupérer les services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="118"/>
+        <location filename="../ui/pages/data.ui" line="19"/>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="125"/>
+        <location filename="../processing/fetch_services.py" line="128"/>
         <source>Places offering at least one of them are kept, with these categories only.</source>
         <translation>Les lieux qui en proposent au moins une sont conservés, avec ces seules catégories.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="140"/>
+        <location filename="../processing/fetch_services.py" line="143"/>
         <source>Public Wi-Fi datasets</source>
         <translation>Jeux de données de wifi public</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="141"/>
+        <location filename="../processing/fetch_services.py" line="144"/>
         <source>data.gouv.fr resource identifiers or file addresses of Wi-Fi site lists, separated by commas. Sites that are not operational are left out and counted.</source>
         <translation>Identifiants de ressources data.gouv.fr ou adresses de fichiers de listes de sites wifi, séparés par des virgules. Les sites qui ne sont pas en service sont écartés et comptés.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="148"/>
+        <location filename="../processing/fetch_services.py" line="151"/>
         <source>Downloaded files</source>
         <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="151"/>
+        <location filename="../processing/fetch_services.py" line="154"/>
         <source>Files already downloaded (CSV, GeoJSON…): lieux de médiation numérique, France Services, tiers-lieux or Wi-Fi lists, recognised by their columns.</source>
         <translation>Fichiers déjà téléchargés (CSV, GeoJSON…) : listes de lieux de médiation numérique, de France Services, de tiers-lieux ou de sites wifi, reconnues par leurs colonnes.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="158"/>
+        <location filename="../processing/fetch_services.py" line="161"/>
         <source>Merging distance of duplicates (metres)</source>
         <translation>Distance de fusion des doublons (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="166"/>
+        <location filename="../processing/fetch_services.py" line="169"/>
         <source>Places of matching names closer than this are one place; 0 merges equal ids only.</source>
         <translation>Les lieux de noms concordants plus proches que cette distance ne forment qu'un seul lieu ; 0 ne fusionne que les identifiants identiques.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="218"/>
+        <location filename="../processing/fetch_services.py" line="221"/>
         <source>Number of places</source>
         <translation>Nombre de lieux</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="227"/>
+        <location filename="../processing/fetch_services.py" line="230"/>
         <source>Wi-Fi sites not operational</source>
         <translation>Sites wifi hors service</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="232"/>
+        <location filename="../processing/fetch_services.py" line="235"/>
         <source>Choose at least one category of services.</source>
         <translation>Choisissez au moins une catégorie de services.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="245"/>
+        <location filename="../processing/fetch_services.py" line="248"/>
         <source>Choose at least one source: a data.gouv.fr dataset, a Wi-Fi list or a file.</source>
         <translation>Choisissez au moins une source : un jeu de données data.gouv.fr, une liste de sites wifi ou un fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="251"/>
+        <location filename="../processing/fetch_services.py" line="254"/>
         <source>No area given: every place of the sources is kept.</source>
         <translation>Aucune zone indiquée : tous les lieux des sources sont conservés.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="267"/>
+        <location filename="../processing/fetch_services.py" line="270"/>
         <source>&quot;{dataset}&quot;: file &quot;{resource}&quot; of {date}.</source>
         <translation>« {dataset} » : fichier « {resource} » du {date}.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="309"/>
+        <location filename="../processing/fetch_services.py" line="312"/>
         <source>{kept} record(s) in the area, {outside} outside.</source>
         <translation>{kept} enregistrement(s) dans la zone, {outside} en dehors.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="318"/>
+        <location filename="../processing/fetch_services.py" line="321"/>
         <source>{before} record(s) merged into {after} place(s).</source>
         <translation>{before} enregistrement(s) fusionné(s) en {after} lieu(x).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="337"/>
+        <location filename="../processing/fetch_services.py" line="340"/>
         <source>{n} place(s) without any of the chosen categories left out.</source>
         <translation>{n} lieu(x) sans aucune des catégories choisies écarté(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="346"/>
+        <location filename="../processing/fetch_services.py" line="349"/>
         <source>No place of the chosen categories ({categories}) was found{where}.</source>
         <translation>Aucun lieu des catégories choisies ({categories}) n'a été trouvé{where}.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="346"/>
+        <location filename="../processing/fetch_services.py" line="349"/>
         <source> in the area ({area})</source>
         <translation> dans la zone ({area})</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="366"/>
+        <location filename="../processing/fetch_services.py" line="369"/>
         <source>{n} place(s) written: {counts}.</source>
         <translation>{n} lieu(x) écrit(s) : {counts}.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="462"/>
+        <location filename="../processing/fetch_services.py" line="465"/>
         <source>{name}: {read} record(s) read, {kept} kept.</source>
         <translation>{name} : {read} enregistrement(s) lu(s), {kept} conservé(s).</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="467"/>
+        <location filename="../processing/fetch_services.py" line="470"/>
         <source>Rejected: {details} (e.g. {examples}).</source>
         <translation>Rejetés : {details} (par ex. {examples}).</translation>
     </message>
@@ -1669,7 +1644,7 @@
         <translation>Copié dans source_id en sortie ; identifiant de l'entité si vide.</translation>
     </message>
     <message>
-        <location filename="../processing/isochrone.py" line="83"/>
+        <location filename="../ui/pages/analysis.ui" line="33"/>
         <source>Walking times (minutes)</source>
         <translation>Temps de marche (minutes)</translation>
     </message>
@@ -1719,257 +1694,257 @@
         <translation>{n} isochrone(s) écrite(s).</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="75"/>
+        <location filename="../processing/open_data.py" line="85"/>
         <source>Offline mode: only the data already in the cache ({folder}) is used.</source>
         <translation>Mode hors ligne : seules les données déjà en cache ({folder}) sont utilisées.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="81"/>
+        <location filename="../processing/open_data.py" line="91"/>
         <source>Requests go through the proxy set in the QGIS network settings.</source>
         <translation>Les requêtes passent par le proxy défini dans les paramètres réseau de QGIS.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="114"/>
+        <location filename="../processing/open_data_area.py" line="41"/>
         <source>{codes}: not an INSEE commune code. A code has five characters, such as 62765 for Saint-Omer or 2A004 for Ajaccio (postal codes are not accepted).</source>
         <translation>{codes} : code(s) INSEE de commune non valide(s). Un code comporte cinq caractères, comme 62765 pour Saint-Omer ou 2A004 pour Ajaccio (les codes postaux ne sont pas acceptés).</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="125"/>
+        <location filename="../processing/open_data_area.py" line="52"/>
         <source>Area: INSEE commune codes</source>
         <translation>Zone : codes INSEE des communes</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="126"/>
+        <location filename="../processing/open_data_area.py" line="53"/>
         <source>INSEE codes separated by commas, e.g. 62765,62525 (Saint-Omer, Longuenesse).</source>
         <translation>Codes INSEE séparés par des virgules, par ex. 62765,62525 (Saint-Omer, Longuenesse).</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="128"/>
+        <location filename="../processing/open_data_area.py" line="55"/>
         <source>Area: extent</source>
         <translation>Zone : emprise</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="129"/>
+        <location filename="../processing/open_data_area.py" line="56"/>
         <source>A rectangle, in any CRS.</source>
         <translation>Un rectangle, dans n'importe quel SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="131"/>
+        <location filename="../processing/open_data_area.py" line="58"/>
         <source>Area: polygon layer</source>
         <translation>Zone : couche de polygones</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="134"/>
+        <location filename="../processing/open_data_area.py" line="61"/>
         <source>The union of its polygons (or of the selected ones) is the area.</source>
         <translation>L'union de ses polygones (ou des polygones sélectionnés) forme la zone.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="136"/>
+        <location filename="../processing/open_data_area.py" line="63"/>
         <source>Buffer around the area (metres)</source>
         <translation>Tampon autour de la zone (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="144"/>
+        <location filename="../processing/open_data_area.py" line="71"/>
         <source>Widens the area, e.g. to keep the services just across the boundary.</source>
         <translation>Élargit la zone, par ex. pour garder les services situés juste de l'autre côté de la limite.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="184"/>
+        <location filename="../processing/open_data_area.py" line="111"/>
         <source>Give the area one way only: commune codes, an extent or a polygon layer.</source>
         <translation>Indiquez la zone d'une seule façon : codes de communes, emprise ou couche de polygones.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="187"/>
+        <location filename="../processing/open_data_area.py" line="114"/>
         <source>Give the area: INSEE commune codes, an extent or a polygon layer.</source>
         <translation>Indiquez la zone : codes INSEE des communes, emprise ou couche de polygones.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="192"/>
+        <location filename="../processing/open_data_area.py" line="119"/>
         <source>communes {codes}</source>
         <translation>communes {codes}</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="197"/>
+        <location filename="../processing/open_data_area.py" line="124"/>
         <source>extent {extent}</source>
         <translation>emprise {extent}</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="200"/>
+        <location filename="../processing/open_data_area.py" line="127"/>
         <source>polygons of the layer {name}</source>
         <translation>polygones de la couche {name}</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="202"/>
+        <location filename="../processing/open_data_area.py" line="129"/>
         <source>The area is empty.</source>
         <translation>La zone est vide.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="205"/>
+        <location filename="../processing/open_data_area.py" line="132"/>
         <source>{area} + {buffer:g} m</source>
         <translation>{area} + {buffer:g} m</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="206"/>
+        <location filename="../processing/open_data_area.py" line="133"/>
         <source>Area: {label}.</source>
         <translation>Zone : {label}.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="225"/>
+        <location filename="../processing/open_data_area.py" line="152"/>
         <source>The IGN commune layer has no commune with the code(s) {codes}. Check them: INSEE codes, not postal codes (Saint-Omer is 62765, its postal code 62500).</source>
         <translation>La couche des communes de l'IGN ne contient aucune commune de code {codes}. Vérifiez-les : il faut des codes INSEE, pas des codes postaux (Saint-Omer a le code INSEE 62765 et le code postal 62500).</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="249"/>
+        <location filename="../processing/open_data_area.py" line="176"/>
         <source>The area layer has no polygon (or none can be placed in WGS 84).</source>
         <translation>La couche de zone n'a aucun polygone (ou aucun ne peut être placé en WGS 84).</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="315"/>
+        <location filename="../processing/open_data_files.py" line="61"/>
         <source>data.gouv.fr resource &quot;{title}&quot; ({format}, updated {date}) of the dataset {dataset}.</source>
         <translation>Ressource data.gouv.fr « {title} » ({format}, mise à jour le {date}) du jeu de données {dataset}.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="329"/>
+        <location filename="../processing/open_data_files.py" line="75"/>
         <source>&apos;{reference}&apos; is neither a data.gouv.fr resource identifier, nor a data.gouv.fr resource address, nor an http(s) address of a file.</source>
         <translation>« {reference} » n'est ni un identifiant de ressource data.gouv.fr, ni une adresse de ressource data.gouv.fr, ni une adresse http(s) de fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="344"/>
+        <location filename="../processing/open_data_files.py" line="90"/>
         <source>Downloading {url}…</source>
         <translation>Téléchargement de {url}…</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="441"/>
+        <location filename="../processing/geojson_records.py" line="115"/>
         <source>point</source>
         <translation>point</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="441"/>
+        <location filename="../processing/geojson_records.py" line="115"/>
         <source>line</source>
         <translation>ligne</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="441"/>
+        <location filename="../processing/geojson_records.py" line="115"/>
         <source>polygon</source>
         <translation>polygone</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="613"/>
+        <location filename="../processing/geojson_records.py" line="287"/>
         <source>Writing the output failed: {error}</source>
         <translation>L'écriture de la sortie a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="111"/>
+        <location filename="../processing/report.py" line="112"/>
         <source>The file &apos;{label}&apos; cannot be read ({path}): {error}</source>
         <translation>Le fichier « {label} » ne peut pas être lu ({path}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="114"/>
+        <location filename="../processing/report.py" line="115"/>
         <source>The file &apos;{label}&apos; is not valid JSON ({path}): {error}</source>
         <translation>Le fichier « {label} » n'est pas du JSON valide ({path}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="117"/>
+        <location filename="../processing/report.py" line="118"/>
         <source>The file &apos;{label}&apos; does not hold a JSON object ({path}).</source>
         <translation>Le fichier « {label} » ne contient pas d'objet JSON ({path}).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="146"/>
+        <location filename="../processing/report.py" line="150"/>
         <source>Coverage report (HTML and PDF)</source>
         <translation>Rapport de couverture (HTML et PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="153"/>
+        <location filename="../processing/report.py" line="157"/>
         <source>Coverage layer</source>
         <translation>Couche de couverture</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="158"/>
+        <location filename="../processing/report.py" line="162"/>
         <source>The Coverage output of ville_numerique:coverage (dist_&lt;category&gt;, cov_&lt;category&gt;, score fields).</source>
         <translation>La sortie Couverture de ville_numerique:coverage (champs dist_&lt;category&gt;, cov_&lt;category&gt;, score).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="161"/>
+        <location filename="../processing/report.py" line="165"/>
         <source>Coverage summary (JSON)</source>
         <translation>Synthèse de couverture (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="162"/>
+        <location filename="../processing/report.py" line="166"/>
         <source>The Summary (JSON) written with this coverage layer.</source>
         <translation>La Synthèse (JSON) écrite avec cette couche de couverture.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="164"/>
+        <location filename="../processing/report.py" line="168"/>
         <source>Scenario summary (JSON)</source>
         <translation>Synthèse du scénario (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="167"/>
+        <location filename="../processing/report.py" line="171"/>
         <source>Optional: a scenario summary with before/after figures, shown as a comparison table.</source>
         <translation>Facultatif : une synthèse de scénario avec les chiffres avant/après, présentée sous forme de tableau comparatif.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="169"/>
+        <location filename="../processing/report.py" line="173"/>
         <source>Digital services (drawn on the map)</source>
         <translation>Services numériques (dessinés sur la carte)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="174"/>
+        <location filename="../processing/report.py" line="178"/>
         <source>Perimeter (drawn on the map)</source>
         <translation>Périmètre (dessiné sur la carte)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="178"/>
+        <location filename="../processing/report.py" line="182"/>
         <source>Optional: the study area outline; its name field gives the default title.</source>
         <translation>Facultatif : le contour de la zone d'étude ; son champ de nom donne le titre par défaut.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="362"/>
+        <location filename="../ui/pages/data.py" line="65"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="181"/>
+        <location filename="../processing/report.py" line="185"/>
         <source>Empty: &quot;Couverture numérique — &lt;place&gt;&quot; (or its English version), the place being named by the perimeter or the services layer.</source>
         <translation>Vide : « Couverture numérique — &lt;lieu&gt; » (ou sa version anglaise), le lieu étant nommé d'après le périmètre ou la couche des services.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="184"/>
+        <location filename="../processing/report.py" line="188"/>
         <source>Report language</source>
         <translation>Langue du rapport</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="188"/>
+        <location filename="../processing/report.py" line="192"/>
         <source>fr (French, default) or en (English).</source>
         <translation>fr (français, par défaut) ou en (anglais).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="190"/>
+        <location filename="../processing/report.py" line="194"/>
         <source>Report (HTML)</source>
         <translation>Rapport (HTML)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="190"/>
+        <location filename="../processing/report.py" line="194"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="192"/>
+        <location filename="../processing/report.py" line="196"/>
         <source>Report (PDF)</source>
         <translation>Rapport (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="192"/>
+        <location filename="../processing/report.py" line="196"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="200"/>
+        <location filename="../processing/report.py" line="204"/>
         <source>The coverage layer could not be opened.</source>
         <translation>La couche de couverture n'a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="204"/>
+        <location filename="../processing/report.py" line="208"/>
         <source>Coverage summary</source>
         <translation>Synthèse de couverture</translation>
     </message>
@@ -1979,67 +1954,67 @@
         <translation>La synthèse de couverture n'a pas de « categories » : s'agit-il bien de la Synthèse (JSON) de ville_numerique:coverage ?</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="206"/>
+        <location filename="../processing/report.py" line="210"/>
         <source>Scenario summary</source>
         <translation>Synthèse du scénario</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="214"/>
+        <location filename="../processing/report.py" line="218"/>
         <source>Choose a file for the HTML report.</source>
         <translation>Choisissez un fichier pour le rapport HTML.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="217"/>
+        <location filename="../processing/report.py" line="221"/>
         <source>Reading the coverage layer…</source>
         <translation>Lecture de la couche de couverture…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="236"/>
+        <location filename="../processing/report.py" line="240"/>
         <source>Drawing the map…</source>
         <translation>Dessin de la carte…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="254"/>
+        <location filename="../processing/report.py" line="258"/>
         <source>HTML report written: {path}</source>
         <translation>Rapport HTML écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="259"/>
+        <location filename="../processing/report.py" line="263"/>
         <source>Exporting the PDF from the print layout…</source>
         <translation>Export du PDF depuis la mise en page…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="266"/>
+        <location filename="../processing/report.py" line="270"/>
         <source>PDF report written: {path}</source>
         <translation>Rapport PDF écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="294"/>
+        <location filename="../processing/report.py" line="298"/>
         <source>The coverage layer has no population field &apos;{name}&apos; (named in the summary): choose the layer written with this summary.</source>
         <translation>La couche de couverture n'a pas de champ de population « {name} » (indiqué dans la synthèse) : choisissez la couche écrite avec cette synthèse.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="301"/>
+        <location filename="../processing/report.py" line="305"/>
         <source>The coverage layer has neither a score field nor dist_&lt;category&gt; fields: choose the Coverage output of ville_numerique:coverage that goes with this summary.</source>
         <translation>La couche de couverture n'a ni champ score ni champs dist_&lt;category&gt; : choisissez la sortie Couverture de ville_numerique:coverage qui correspond à cette synthèse.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="306"/>
+        <location filename="../processing/report.py" line="310"/>
         <source>Fields missing from the coverage layer, left out of the report: {names}.</source>
         <translation>Champs absents de la couche de couverture, omis du rapport : {names}.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="585"/>
+        <location filename="../processing/report.py" line="589"/>
         <source>The print layout template is missing: {path}</source>
         <translation>Le modèle de mise en page est introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="602"/>
+        <location filename="../processing/report.py" line="606"/>
         <source>The print layout template cannot be read: {path}</source>
         <translation>Le modèle de mise en page ne peut pas être lu : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="620"/>
+        <location filename="../processing/report.py" line="624"/>
         <source>The PDF could not be written ({path}): {error}</source>
         <translation>Le PDF n'a pas pu être écrit ({path}) : {error}</translation>
     </message>
@@ -2089,227 +2064,212 @@
         <translation>Le style n'a pas pu être écrit à côté de {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/chart.py" line="123"/>
-        <source>Share of the population within walking time</source>
-        <translation>Part de la population selon le temps de marche</translation>
-    </message>
-    <message>
-        <location filename="../ui/chart.py" line="126"/>
-        <source>Run an analysis to see the curves.</source>
-        <translation>Lancez une analyse pour afficher les courbes.</translation>
-    </message>
-    <message>
-        <location filename="../ui/chart.py" line="154"/>
-        <source>Walking time (minutes at 4 km/h)</source>
-        <translation>Temps de marche (minutes à 4 km/h)</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="99"/>
+        <location filename="../processing/parameters.py" line="70"/>
         <source>Nearest service (walking distance)</source>
         <translation>Service le plus proche (distance à pied)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="100"/>
+        <location filename="../processing/parameters.py" line="71"/>
         <source>Cumulative opportunities (services within reach)</source>
         <translation>Opportunités cumulées (services à portée)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="101"/>
+        <location filename="../processing/parameters.py" line="72"/>
         <source>2SFCA (services per inhabitant)</source>
         <translation>2SFCA (services par habitant)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="102"/>
+        <location filename="../processing/parameters.py" line="73"/>
         <source>Enhanced 2SFCA (with distance decay)</source>
         <translation>2SFCA améliorée (avec décroissance selon la distance)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="108"/>
+        <location filename="../processing/parameters.py" line="80"/>
         <source>Step (within the threshold or not)</source>
         <translation>Palier (en deçà du seuil ou non)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="109"/>
+        <location filename="../processing/parameters.py" line="81"/>
         <source>Linear</source>
         <translation>Linéaire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="110"/>
+        <location filename="../processing/parameters.py" line="82"/>
         <source>Gaussian</source>
         <translation>Gaussienne</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="111"/>
+        <location filename="../processing/parameters.py" line="83"/>
         <source>Gravity</source>
         <translation>Gravitaire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="174"/>
+        <location filename="../ui/panel.py" line="95"/>
         <source>1. Territory</source>
         <translation>1. Territoire</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="175"/>
+        <location filename="../ui/panel.py" line="95"/>
         <source>2. Data</source>
         <translation>2. Données</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="176"/>
+        <location filename="../ui/panel.py" line="95"/>
         <source>3. Analysis</source>
         <translation>3. Analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="177"/>
+        <location filename="../ui/panel.py" line="95"/>
         <source>4. Results</source>
         <translation>4. Résultats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="178"/>
+        <location filename="../ui/panel.py" line="95"/>
         <source>5. Presets</source>
         <translation>5. Préréglages</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="187"/>
+        <location filename="../ui/panel.py" line="113"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="224"/>
+        <location filename="../ui/pages/territory.py" line="66"/>
         <source>Name or INSEE code</source>
         <translation>Nom ou code INSEE</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="238"/>
+        <location filename="../ui/pages/territory.ui" line="24"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="39"/>
+        <location filename="../ui/widgets.py" line="41"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="261"/>
+        <location filename="../ui/pages/territory.ui" line="58"/>
         <source>Walking time</source>
         <translation>Temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="279"/>
+        <location filename="../ui/pages/territory.ui" line="85"/>
         <source>The commune</source>
         <translation>La commune</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="280"/>
+        <location filename="../ui/pages/territory.ui" line="86"/>
         <source>Use the boundary of the commune as perimeter.</source>
         <translation>Utiliser les limites de la commune comme périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="282"/>
+        <location filename="../ui/pages/territory.ui" line="91"/>
         <source>Draw…</source>
         <translation>Dessiner…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="283"/>
+        <location filename="../ui/pages/territory.ui" line="92"/>
         <source>Draw the perimeter on the map: click the vertices, right-click to finish.</source>
         <translation>Dessinez le périmètre sur la carte : cliquez sur les sommets, clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="286"/>
+        <location filename="../ui/pages/territory.ui" line="97"/>
         <source>Selected feature</source>
         <translation>Entité sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="287"/>
+        <location filename="../ui/pages/territory.ui" line="98"/>
         <source>Use the selected feature(s) of the active polygon layer.</source>
         <translation>Utiliser la ou les entités sélectionnées de la couche de polygones active.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="299"/>
+        <location filename="../ui/pages/territory.ui" line="108"/>
         <source>Perimeter</source>
         <translation>Périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="306"/>
+        <location filename="../ui/pages/territory.py" line="110"/>
         <source>≈ {metres} m at 4 km/h</source>
         <translation>≈ {metres} m à 4 km/h</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="315"/>
+        <location filename="../ui/pages/data.ui" line="14"/>
         <source>Offline sample: Saint-Omer station district (services, INSEE grid, communes, station).</source>
         <translation>Échantillon hors ligne : quartier de la gare de Saint-Omer (services, grille INSEE, communes, gare).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="334"/>
+        <location filename="../ui/pages/data.ui" line="36"/>
         <source>Open data for the perimeter</source>
         <translation>Données ouvertes pour le périmètre</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="354"/>
+        <location filename="../ui/pages/data.py" line="60"/>
         <source>e.g. médiation numérique, wifi public…</source>
         <translation>par ex. médiation numérique, wifi public…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="355"/>
+        <location filename="../ui/pages/data.ui" line="68"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="362"/>
+        <location filename="../ui/pages/data.py" line="65"/>
         <source>Last update</source>
         <translation>Dernière mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="362"/>
+        <location filename="../ui/pages/data.py" line="65"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="370"/>
+        <location filename="../ui/pages/data.ui" line="72"/>
         <source>Add to the map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="394"/>
+        <location filename="../ui/pages/analysis.ui" line="17"/>
         <source>Inhabitants field</source>
         <translation>Champ des habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="413"/>
+        <location filename="../ui/pages/analysis.ui" line="34"/>
         <source>Walking time to each kind of service</source>
         <translation>Temps de marche vers chaque type de service</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="433"/>
+        <location filename="../ui/pages/analysis.py" line="90"/>
         <source>Default times</source>
         <translation>Temps par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="434"/>
+        <location filename="../ui/pages/analysis.py" line="91"/>
         <source>Times set in Settings › Options › Ville numérique.</source>
         <translation>Temps définis dans Préférences › Options › Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="482"/>
+        <location filename="../ui/pages/analysis.ui" line="61"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="483"/>
+        <location filename="../ui/pages/analysis.ui" line="63"/>
         <source>Distance decay</source>
         <translation>Décroissance avec la distance</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="487"/>
+        <location filename="../ui/pages/analysis.py" line="67"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="488"/>
+        <location filename="../ui/pages/analysis.ui" line="65"/>
         <source>Save to</source>
         <translation>Enregistrer dans</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="491"/>
+        <location filename="../ui/pages/analysis.ui" line="28"/>
         <source>Run the analysis</source>
         <translation>Lancer l'analyse</translation>
     </message>
@@ -2319,317 +2279,312 @@
         <translation>{metres} m</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1429"/>
+        <location filename="../ui/pages/results.ui" line="14"/>
         <source>No analysis yet: run one from “3. Analysis”.</source>
         <translation>Pas encore d'analyse : lancez-en une depuis « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="547"/>
+        <location filename="../ui/pages/results.py" line="143"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="547"/>
+        <location filename="../ui/pages/results.py" line="143"/>
         <source>Walk</source>
         <translation>À pied</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="547"/>
+        <location filename="../ui/pages/results.py" line="143"/>
         <source>Covered</source>
         <translation>Couverts</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="579"/>
+        <location filename="../ui/pages/results.ui" line="25"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="581"/>
+        <location filename="../ui/pages/results.ui" line="26"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="583"/>
+        <location filename="../ui/pages/results.ui" line="27"/>
         <source>Recommend sites</source>
         <translation>Recommander des sites</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="604"/>
+        <location filename="../ui/pages/presets.ui" line="13"/>
         <source>An analysis (perimeter, data and parameters) can be saved to a file to share it, or in the QGIS project.</source>
         <translation>Une analyse (périmètre, données et paramètres) peut être enregistrée dans un fichier pour la partager, ou dans le projet QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="607"/>
+        <location filename="../ui/pages/presets.ui" line="17"/>
         <source>Save to a file…</source>
         <translation>Enregistrer dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="607"/>
+        <location filename="../ui/pages/presets.ui" line="18"/>
         <source>Open a file…</source>
         <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="607"/>
+        <location filename="../ui/pages/presets.ui" line="19"/>
         <source>Save in the project</source>
         <translation>Enregistrer dans le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="607"/>
+        <location filename="../ui/pages/presets.ui" line="20"/>
         <source>Load from the project</source>
         <translation>Charger depuis le projet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="618"/>
+        <location filename="../ui/pages/presets.ui" line="21"/>
         <source>Recent analyses</source>
         <translation>Analyses récentes</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="623"/>
+        <location filename="../ui/pages/presets.ui" line="23"/>
         <source>Restore the selected analysis</source>
         <translation>Restaurer l'analyse sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="667"/>
+        <location filename="../ui/panel.py" line="190"/>
         <source>Needs the Processing algorithm {id}, not installed yet.</source>
         <translation>Nécessite l'algorithme de Traitements {id}, qui n'est pas encore installé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="676"/>
-        <source>The installed coverage algorithm measures the walking distance to the nearest service only.</source>
-        <translation>L'algorithme de couverture installé ne mesure que la distance à pied jusqu'au service le plus proche.</translation>
-    </message>
-    <message>
-        <location filename="../ui/panel.py" line="1343"/>
+        <location filename="../ui/panel.py" line="209"/>
         <source>An operation is already running: wait for it or cancel it.</source>
         <translation>Une opération est déjà en cours : attendez qu'elle se termine ou annulez-la.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="719"/>
+        <location filename="../ui/panel.py" line="239"/>
         <source>Canceling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="727"/>
+        <location filename="../ui/panel.py" line="248"/>
         <source>The operation failed.</source>
         <translation>L'opération a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="882"/>
+        <location filename="../ui/pages/territory.py" line="269"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="805"/>
+        <location filename="../ui/pages/territory.py" line="203"/>
         <source>{name} — {commune} (UIC {code})</source>
         <translation>{name} — {commune} (UIC {code})</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="953"/>
+        <location filename="../ui/pages/territory.py" line="309"/>
         <source>Perimeter ready: {name}.</source>
         <translation>Périmètre prêt : {name}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="962"/>
+        <location filename="../ui/pages/territory.py" line="324"/>
         <source>Choose a station first.</source>
         <translation>Choisissez d'abord une gare.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1021"/>
+        <location filename="../ui/pages/territory.py" line="318"/>
         <source>Making the perimeter…</source>
         <translation>Création du périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="990"/>
+        <location filename="../ui/pages/territory.py" line="345"/>
         <source>Choose a commune first.</source>
         <translation>Choisissez d'abord une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1009"/>
+        <location filename="../ui/pages/territory.py" line="361"/>
         <source>Make a polygon layer active and select the feature(s) of the perimeter.</source>
         <translation>Rendez active une couche de polygones et sélectionnez la ou les entités du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1013"/>
+        <location filename="../ui/pages/territory.py" line="365"/>
         <source>No feature is selected in {layer}.</source>
         <translation>Aucune entité n'est sélectionnée dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1027"/>
+        <location filename="../ui/pages/territory.py" line="375"/>
         <source>Canceled: no perimeter was made.</source>
         <translation>Annulé : aucun périmètre n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1045"/>
+        <location filename="../ui/pages/territory.py" line="394"/>
         <source>Click the vertices of the perimeter on the map; right-click to finish, Esc to cancel.</source>
         <translation>Cliquez sur les sommets du périmètre sur la carte ; clic droit pour terminer, Échap pour annuler.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1089"/>
+        <location filename="../ui/panel.py" line="348"/>
         <source>Saint-Omer sample loaded: go on with “3. Analysis”.</source>
         <translation>Échantillon de Saint-Omer chargé : poursuivez avec « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1126"/>
+        <location filename="../ui/pages/data.py" line="82"/>
         <source>Tick at least one category of services.</source>
         <translation>Cochez au moins une catégorie de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1247"/>
+        <location filename="../ui/pages/data.py" line="238"/>
         <source>Canceled: nothing was added.</source>
         <translation>Annulé : rien n'a été ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1249"/>
+        <location filename="../ui/pages/data.py" line="240"/>
         <source>{n} layer(s) added.</source>
         <translation>{n} couche(s) ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1163"/>
+        <location filename="../ui/pages/data.py" line="107"/>
         <source>Fetching the data…</source>
         <translation>Récupération des données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1212"/>
+        <location filename="../ui/pages/data.py" line="203"/>
         <source>Type what to search for on data.gouv.fr.</source>
         <translation>Saisissez ce que vous cherchez sur data.gouv.fr.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1214"/>
+        <location filename="../ui/pages/data.py" line="205"/>
         <source>Searching data.gouv.fr…</source>
         <translation>Recherche sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1219"/>
+        <location filename="../ui/pages/territory.py" line="285"/>
         <source>Search canceled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1231"/>
+        <location filename="../ui/pages/data.py" line="222"/>
         <source>No dataset found.</source>
         <translation>Aucun jeu de données trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1236"/>
+        <location filename="../ui/pages/data.py" line="227"/>
         <source>Select a dataset in the results first.</source>
         <translation>Sélectionnez d'abord un jeu de données dans les résultats.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1251"/>
+        <location filename="../ui/pages/data.py" line="242"/>
         <source>Loading the dataset…</source>
         <translation>Chargement du jeu de données…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1286"/>
+        <location filename="../ui/pages/analysis.py" line="215"/>
         <source>Choose the population layer (for instance the INSEE 200 m grid) in “3. Analysis”.</source>
         <translation>Choisissez la couche de population (par exemple la grille INSEE 200 m) dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1288"/>
+        <location filename="../ui/pages/analysis.py" line="217"/>
         <source>Choose the field of {layer} that holds the number of inhabitants.</source>
         <translation>Choisissez le champ de {layer} qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1291"/>
+        <location filename="../ui/pages/analysis.py" line="220"/>
         <source>The field {field} of {layer} is not numeric: choose the field that holds the number of inhabitants.</source>
         <translation>Le champ {field} de {layer} n'est pas numérique : choisissez le champ qui contient le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1294"/>
+        <location filename="../ui/pages/analysis.py" line="223"/>
         <source>Choose the layer of digital services in “3. Analysis”.</source>
         <translation>Choisissez la couche des services numériques dans « 3. Analyse ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1296"/>
+        <location filename="../ui/pages/analysis.py" line="225"/>
         <source>Choose the field of {layer} that holds the service categories.</source>
         <translation>Choisissez le champ de {layer} qui contient les catégories de services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1299"/>
+        <location filename="../ui/pages/analysis.py" line="227"/>
         <source>Make or choose a perimeter first, or untick “Only the population inside the perimeter”.</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou décochez « Uniquement la population dans le périmètre ».</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1302"/>
+        <location filename="../ui/pages/analysis.py" line="229"/>
         <source>The layer {layer} has no feature.</source>
         <translation>La couche {layer} ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1364"/>
+        <location filename="../ui/pages/analysis.py" line="294"/>
         <source>Selecting the population inside the perimeter…</source>
         <translation>Sélection de la population dans le périmètre…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1372"/>
+        <location filename="../ui/pages/analysis.py" line="302"/>
         <source>Computing the coverage…</source>
         <translation>Calcul de la couverture…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1387"/>
+        <location filename="../ui/pages/analysis.py" line="317"/>
         <source>Analysis canceled: nothing was added to the project.</source>
         <translation>Analyse annulée : rien n'a été ajouté au projet.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1402"/>
+        <location filename="../ui/pages/analysis.py" line="332"/>
         <source>The summary could not be read: {error}</source>
         <translation>La synthèse n'a pas pu être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1413"/>
+        <location filename="../ui/pages/analysis.py" line="343"/>
         <source>Coverage computed: mean score {score} / 100.</source>
         <translation>Couverture calculée : score moyen {score} / 100.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1456"/>
+        <location filename="../ui/pages/results.py" line="208"/>
         <source>Population: {population} inhabitants · mean score: {score} / 100</source>
         <translation>Population : {population} habitants · score moyen : {score} / 100</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1474"/>
+        <location filename="../ui/pages/results.py" line="229"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1649"/>
+        <location filename="../ui/pages/presets.py" line="85"/>
         <source>Not found, choose again: {layers}.</source>
         <translation>Introuvable, choisissez à nouveau : {layers}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1655"/>
+        <location filename="../ui/pages/presets.py" line="96"/>
         <source>Analysis saved to {path}.</source>
         <translation>Analyse enregistrée dans {path}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1667"/>
+        <location filename="../ui/pages/presets.py" line="108"/>
         <source>Save the analysis</source>
         <translation>Enregistrer l'analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1675"/>
+        <location filename="../ui/pages/presets.py" line="116"/>
         <source>Ville numérique analysis (*.json)</source>
         <translation>Analyse Ville numérique (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1675"/>
+        <location filename="../ui/pages/presets.py" line="116"/>
         <source>Open an analysis</source>
         <translation>Ouvrir une analyse</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1682"/>
+        <location filename="../ui/pages/presets.py" line="123"/>
         <source>Analysis saved in the project (save the project to keep it).</source>
         <translation>Analyse enregistrée dans le projet (enregistrez le projet pour la conserver).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1692"/>
+        <location filename="../ui/pages/presets.py" line="133"/>
         <source>This project holds no Ville numérique analysis.</source>
         <translation>Ce projet ne contient aucune analyse Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1707"/>
+        <location filename="../ui/pages/presets.py" line="140"/>
         <source>{layer} — {population} inhabitants, score {score}</source>
         <translation>{layer} — {population} habitants, score {score}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1723"/>
+        <location filename="../ui/panel.py" line="489"/>
         <source>Select an analysis in the list.</source>
         <translation>Sélectionnez une analyse dans la liste.</translation>
     </message>
@@ -2759,127 +2714,127 @@
         <translation>Le résultat {name} n'a pas pu être chargé.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="358"/>
+        <location filename="../core/coverage.py" line="391"/>
         <source>{what}: unknown value &apos;{value}&apos;, use one of {choices}.</source>
         <translation>{what} : valeur inconnue « {value} », utilisez l'une des valeurs suivantes : {choices}.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="423"/>
+        <location filename="../core/coverage.py" line="456"/>
         <source>Service weights and points differ in number.</source>
         <translation>Les poids des services et les points ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="426"/>
+        <location filename="../core/coverage.py" line="459"/>
         <source>The service weights must be 0 or more.</source>
         <translation>Les poids des services doivent être supérieurs ou égaux à 0.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="441"/>
+        <location filename="../core/coverage.py" line="474"/>
         <source>Fragility values and population units differ in number.</source>
         <translation>Les valeurs de fragilité et les unités de population ne sont pas en même nombre.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="516"/>
+        <location filename="../core/coverage.py" line="549"/>
         <source>The two scenarios do not have the same population units.</source>
         <translation>Les deux scénarios n'ont pas les mêmes unités de population.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="205"/>
+        <location filename="../processing/coverage_inputs.py" line="235"/>
         <source>Access method</source>
         <translation>Méthode d'accessibilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="207"/>
+        <location filename="../processing/coverage_inputs.py" line="239"/>
         <source>Service weight field (number, or opening hours)</source>
         <translation>Champ de poids des services (nombre ou horaires d'ouverture)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="217"/>
+        <location filename="../processing/coverage_inputs.py" line="249"/>
         <source>Walking network (lines) — straight line when empty</source>
         <translation>Réseau piéton (lignes) — à vol d'oiseau si vide</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="223"/>
+        <location filename="../processing/coverage_inputs.py" line="255"/>
         <source>Maximum distance to the network (metres)</source>
         <translation>Distance maximale au réseau (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="232"/>
+        <location filename="../processing/coverage_inputs.py" line="264"/>
         <source>Fragility field (0–10) — computed from the INSEE fields when empty</source>
         <translation>Champ de fragilité (0–10) — calculée à partir des champs INSEE si vide</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="238"/>
+        <location filename="../processing/coverage_inputs.py" line="270"/>
         <source>Fragility indicator weights</source>
         <translation>Poids des indicateurs de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="357"/>
+        <location filename="../processing/coverage_inputs.py" line="390"/>
         <source>No service has a usable geometry: check the services layer and its CRS.</source>
         <translation>Aucun service n'a de géométrie exploitable : vérifiez la couche des services et son SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="517"/>
+        <location filename="../processing/coverage_inputs.py" line="563"/>
         <source>The fragility field &apos;{name}&apos; must hold values from 0 to 10.</source>
         <translation>Le champ de fragilité « {name} » doit contenir des valeurs de 0 à 10.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="522"/>
+        <location filename="../processing/coverage_inputs.py" line="568"/>
         <source>No fragility: the population layer has neither a fragility field nor the INSEE grid fields.</source>
         <translation>Pas de fragilité : la couche de population n'a ni champ de fragilité ni les champs de la grille INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="526"/>
+        <location filename="../processing/coverage_inputs.py" line="572"/>
         <source>Fragility weights</source>
         <translation>Poids de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="535"/>
+        <location filename="../processing/coverage_inputs.py" line="581"/>
         <source>{n} unit(s) without inhabitants have no fragility value.</source>
         <translation>{n} unité(s) sans habitant n'ont pas de valeur de fragilité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="550"/>
+        <location filename="../processing/coverage_inputs.py" line="596"/>
         <source>Service weights: opening hours per week read from &apos;{field}&apos;.</source>
         <translation>Poids des services : heures d'ouverture par semaine lues dans « {field} ».</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="554"/>
+        <location filename="../processing/coverage_inputs.py" line="600"/>
         <source>{n} service(s) without a usable weight get the median weight.</source>
         <translation>{n} service(s) sans poids exploitable reçoivent le poids médian.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="564"/>
+        <location filename="../processing/coverage_inputs.py" line="610"/>
         <source>The walking network layer has no feature.</source>
         <translation>La couche du réseau piéton ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="569"/>
+        <location filename="../processing/coverage_inputs.py" line="615"/>
         <source>Walking network: {nodes} nodes, {edges} edges; {dropped} line(s) not walkable left out.</source>
         <translation>Réseau piéton : {nodes} nœuds, {edges} arcs ; {dropped} ligne(s) non praticable(s) à pied écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="575"/>
+        <location filename="../processing/coverage_inputs.py" line="621"/>
         <source>The walking network has no walkable line.</source>
         <translation>Le réseau piéton n'a aucune ligne praticable à pied.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="128"/>
+        <location filename="../processing/fetch_services.py" line="131"/>
         <source>Lieux de médiation numérique (national dataset on data.gouv.fr)</source>
         <translation>Lieux de médiation numérique (jeu de données national sur data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="133"/>
+        <location filename="../processing/fetch_services.py" line="136"/>
         <source>Found in the catalogue at each run (by its schema), so the latest file is used.</source>
         <translation>Recherché dans le catalogue à chaque exécution (par son schéma) : le fichier le plus récent est donc utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="135"/>
+        <location filename="../processing/fetch_services.py" line="138"/>
         <source>France Services (ANCT list on data.gouv.fr)</source>
         <translation>France Services (liste de l'ANCT sur data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="138"/>
+        <location filename="../processing/fetch_services.py" line="141"/>
         <source>Found in the catalogue at each run, so the latest file is used.</source>
         <translation>Recherché dans le catalogue à chaque exécution : le fichier le plus récent est donc utilisé.</translation>
     </message>
@@ -2889,7 +2844,7 @@
         <translation>{n} isochrones à calculer : environ {minutes:.0f} min à 5 requêtes par seconde.</translation>
     </message>
     <message>
-        <location filename="../processing/open_data.py" line="338"/>
+        <location filename="../processing/open_data_files.py" line="84"/>
         <source>{name}: this format ({suffix}) cannot be loaded. Look for a CSV, GeoJSON, zipped Shapefile or GeoPackage version of the data, or save it as CSV.</source>
         <translation>{name} : ce format ({suffix}) ne peut pas être chargé. Cherchez une version CSV, GeoJSON, Shapefile zippé ou GeoPackage des données, ou enregistrez-les en CSV.</translation>
     </message>
@@ -2964,27 +2919,27 @@
         <translation>{n} sites candidats sur une grille de {spacing:g} m.</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="31"/>
+        <location filename="../processing/scenario.py" line="36"/>
         <source>Scenario: coverage before and after planned services</source>
         <translation>Scénario : couverture avant et après les services prévus</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="36"/>
+        <location filename="../processing/scenario.py" line="41"/>
         <source>Planned services (points, same category field)</source>
         <translation>Services prévus (points, même champ de catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="47"/>
+        <location filename="../processing/scenario.py" line="52"/>
         <source>Planned services</source>
         <translation>Services prévus</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="53"/>
+        <location filename="../processing/scenario.py" line="58"/>
         <source>Before: {n} existing service(s).</source>
         <translation>Avant : {n} service(s) existant(s).</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="61"/>
+        <location filename="../processing/scenario.py" line="66"/>
         <source>After: {n} planned service(s) added.</source>
         <translation>Après : {n} service(s) prévu(s) ajouté(s).</translation>
     </message>
@@ -2994,367 +2949,367 @@
         <translation>Score de couverture</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1474"/>
+        <location filename="../ui/pages/results.py" line="231"/>
         <source>{value}%</source>
         <translation>{value} %</translation>
     </message>
     <message>
-        <location filename="../core/categories.py" line="39"/>
+        <location filename="../core/categories.py" line="42"/>
         <source>Digital adviser</source>
         <translation>Conseiller numérique</translation>
     </message>
     <message>
-        <location filename="../core/categories.py" line="39"/>
+        <location filename="../core/categories.py" line="42"/>
         <source>Third place</source>
         <translation>Tiers-lieu</translation>
     </message>
     <message>
-        <location filename="../core/categories.py" line="39"/>
+        <location filename="../core/categories.py" line="42"/>
         <source>Public internet</source>
         <translation>Accès internet</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="547"/>
+        <location filename="../ui/pages/results.py" line="143"/>
         <source>Inhabitants</source>
         <translation>Habitants</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="547"/>
+        <location filename="../ui/pages/results.py" line="143"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="547"/>
+        <location filename="../ui/pages/results.py" line="143"/>
         <source>Fragile</source>
         <translation>Fragiles</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="547"/>
+        <location filename="../ui/pages/results.py" line="143"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="551"/>
+        <location filename="../ui/pages/results.py" line="145"/>
         <source>Kind of digital service</source>
         <translation>Type de service numérique</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="551"/>
+        <location filename="../ui/pages/results.py" line="145"/>
         <source>Walking time within which a service counts as within reach</source>
         <translation>Temps de marche en deçà duquel un service est considéré comme à portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="551"/>
+        <location filename="../ui/pages/results.py" line="145"/>
         <source>Inhabitants within that walking time of a service of this kind</source>
         <translation>Habitants à moins de ce temps de marche d'un service de ce type</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="551"/>
+        <location filename="../ui/pages/results.py" line="145"/>
         <source>Share of the population within that walking time</source>
         <translation>Part de la population à moins de ce temps de marche</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="551"/>
+        <location filename="../ui/pages/results.py" line="145"/>
         <source>Half of the population lives closer than this (straight line)</source>
         <translation>La moitié de la population habite plus près que cette distance (à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="551"/>
+        <location filename="../ui/pages/results.py" line="145"/>
         <source>Fragile inhabitants (elderly, poor, living alone) not within reach</source>
         <translation>Habitants fragiles (personnes âgées, pauvres, vivant seules) hors de portée</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="551"/>
+        <location filename="../ui/pages/results.py" line="145"/>
         <source>Mean access of the population, in the unit of the method (services within reach, or services per 1,000 inhabitants)</source>
         <translation>Accessibilité moyenne de la population, dans l'unité de la méthode (services à portée, ou services pour 1 000 habitants)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1132"/>
+        <location filename="../ui/pages/data.py" line="168"/>
         <source>Make or choose a perimeter, or a commune, first (1. Territory).</source>
         <translation>Créez ou choisissez d'abord un périmètre, ou une commune (1. Territoire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1240"/>
+        <location filename="../ui/pages/data.py" line="231"/>
         <source>This dataset has no file that can be added to the map.</source>
         <translation>Ce jeu de données n'a aucun fichier pouvant être ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1460"/>
+        <location filename="../ui/pages/results.py" line="212"/>
         <source>Fragile inhabitants: {fragile} (mean fragility {index} / 10)</source>
         <translation>Habitants fragiles : {fragile} (fragilité moyenne {index} / 10)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="76"/>
+        <location filename="../ui/widgets.py" line="123"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="61"/>
+        <location filename="../processing/fragility_ifn.py" line="68"/>
         <source>Digital fragility index (IFN) on population units</source>
         <translation>Indice de fragilité numérique (IFN) sur les unités de population</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="64"/>
+        <location filename="../processing/fragility_ifn.py" line="71"/>
         <source>Population units (polygons, e.g. the INSEE 200 m grid)</source>
         <translation>Unités de population (polygones, par ex. la grille INSEE de 200 m)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="67"/>
+        <location filename="../processing/fragility_ifn.py" line="74"/>
         <source>IRIS contours (polygons)</source>
         <translation>Contours IRIS (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="69"/>
+        <location filename="../processing/fragility_ifn.py" line="76"/>
         <source>IRIS code field of the contours</source>
         <translation>Champ du code IRIS des contours</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="72"/>
+        <location filename="../processing/fragility_ifn.py" line="79"/>
         <source>IFN table (one row per IRIS)</source>
         <translation>Table de l'IFN (une ligne par IRIS)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="74"/>
+        <location filename="../processing/fragility_ifn.py" line="81"/>
         <source>IRIS code field of the table</source>
         <translation>Champ du code IRIS de la table</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="77"/>
+        <location filename="../processing/fragility_ifn.py" line="84"/>
         <source>IFN score field of the table</source>
         <translation>Champ du score IFN de la table</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="83"/>
+        <location filename="../processing/fragility_ifn.py" line="90"/>
         <source>Rescale the IFN (100 = reference) to 0–10</source>
         <translation>Ramener l'IFN (100 = référence) sur une échelle de 0 à 10</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="85"/>
+        <location filename="../processing/fragility_ifn.py" line="92"/>
         <source>Population with fragility</source>
         <translation>Population avec fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="137"/>
+        <location filename="../processing/fragility_ifn.py" line="144"/>
         <source>IRIS contours</source>
         <translation>Contours IRIS</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="108"/>
+        <location filename="../processing/fragility_ifn.py" line="115"/>
         <source>IFN table</source>
         <translation>Table de l'IFN</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="183"/>
+        <location filename="../processing/fragility_ifn.py" line="190"/>
         <source>{n} IRIS code(s) of the contours are not in the table: {codes}.</source>
         <translation>{n} code(s) IRIS des contours absent(s) de la table : {codes}.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="187"/>
+        <location filename="../processing/fragility_ifn.py" line="194"/>
         <source>No population unit overlaps an IRIS of the table: check the codes and the CRS.</source>
         <translation>Aucune unité de population ne recouvre un IRIS de la table : vérifiez les codes et le SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="189"/>
+        <location filename="../processing/fragility_ifn.py" line="196"/>
         <source>{n} unit(s) overlap no IRIS with a known score: fragility left empty.</source>
         <translation>{n} unité(s) ne recouvrent aucun IRIS au score connu : fragilité laissée vide.</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="70"/>
+        <location filename="../processing/geocode.py" line="72"/>
         <source>Geocode addresses and communes</source>
         <translation>Géocoder des adresses et des communes</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="73"/>
+        <location filename="../processing/geocode.py" line="75"/>
         <source>Addresses, places or communes</source>
         <translation>Adresses, lieux ou communes</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="74"/>
+        <location filename="../processing/geocode.py" line="76"/>
         <source>One query per line (or separated by ;), e.g. &apos;Saint-Omer&apos; or &apos;place du 8 mai 1945 Saint-Omer&apos;.</source>
         <translation>Une recherche par ligne (ou séparées par ;), par exemple « Saint-Omer » ou « place du 8 mai 1945 Saint-Omer ».</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="77"/>
+        <location filename="../processing/geocode.py" line="79"/>
         <source>What to look for</source>
         <translation>Quoi chercher</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="77"/>
+        <location filename="../processing/geocode.py" line="79"/>
         <source>Any address</source>
         <translation>Toute adresse</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="77"/>
+        <location filename="../processing/geocode.py" line="79"/>
         <source>Streets</source>
         <translation>Voies</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="77"/>
+        <location filename="../processing/geocode.py" line="79"/>
         <source>House numbers</source>
         <translation>Numéros</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="77"/>
+        <location filename="../processing/geocode.py" line="79"/>
         <source>Points of interest</source>
         <translation>Points d'intérêt</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="91"/>
+        <location filename="../processing/geocode.py" line="93"/>
         <source>Only in the commune (INSEE code)</source>
         <translation>Seulement dans la commune (code INSEE)</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="92"/>
+        <location filename="../processing/geocode.py" line="94"/>
         <source>Five-character INSEE code, e.g. 62765 for Saint-Omer.</source>
         <translation>Code INSEE à cinq caractères, par exemple 62765 pour Saint-Omer.</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="94"/>
+        <location filename="../processing/geocode.py" line="96"/>
         <source>Answers per query</source>
         <translation>Réponses par recherche</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="104"/>
+        <location filename="../processing/geocode.py" line="106"/>
         <source>Geocoded places</source>
         <translation>Lieux géocodés</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="109"/>
+        <location filename="../processing/geocode.py" line="111"/>
         <source>Number of places found</source>
         <translation>Nombre de lieux trouvés</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="110"/>
+        <location filename="../processing/geocode.py" line="112"/>
         <source>Queries without an answer</source>
         <translation>Recherches sans réponse</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="115"/>
+        <location filename="../processing/geocode.py" line="117"/>
         <source>Give an address, a place or a commune to look for.</source>
         <translation>Indiquez une adresse, un lieu ou une commune à chercher.</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="117"/>
+        <location filename="../processing/geocode.py" line="119"/>
         <source>{n} queries: at most {max} per run (the geocoder allows 50 requests per second).</source>
         <translation>{n} recherches : au plus {max} par exécution (le géocodeur accepte 50 requêtes par seconde).</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="125"/>
+        <location filename="../processing/geocode.py" line="127"/>
         <source>&apos;{code}&apos; is not an INSEE commune code (five characters, e.g. 62765).</source>
         <translation>« {code} » n'est pas un code INSEE de commune (cinq caractères, par exemple 62765).</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="157"/>
+        <location filename="../processing/geocode.py" line="159"/>
         <source>The geocoder found nothing for: {queries}. Check the spelling or choose another kind of place.</source>
         <translation>Le géocodeur n'a rien trouvé pour : {queries}. Vérifiez l'orthographe ou choisissez un autre type de lieu.</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="162"/>
+        <location filename="../processing/geocode.py" line="164"/>
         <source>{n} query(ies) without an answer: {queries}.</source>
         <translation>{n} recherche(s) sans réponse : {queries}.</translation>
     </message>
     <message>
-        <location filename="../processing/geocode.py" line="179"/>
+        <location filename="../processing/geocode.py" line="181"/>
         <source>{n} place(s) found (IGN Géoplateforme geocoder, BAN data, Licence Ouverte).</source>
         <translation>{n} lieu(x) trouvé(s) (géocodeur de la Géoplateforme IGN, données BAN, Licence Ouverte).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="213"/>
+        <location filename="../ui/pages/territory.ui" line="15"/>
         <source>Find the commune and the station of the project, then make the perimeter: a walking distance or an IGN walking isochrone around the station, the commune, a polygon you draw or the selected feature of any layer.</source>
         <translation>Trouvez la commune et la gare du projet, puis faites le périmètre : une distance à pied ou une isochrone piétonne IGN autour de la gare, la commune, un polygone que vous dessinez ou l'entité sélectionnée d'une couche.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="231"/>
+        <location filename="../ui/pages/territory.ui" line="33"/>
         <source>Search online</source>
         <translation>Chercher en ligne</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="233"/>
+        <location filename="../ui/pages/territory.ui" line="34"/>
         <source>Find a commune of France that is not in the list with the IGN Géoplateforme geocoder (internet needed).</source>
         <translation>Trouver une commune de France absente de la liste avec le géocodeur de la Géoplateforme IGN (connexion internet nécessaire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="243"/>
+        <location filename="../ui/pages/territory.ui" line="50"/>
         <source>BD TOPO stations</source>
         <translation>Gares BD TOPO</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="245"/>
+        <location filename="../ui/pages/territory.ui" line="51"/>
         <source>Add the passenger stations and stops of IGN&apos;s BD TOPO in and around the commune to the list (internet needed).</source>
         <translation>Ajouter à la liste les gares et arrêts voyageurs de la BD TOPO de l'IGN dans et autour de la commune (connexion internet nécessaire).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="264"/>
+        <location filename="../ui/pages/territory.py" line="81"/>
         <source>Walking distance as the crow flies (offline)</source>
         <translation>Distance à pied à vol d'oiseau (hors ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="265"/>
+        <location filename="../ui/pages/territory.py" line="82"/>
         <source>IGN walking isochrone on the street network (online)</source>
         <translation>Isochrone piétonne IGN sur le réseau des rues (en ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="267"/>
+        <location filename="../ui/pages/territory.ui" line="69"/>
         <source>Shape</source>
         <translation>Forme</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="271"/>
+        <location filename="../ui/pages/territory.ui" line="79"/>
         <source>Perimeter around the station</source>
         <translation>Périmètre autour de la gare</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="273"/>
+        <location filename="../ui/pages/territory.ui" line="80"/>
         <source>A circle of the walking distance around the station (native:buffer), or the area reachable on foot on the IGN network (ville_numerique:isochrone).</source>
         <translation>Un cercle de la distance à pied autour de la gare (native:buffer), ou la zone atteignable à pied sur le réseau IGN (ville_numerique:isochrone).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="761"/>
+        <location filename="../ui/pages/territory.py" line="144"/>
         <source>{name} ({code}) — IGN</source>
         <translation>{name} ({code}) — IGN</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="808"/>
+        <location filename="../ui/pages/territory.py" line="206"/>
         <source>{name} — {commune} (BD TOPO)</source>
         <translation>{name} — {commune} (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="834"/>
+        <location filename="../ui/pages/territory.py" line="238"/>
         <source>Type the name or the INSEE code of a commune first.</source>
         <translation>Tapez d'abord le nom ou le code INSEE d'une commune.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="842"/>
+        <location filename="../ui/pages/territory.py" line="246"/>
         <source>Looking for the commune…</source>
         <translation>Recherche de la commune…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="876"/>
+        <location filename="../ui/pages/territory.py" line="263"/>
         <source>No commune of that name was found.</source>
         <translation>Aucune commune de ce nom n'a été trouvée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="883"/>
+        <location filename="../ui/pages/territory.py" line="270"/>
         <source>Found: {communes}.</source>
         <translation>Trouvé : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="893"/>
+        <location filename="../ui/pages/territory.py" line="280"/>
         <source>Looking for stations…</source>
         <translation>Recherche des gares…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="911"/>
+        <location filename="../ui/pages/territory.py" line="298"/>
         <source>{n} BD TOPO station(s) added to the list.</source>
         <translation>{n} gare(s) BD TOPO ajoutée(s) à la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/places.py" line="65"/>
+        <location filename="../ui/places.py" line="66"/>
         <source>The station {name} has no usable position.</source>
         <translation>La gare {name} n'a pas de position utilisable.</translation>
     </message>
     <message>
-        <location filename="../ui/places.py" line="81"/>
+        <location filename="../ui/places.py" line="82"/>
         <source>The station could not be written to {path}: {error}</source>
         <translation>La gare n'a pas pu être écrite dans {path} : {error}</translation>
     </message>
@@ -3394,112 +3349,112 @@
         <translation>plus de +20 points</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="336"/>
+        <location filename="../ui/pages/data.ui" line="41"/>
         <source>Fetch services, population and boundaries</source>
         <translation>Récupérer services, population et limites</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="341"/>
+        <location filename="../ui/pages/data.ui" line="46"/>
         <source>Only the services</source>
         <translation>Seulement les services</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="343"/>
+        <location filename="../ui/pages/data.ui" line="47"/>
         <source>Only the population</source>
         <translation>Seulement la population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1175"/>
+        <location filename="../ui/pages/data.py" line="119"/>
         <source>digital services</source>
         <translation>services numériques</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1176"/>
+        <location filename="../ui/pages/data.py" line="120"/>
         <source>INSEE population grid</source>
         <translation>grille de population INSEE</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1177"/>
+        <location filename="../ui/pages/data.py" line="121"/>
         <source>commune boundaries</source>
         <translation>limites communales</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1184"/>
+        <location filename="../ui/pages/data.py" line="128"/>
         <source>{n} layer(s) added: services, population and communes of the perimeter.</source>
         <translation>{n} couche(s) ajoutée(s) : services, population et communes du périmètre.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1193"/>
+        <location filename="../ui/pages/data.py" line="137"/>
         <source>Fetching the data ({step}/{total}): {what}…</source>
         <translation>Récupération des données ({step}/{total}) : {what}…</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1199"/>
+        <location filename="../ui/pages/data.py" line="143"/>
         <source>Canceled: the {n} layer(s) already added are kept.</source>
         <translation>Annulé : les {n} couche(s) déjà ajoutée(s) sont conservées.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="108"/>
+        <location filename="../core/fragility.py" line="111"/>
         <source>Inhabitants aged 65 or more</source>
         <translation>Habitants de 65 ans ou plus</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="109"/>
+        <location filename="../core/fragility.py" line="112"/>
         <source>Inhabitants aged 80 or more</source>
         <translation>Habitants de 80 ans ou plus</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="110"/>
+        <location filename="../core/fragility.py" line="113"/>
         <source>Poor households</source>
         <translation>Ménages pauvres</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="111"/>
+        <location filename="../core/fragility.py" line="114"/>
         <source>People living alone</source>
         <translation>Personnes seules</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="112"/>
+        <location filename="../core/fragility.py" line="115"/>
         <source>Single-parent families</source>
         <translation>Familles monoparentales</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="440"/>
+        <location filename="../ui/pages/analysis.ui" line="45"/>
         <source>Fragility of the population</source>
         <translation>Fragilité de la population</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="447"/>
+        <location filename="../ui/pages/analysis.py" line="100"/>
         <source>A field already holding a fragility index from 0 to 10 (for instance the IFN spread by ville_numerique:fragility_ifn). Empty: the index is computed from the INSEE grid fields with the weights below.</source>
         <translation>Un champ qui contient déjà un indice de fragilité de 0 à 10 (par exemple l'IFN réparti par ville_numerique:fragility_ifn). Vide : l'indice est calculé à partir des champs de la grille INSEE avec les poids ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="452"/>
+        <location filename="../ui/pages/analysis.ui" line="50"/>
         <source>Fragility field (0–10)</source>
         <translation>Champ de fragilité (0–10)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="462"/>
+        <location filename="../ui/pages/analysis.py" line="112"/>
         <source>Weight of the indicator in the index; 0 leaves it out.</source>
         <translation>Poids de l'indicateur dans l'indice ; 0 l'écarte.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1327"/>
+        <location filename="../ui/pages/analysis.py" line="231"/>
         <source>Give at least one fragility indicator a weight above 0, or choose a fragility field.</source>
         <translation>Donnez à au moins un indicateur de fragilité un poids supérieur à 0, ou choisissez un champ de fragilité.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="200"/>
+        <location filename="../processing/outputs.py" line="199"/>
         <source>The outputs &apos;{first}&apos; and &apos;{second}&apos; are the same file ({path}): give each output its own file name.</source>
         <translation>Les sorties « {first} » et « {second} » sont le même fichier ({path}) : donnez à chaque sortie son propre nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="211"/>
+        <location filename="../processing/outputs.py" line="210"/>
         <source>The output &apos;{output}&apos; would overwrite the input &apos;{input}&apos; ({path}). Nothing was written: choose another file name for the output.</source>
         <translation>La sortie « {output} » écraserait l'entrée « {input} » ({path}). Rien n'a été écrit : choisissez un autre nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="216"/>
+        <location filename="../processing/outputs.py" line="215"/>
         <source>The output &apos;{output}&apos; is a folder ({path}): give a file name.</source>
         <translation>La sortie « {output} » est un dossier ({path}) : indiquez un nom de fichier.</translation>
     </message>
@@ -3509,37 +3464,37 @@
         <translation>Annulé : les sorties précédentes sont restées telles quelles.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="354"/>
+        <location filename="../processing/outputs.py" line="357"/>
         <source>permission denied or read-only</source>
         <translation>permission refusée ou lecture seule</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="355"/>
+        <location filename="../processing/outputs.py" line="358"/>
         <source>The folder of the output &apos;{output}&apos; cannot be written ({path}: {reason}). Nothing was written: choose a folder where you may write.</source>
         <translation>Le dossier de la sortie « {output} » n'est pas accessible en écriture ({path} : {reason}). Rien n'a été écrit : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../processing/outputs.py" line="360"/>
+        <location filename="../processing/outputs.py" line="363"/>
         <source>The output &apos;{output}&apos; exists and is read-only ({path}). Nothing was written.</source>
         <translation>La sortie « {output} » existe et est en lecture seule ({path}). Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="110"/>
+        <location filename="../core/coverage.py" line="119"/>
         <source>{what}: &apos;{key}&apos; is given more than once; keep one value per category.</source>
         <translation>{what} : « {key} » est donné plusieurs fois ; gardez une seule valeur par catégorie.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="189"/>
+        <location filename="../core/coverage.py" line="222"/>
         <source>No population unit lies within {max_snap:g} m of the walking network: nothing can be routed. Check that the network covers the study area and is in the right place (CRS), or raise the maximum distance to the network.</source>
         <translation>Aucune unité de population n'est à moins de {max_snap:g} m du réseau piéton : aucun trajet n'est possible. Vérifiez que le réseau couvre la zone d'étude et qu'il est au bon endroit (SCR), ou augmentez la distance maximale au réseau.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="195"/>
+        <location filename="../core/coverage.py" line="228"/>
         <source>No service lies within {max_snap:g} m of the walking network: nothing can be routed. Check that the network covers the services, or raise the maximum distance to the network.</source>
         <translation>Aucun service n'est à moins de {max_snap:g} m du réseau piéton : aucun trajet n'est possible. Vérifiez que le réseau couvre les services, ou augmentez la distance maximale au réseau.</translation>
     </message>
     <message>
-        <location filename="../core/coverage.py" line="409"/>
+        <location filename="../core/coverage.py" line="442"/>
         <source>The population field has infinite values: correct them or leave them empty.</source>
         <translation>Le champ de population contient des valeurs infinies : corrigez-les ou laissez-les vides.</translation>
     </message>
@@ -3574,52 +3529,52 @@
         <translation>Le fichier « {label} » n'est pas une synthèse telle que l'écrit ville_numerique:coverage : {where} n'est pas un objet JSON. Choisissez la synthèse (JSON) écrite avec la couche de couverture.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="345"/>
+        <location filename="../processing/coverage_inputs.py" line="378"/>
         <source>Multi-point services split into their parts: {n} more place(s).</source>
         <translation>Services multipoints séparés en leurs parties : {n} lieu(x) de plus.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="434"/>
+        <location filename="../processing/coverage_inputs.py" line="468"/>
         <source>{n} service(s) with an empty category (NULL or blank) in field &apos;{field}&apos; ignored.</source>
         <translation>{n} service(s) sans catégorie (NULL ou vide) dans le champ « {field} » ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="440"/>
+        <location filename="../processing/coverage_inputs.py" line="474"/>
         <source>{n} service(s) whose category has no letter or digit ignored.</source>
         <translation>{n} service(s) dont la catégorie n'a ni lettre ni chiffre ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="444"/>
+        <location filename="../processing/coverage_inputs.py" line="478"/>
         <source>Category codes {spellings} read as one category: {code}.</source>
         <translation>Codes de catégorie {spellings} lus comme une seule catégorie : {code}.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="460"/>
+        <location filename="../processing/coverage_inputs.py" line="494"/>
         <source>{n} population unit(s) whose &apos;{field}&apos; is not a finite number of 0 or more (infinite, NaN or negative) left out, counted as 0 inhabitants; correct them to include them. Feature id(s): {ids}.</source>
         <translation>{n} unité(s) de population dont « {field} » n'est pas un nombre fini positif ou nul (infini, NaN ou négatif) écartée(s), comptée(s) pour 0 habitant ; corrigez-les pour les inclure. Identifiant(s) d'entité : {ids}.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="478"/>
+        <location filename="../processing/coverage_inputs.py" line="512"/>
         <source>{n} population unit(s) farther than {max_snap:g} m from the walking network: no walking distance, counted as not covered.</source>
         <translation>{n} unité(s) de population à plus de {max_snap:g} m du réseau piéton : pas de distance à pied, comptée(s) comme non couverte(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="483"/>
+        <location filename="../processing/coverage_inputs.py" line="517"/>
         <source>{n} service(s) farther than {max_snap:g} m from the walking network: they cannot be reached.</source>
         <translation>{n} service(s) à plus de {max_snap:g} m du réseau piéton : inaccessible(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="581"/>
+        <location filename="../processing/coverage_inputs.py" line="627"/>
         <source>Walking network</source>
         <translation>Réseau piéton</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="117"/>
+        <location filename="../processing/fragility_ifn.py" line="124"/>
         <source>{n} row(s) of the IFN table have a score that is empty, not a finite number or not positive: those IRIS count as without score.</source>
         <translation>{n} ligne(s) de la table IFN ont un score vide, non fini ou non positif : ces IRIS comptent comme sans score.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="149"/>
+        <location filename="../processing/fragility_ifn.py" line="156"/>
         <source>{n} IRIS contour(s) cannot be placed in {crs} and are left out.</source>
         <translation>{n} contour(s) d'IRIS ne peuvent pas être placés dans {crs} et sont écartés.</translation>
     </message>
@@ -3669,7 +3624,7 @@
         <translation>Sites candidats</translation>
     </message>
     <message>
-        <location filename="../core/categories.py" line="39"/>
+        <location filename="../core/categories.py" line="42"/>
         <source>Digital mediation</source>
         <translation>Médiation numérique</translation>
     </message>
@@ -3924,7 +3879,7 @@
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="100"/>
+        <location filename="../ui/pages/analysis.ui" line="44"/>
         <source>Fragility (0–10)</source>
         <translation>Fragilité (0–10)</translation>
     </message>
@@ -4335,17 +4290,17 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>Les distances sont mesurées en {crs} ({name}), et non dans la projection légale d'un territoire français (Lambert-93 ou celle d'un territoire d'outre-mer) : la couche de population est en dehors de ces territoires ou à cheval sur plusieurs.</translation>
     </message>
     <message>
-        <location filename="../core/encodings.py" line="95"/>
+        <location filename="../core/encodings.py" line="186"/>
         <source>{name} has no .cpg file saying how its texts are encoded: read as {encoding} (detected). Check names with accents; add a .cpg file to make it explicit.</source>
         <translation>{name} n'a pas de fichier .cpg indiquant l'encodage de ses textes : lu en {encoding} (détecté). Vérifiez les noms accentués ; ajoutez un fichier .cpg pour le préciser.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="528"/>
+        <location filename="../core/fragility.py" line="561"/>
         <source>cell area</source>
         <translation>surface des carreaux</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="530"/>
+        <location filename="../core/fragility.py" line="563"/>
         <source>The cell areas must be finite and not negative.</source>
         <translation>Les surfaces des carreaux doivent être finies et non négatives.</translation>
     </message>
@@ -4360,32 +4315,32 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>Le lieu {name} n'est pas ouvert ({field} : {value}).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="177"/>
+        <location filename="../processing/coverage_inputs.py" line="205"/>
         <source>Services farther than this from the population are left out (metres)</source>
         <translation>Services écartés au-delà de cette distance de la population (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="184"/>
+        <location filename="../processing/coverage_inputs.py" line="212"/>
         <source>Far services are counted in the log and the summary; the projection is chosen from the population layer only.</source>
         <translation>Les services éloignés sont comptés dans le journal et la synthèse ; la projection est choisie d'après la seule couche de population.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="187"/>
+        <location filename="../processing/coverage_inputs.py" line="215"/>
         <source>Count itinerant stops (field itinerance = Itinérant) as services</source>
         <translation>Compter les arrêts itinérants (champ itinerance = Itinérant) comme des services</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="298"/>
+        <location filename="../processing/coverage_inputs.py" line="330"/>
         <source>Service weights read from the field &apos;{field}&apos; (a permanence hosted in a school, a bar or a room weighs less than a place).</source>
         <translation>Poids des services lus dans le champ « {field} » (une permanence hébergée dans une école, un bar ou une salle pèse moins qu'un lieu).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="321"/>
+        <location filename="../processing/coverage_inputs.py" line="354"/>
         <source>{n} itinerant stop(s) left out of the services (field itinerance).</source>
         <translation>{n} arrêt(s) itinérant(s) écarté(s) des services (champ itinerance).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="331"/>
+        <location filename="../processing/coverage_inputs.py" line="364"/>
         <source>{n} service(s) farther than {distance:.0f} m from the population left out (a wrong position, or another territory).</source>
         <translation>{n} service(s) à plus de {distance:.0f} m de la population écarté(s) (une position erronée, ou un autre territoire).</translation>
     </message>
@@ -4415,102 +4370,102 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>{name} n'a pas de coordonnées : chargé comme table sans géométrie ({n} lignes), à joindre à une couche.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="168"/>
+        <location filename="../processing/fetch_services.py" line="171"/>
         <source>Matching distance to the ANCT France Services list (metres)</source>
         <translation>Distance de rapprochement avec la liste France Services de l'ANCT (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="176"/>
+        <location filename="../processing/fetch_services.py" line="179"/>
         <source>A France Services of another source is the desk of the ANCT list in the same commune, this close, with a matching name or address; one that matches none is not counted as a France Services.</source>
         <translation>Un France Services d'une autre source est le guichet de la liste de l'ANCT de la même commune, à cette distance au plus, avec un nom ou une adresse concordants ; celui qui n'en rejoint aucun n'est pas compté comme France Services.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="184"/>
+        <location filename="../processing/fetch_services.py" line="187"/>
         <source>Count itinerant stops (buses, mobile services) as places</source>
         <translation>Compter les arrêts itinérants (bus, services mobiles) comme des lieux</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="187"/>
+        <location filename="../processing/fetch_services.py" line="190"/>
         <source>By default itinerant stops are left out of the places and written to their own layer.</source>
         <translation>Par défaut, les arrêts itinérants sont écartés des lieux et écrits dans leur propre couche.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="191"/>
+        <location filename="../processing/fetch_services.py" line="194"/>
         <source>Keep places that are not open (planned, closed)</source>
         <translation>Garder les lieux non ouverts (en projet, fermés)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="219"/>
+        <location filename="../processing/fetch_services.py" line="222"/>
         <source>Itinerant stops</source>
         <translation>Arrêts itinérants</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="209"/>
+        <location filename="../processing/fetch_services.py" line="212"/>
         <source>What was counted (JSON)</source>
         <translation>Ce qui a été compté (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="220"/>
+        <location filename="../processing/fetch_services.py" line="223"/>
         <source>Records not open left out</source>
         <translation>Enregistrements non ouverts écartés</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="221"/>
+        <location filename="../processing/fetch_services.py" line="224"/>
         <source>Duplicate records merged</source>
         <translation>Doublons fusionnés</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="222"/>
+        <location filename="../processing/fetch_services.py" line="225"/>
         <source>France Services desks</source>
         <translation>Guichets France Services</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="223"/>
+        <location filename="../processing/fetch_services.py" line="226"/>
         <source>France Services not on the ANCT list</source>
         <translation>France Services absents de la liste de l'ANCT</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="417"/>
+        <location filename="../processing/fetch_services.py" line="420"/>
         <source>{n} France Services record(s) of other sources merged into the ANCT list.</source>
         <translation>{n} enregistrement(s) France Services d'autres sources fusionné(s) avec la liste de l'ANCT.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="425"/>
+        <location filename="../processing/fetch_services.py" line="428"/>
         <source>{name} ({commune}, {id}) is named a France Services but matches no desk of the ANCT list{nearest}: not counted as a France Services.</source>
         <translation>{name} ({commune}, {id}) porte le nom de France Services mais ne correspond à aucun guichet de la liste de l'ANCT{nearest} : non compté comme France Services.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="425"/>
+        <location filename="../processing/fetch_services.py" line="428"/>
         <source> (nearest: {name}, {distance:.0f} m)</source>
         <translation> (le plus proche : {name}, {distance:.0f} m)</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="443"/>
+        <location filename="../processing/fetch_services.py" line="446"/>
         <source>{n} itinerant stop(s) (buses, mobile services) in {communes}.</source>
         <translation>{n} arrêt(s) itinérant(s) (bus, services mobiles) à {communes}.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="447"/>
+        <location filename="../processing/fetch_services.py" line="450"/>
         <source>They are counted as places.</source>
         <translation>Ils sont comptés comme des lieux.</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_services.py" line="449"/>
+        <location filename="../processing/fetch_services.py" line="452"/>
         <source>They are left out of the places (own layer).</source>
         <translation>Ils sont écartés des lieux (couche à part).</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="80"/>
+        <location filename="../processing/fragility_ifn.py" line="87"/>
         <source>Empty: the first of {columns} found in the table.</source>
         <translation>Vide : la première des colonnes {columns} présente dans la table.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="103"/>
+        <location filename="../processing/fragility_ifn.py" line="110"/>
         <source>The IFN table has none of the score columns {columns}: choose the score field.</source>
         <translation>La table IFN n'a aucune des colonnes de score {columns} : choisissez le champ du score.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="105"/>
+        <location filename="../processing/fragility_ifn.py" line="112"/>
         <source>IFN score read from the column &apos;{name}&apos;.</source>
         <translation>Score IFN lu dans la colonne « {name} ».</translation>
     </message>
@@ -4530,12 +4485,12 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>L'archive {name} a été refusée : son fichier « {member} » est plus gros qu'annoncé.</translation>
     </message>
     <message>
-        <location filename="../core/cache.py" line="221"/>
+        <location filename="../core/cache.py" line="209"/>
         <source>A damaged entry of the download cache ({folder}) was removed ({reason}): its data is downloaded again.</source>
         <translation>Une entrée endommagée du cache de téléchargement ({folder}) a été supprimée ({reason}) : ses données sont téléchargées à nouveau.</translation>
     </message>
     <message>
-        <location filename="../core/cache.py" line="283"/>
+        <location filename="../core/cache.py" line="264"/>
         <source>The cache folder {folder} cannot be used ({error}): the data is not kept for the next runs. Choose another folder in the Ville numérique settings.</source>
         <translation>Le dossier de cache {folder} est inutilisable ({error}) : les données ne sont pas conservées pour les prochaines exécutions. Choisissez un autre dossier dans les paramètres de Ville numérique.</translation>
     </message>
@@ -4610,7 +4565,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>entités de {layer}</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="447"/>
+        <location filename="../core/loaders.py" line="366"/>
         <source>{name} is JSON nested too deeply to be read: it is not a usable GeoJSON file.</source>
         <translation>{name} est un JSON trop profondément imbriqué pour être lu : ce n'est pas un fichier GeoJSON utilisable.</translation>
     </message>
@@ -4705,12 +4660,12 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>{name} ne peut pas être lu au-delà d'une partie endommagée ({error}). Téléchargez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../core/arcep.py" line="327"/>
+        <location filename="../core/arcep.py" line="339"/>
         <source>buildings (base_imb)</source>
         <translation>immeubles (base_imb)</translation>
     </message>
     <message>
-        <location filename="../core/arcep.py" line="430"/>
+        <location filename="../core/arcep.py" line="436"/>
         <source>eligibility</source>
         <translation>éligibilité</translation>
     </message>
@@ -4745,7 +4700,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>{name} n'a pas pu être extrait ({error}). L'archive est peut-être endommagée : téléchargez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="309"/>
+        <location filename="../processing/connectivity.py" line="314"/>
         <source>The file {path} does not exist.</source>
         <translation>Le fichier {path} n'existe pas.</translation>
     </message>
@@ -4755,177 +4710,177 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>{name} n'est pas une table communale de l'ARCEP : il n'a pas de colonne code_insee.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="113"/>
+        <location filename="../core/fragility.py" line="116"/>
         <source>Premises without a 30 Mbit/s line</source>
         <translation>Locaux sans ligne à 30 Mbit/s</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="114"/>
+        <location filename="../core/fragility.py" line="117"/>
         <source>No very good 4G coverage</source>
         <translation>Pas de très bonne couverture 4G</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="384"/>
+        <location filename="../core/fragility.py" line="417"/>
         <source>The fragility indicator {name} needs the field {field} in the population layer: run ville_numerique:connectivity on it first.</source>
         <translation>L'indicateur de fragilité {name} a besoin du champ {field} dans la couche de population : lancez d'abord ville_numerique:connectivity sur cette couche.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="67"/>
+        <location filename="../processing/connectivity.py" line="68"/>
         <source>The population layer cannot be placed in WGS 84: check its CRS.</source>
         <translation>La couche de population ne peut pas être placée en WGS 84 : vérifiez son SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="88"/>
+        <location filename="../processing/connectivity.py" line="93"/>
         <source>Broadband and mobile coverage (ARCEP)</source>
         <translation>Couverture fixe et mobile (ARCEP)</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="91"/>
+        <location filename="../processing/connectivity.py" line="96"/>
         <source>Population units (grid cells, IRIS… or points)</source>
         <translation>Unités de population (carreaux, IRIS… ou points)</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="96"/>
+        <location filename="../processing/connectivity.py" line="101"/>
         <source>Radius around points (metres)</source>
         <translation>Rayon autour des points (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="100"/>
+        <location filename="../processing/connectivity.py" line="105"/>
         <source>Points only: the buildings within this distance make the unit.</source>
         <translation>Points seulement : les immeubles à cette distance forment l'unité.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="102"/>
+        <location filename="../processing/connectivity.py" line="107"/>
         <source>ARCEP buildings (base_imb files or addresses)</source>
         <translation>Immeubles ARCEP (fichiers base_imb ou adresses)</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="102"/>
+        <location filename="../processing/connectivity.py" line="107"/>
         <source>base_imb_&lt;département&gt;.csv.gz files (.csv, .csv.gz or .7z) or their addresses; downloaded from data.arcep.fr for the area's départements when empty.</source>
         <translation>Fichiers base_imb_&lt;département&gt;.csv.gz (.csv, .csv.gz ou .7z) ou leurs adresses ; téléchargés depuis data.arcep.fr pour les départements de la zone si vide.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="102"/>
+        <location filename="../processing/connectivity.py" line="107"/>
         <source>ARCEP eligibility (files or addresses)</source>
         <translation>Éligibilité ARCEP (fichiers ou adresses)</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="102"/>
+        <location filename="../processing/connectivity.py" line="107"/>
         <source>actuel_&lt;département&gt;.csv.gz files (.csv, .csv.gz or .7z) or their addresses; downloaded from data.arcep.fr for the area's départements when empty.</source>
         <translation>Fichiers actuel_&lt;département&gt;.csv.gz (.csv, .csv.gz ou .7z) ou leurs adresses ; téléchargés depuis data.arcep.fr pour les départements de la zone si vide.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="102"/>
+        <location filename="../processing/connectivity.py" line="107"/>
         <source>4G coverage of Mon réseau mobile (files or addresses, optional)</source>
         <translation>Couverture 4G de Mon réseau mobile (fichiers ou adresses, facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="102"/>
+        <location filename="../processing/connectivity.py" line="107"/>
         <source>One GeoPackage (.gpkg or .gpkg.7z) per operator, 4G data. Large files: they are read once and the part covering the area is kept in the cache.</source>
         <translation>Un GeoPackage (.gpkg ou .gpkg.7z) par opérateur, données 4G. Fichiers volumineux : ils sont lus une fois et la partie couvrant la zone est gardée en cache.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="117"/>
+        <location filename="../processing/connectivity.py" line="122"/>
         <source>Départements to download</source>
         <translation>Départements à télécharger</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="118"/>
+        <location filename="../processing/connectivity.py" line="123"/>
         <source>e.g. 62, 59. When empty, found from the communes under the population layer.</source>
         <translation>par ex. 62, 59. Si vide, déduits des communes sous la couche de population.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="120"/>
+        <location filename="../processing/connectivity.py" line="125"/>
         <source>Connectivity</source>
         <translation>Connectivité</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="125"/>
+        <location filename="../processing/connectivity.py" line="130"/>
         <source>Premises in the units</source>
         <translation>Locaux dans les unités</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="126"/>
+        <location filename="../processing/connectivity.py" line="131"/>
         <source>Share of premises without 30 Mbit/s</source>
         <translation>Part des locaux sans 30 Mbit/s</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="149"/>
+        <location filename="../processing/connectivity.py" line="154"/>
         <source>Reading the buildings…</source>
         <translation>Lecture des immeubles…</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="152"/>
+        <location filename="../processing/connectivity.py" line="157"/>
         <source>{kept} building(s) in the area out of {read} read.</source>
         <translation>{kept} immeuble(s) dans la zone sur {read} lu(s).</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="157"/>
+        <location filename="../processing/connectivity.py" line="162"/>
         <source>{n} building(s) without a number of premises (imb_nbr_logloc) counted as 0.</source>
         <translation>{n} immeuble(s) sans nombre de locaux (imb_nbr_logloc) compté(s) pour 0.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="161"/>
+        <location filename="../processing/connectivity.py" line="166"/>
         <source>Reading the eligibility rows (one per building, operator and technology)…</source>
         <translation>Lecture des lignes d'éligibilité (une par immeuble, opérateur et technologie)…</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="165"/>
+        <location filename="../processing/connectivity.py" line="170"/>
         <source>{rows} eligibility row(s) read, {matched} for the buildings of the area.</source>
         <translation>{rows} ligne(s) d'éligibilité lue(s), dont {matched} pour les immeubles de la zone.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="170"/>
+        <location filename="../processing/connectivity.py" line="175"/>
         <source>Unknown speed classes, counted as no speed: {classes}.</source>
         <translation>Classes de débit inconnues, comptées comme sans débit : {classes}.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="173"/>
+        <location filename="../processing/connectivity.py" line="178"/>
         <source>No ARCEP building lies under the population layer: check that the files are those of its département(s).</source>
         <translation>Aucun immeuble ARCEP ne se trouve sous la couche de population : vérifiez que les fichiers sont ceux de son ou ses départements.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="197"/>
+        <location filename="../processing/connectivity.py" line="202"/>
         <source>{premises} premises; {share:.1%} without a line at 30 Mbit/s or more (satellite not counted).</source>
         <translation>{premises} locaux ; {share:.1%} sans ligne à 30 Mbit/s ou plus (satellite non compté).</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="208"/>
+        <location filename="../processing/connectivity.py" line="213"/>
         <source>Finding the départements of the area from the IGN commune layer…</source>
         <translation>Recherche des départements de la zone dans la couche des communes de l'IGN…</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="213"/>
+        <location filename="../processing/connectivity.py" line="218"/>
         <source>No commune found under the population layer: give the départements (e.g. 62) or the ARCEP files.</source>
         <translation>Aucune commune trouvée sous la couche de population : indiquez les départements (par ex. 62) ou les fichiers de l'ARCEP.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="215"/>
+        <location filename="../processing/connectivity.py" line="220"/>
         <source>Départements: {deps}.</source>
         <translation>Départements : {deps}.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="258"/>
+        <location filename="../processing/connectivity.py" line="263"/>
         <source>No population unit has a usable geometry.</source>
         <translation>Aucune unité de population n'a de géométrie utilisable.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="315"/>
+        <location filename="../processing/connectivity.py" line="320"/>
         <source>Downloading {url} once (a large file): its part covering the area is then kept in the cache.</source>
         <translation>Téléchargement unique de {url} (un gros fichier) : la partie couvrant la zone est ensuite gardée en cache.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="323"/>
+        <location filename="../processing/connectivity.py" line="328"/>
         <source>{name}: the part covering the area is taken from the cache.</source>
         <translation>{name} : la partie couvrant la zone est reprise du cache.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="326"/>
+        <location filename="../processing/connectivity.py" line="331"/>
         <source>{name}: features left out (not 4G data): {details}.</source>
         <translation>{name} : entités écartées (pas des données 4G) : {details}.</translation>
     </message>
     <message>
-        <location filename="../processing/connectivity.py" line="330"/>
+        <location filename="../processing/connectivity.py" line="335"/>
         <source>{name} has no 4G data coverage in the area.</source>
         <translation>{name} n'a pas de couverture 4G de données dans la zone.</translation>
     </message>
@@ -5045,17 +5000,17 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>50 % ou plus</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="214"/>
+        <location filename="../processing/coverage.py" line="215"/>
         <source>{category}: {share} of the population within {threshold} m ({n} service(s)).</source>
         <translation>{category} : {share} de la population à moins de {threshold} m ({n} service(s)).</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="106"/>
+        <location filename="../processing/scenario.py" line="111"/>
         <source>{category}: {pop} inhabitant(s) newly within reach.</source>
         <translation>{category} : {pop} habitant(s) nouvellement à portée.</translation>
     </message>
     <message>
-        <location filename="../processing/scenario.py" line="112"/>
+        <location filename="../processing/scenario.py" line="117"/>
         <source>Mean score: {before} → {after} ({change} point(s)).</source>
         <translation>Score moyen : {before} → {after} ({change} point(s)).</translation>
     </message>
@@ -5070,82 +5025,82 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>Scénario : score moyen {before} → {after} ({change} points)</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="320"/>
+        <location filename="../ui/pages/data.ui" line="20"/>
         <source>Categories of services to fetch</source>
         <translation>Catégories de services à récupérer</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="322"/>
+        <location filename="../ui/pages/data.ui" line="26"/>
         <source>Only for the open-data buttons below: the analysis measures every category found in the services layer.</source>
         <translation>Seulement pour les boutons de données ouvertes ci-dessous : l'analyse mesure toutes les catégories présentes dans la couche des services.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="505"/>
+        <location filename="../ui/pages/analysis.py" line="146"/>
         <source>[A GeoPackage in the project&apos;s folder, {folder}/]</source>
         <translation>[Un GeoPackage dans le dossier du projet, {folder}/]</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="507"/>
+        <location filename="../ui/pages/analysis.py" line="148"/>
         <source>[Temporary layer: save the project first to keep the results]</source>
         <translation>[Couche temporaire : enregistrez d'abord le projet pour garder les résultats]</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="592"/>
+        <location filename="../ui/pages/results.py" line="134"/>
         <source>Category of the new services “Recommend sites” looks for. Proposed: the category whose uncovered inhabitants (weighted by their fragility) weigh most in the score.</source>
         <translation>Catégorie des nouveaux services que cherche « Recommander des sites ». Proposée : la catégorie dont les habitants non couverts (pondérés par leur fragilité) pèsent le plus dans le score.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="595"/>
+        <location filename="../ui/pages/results.ui" line="33"/>
         <source>New sites for</source>
         <translation>Nouveaux sites pour</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="668"/>
+        <location filename="../ui/panel.py" line="191"/>
         <source>Run an analysis first (3. Analysis).</source>
         <translation>Lancez d'abord une analyse (3. Analyse).</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="943"/>
+        <location filename="../ui/pages/analysis.py" line="139"/>
         <source>No perimeter (1. Territory): the whole population layer is analysed.</source>
         <translation>Pas de périmètre (1. Territoire) : toute la couche de population est analysée.</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="946"/>
+        <location filename="../ui/pages/analysis.py" line="141"/>
         <source>Only the population inside the perimeter “{name}”</source>
         <translation>Seulement la population dans le périmètre « {name} »</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="972"/>
+        <location filename="../ui/pages/territory.py" line="334"/>
         <source>{minutes} min walk (IGN isochrone) around {station}</source>
         <translation>{minutes} min à pied (isochrone IGN) autour de {station}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="977"/>
+        <location filename="../ui/pages/territory.py" line="338"/>
         <source>{minutes} min walk around {station}</source>
         <translation>{minutes} min à pied autour de {station}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="992"/>
+        <location filename="../ui/pages/territory.py" line="347"/>
         <source>Commune of {name}</source>
         <translation>Commune de {name}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1016"/>
+        <location filename="../ui/pages/territory.py" line="368"/>
         <source>Selection of {layer}</source>
         <translation>Sélection de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1061"/>
+        <location filename="../ui/pages/territory.py" line="411"/>
         <source>Drawn perimeter</source>
         <translation>Périmètre dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/panel.py" line="1416"/>
+        <location filename="../ui/pages/analysis.py" line="346"/>
         <source>It is a temporary layer, lost when QGIS closes: save the project to have the next results written in its folder.</source>
         <translation>C'est une couche temporaire, perdue à la fermeture de QGIS : enregistrez le projet pour que les prochains résultats soient écrits dans son dossier.</translation>
     </message>
     <message>
-        <location filename="../core/loaders.py" line="536"/>
+        <location filename="../core/loaders.py" line="455"/>
         <source>GDAL cannot read {name} past feature {n}: {error}</source>
         <translation>GDAL ne peut pas lire {name} au-delà de l'entité {n} : {error}</translation>
     </message>
@@ -5160,9 +5115,94 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>{itinerant} arrêt(s) itinérant(s) (bus, services mobiles), {far} service(s) trop loin de la population</translation>
     </message>
     <message>
-        <location filename="../processing/coverage.py" line="113"/>
+        <location filename="../processing/coverage.py" line="114"/>
         <source>The output layer could not be written: {error}</source>
-        <translation>La couche de sortie n&apos;a pas pu être écrite : {error}</translation>
+        <translation>La couche de sortie n'a pas pu être écrite : {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/coverage.py" line="101"/>
+        <source>{what}: &apos;{value}&apos; is not a distance or a walking time (in &apos;{item}&apos;): write metres or minutes, e.g. epn=1000, epn=1000m or epn=15min.</source>
+        <translation>{what} : « {value} » n&apos;est ni une distance ni un temps de marche (dans « {item} ») : écrivez des mètres ou des minutes, par exemple epn=1000, epn=1000m ou epn=15min.</translation>
+    </message>
+    <message>
+        <location filename="../core/fragility.py" line="289"/>
+        <source>Fragility weights: {names} given twice (in French and in English); keep one.</source>
+        <translation>Poids de fragilité : {names} donné deux fois (en français et en anglais) ; n&apos;en gardez qu&apos;un.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="85"/>
+        <source>Canceled: nothing was written.</source>
+        <translation>Annulé : rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="222"/>
+        <source>Walking thresholds per category (minutes or metres)</source>
+        <translation>Seuils de marche par catégorie (minutes ou mètres)</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="227"/>
+        <source>category=time or distance separated by ;, e.g. epn=15min;wifi=300 (a number alone is in metres; {speed:g} km/h walking speed) — categories not listed keep their default.</source>
+        <translation>catégorie=temps ou distance séparés par ;, par exemple epn=15min;wifi=300 (un nombre seul est en mètres ; marche à {speed:g} km/h) — les catégories absentes gardent leur valeur par défaut.</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_inputs.py" line="277"/>
+        <source>indicator=weight separated by ;, keys in English or in French: {keys}.</source>
+        <translation>indicateur=poids séparés par ;, clés en français ou en anglais : {keys}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/data.py" line="55"/>
+        <source>The ARCEP table of fixed broadband (fibre, speeds) of the communes of the perimeter, on their boundaries (ville_numerique:fetch_infrastructure, internet needed).</source>
+        <translation>La table ARCEP du haut débit fixe (fibre, débits) des communes du périmètre, sur leurs contours (ville_numerique:fetch_infrastructure, connexion internet nécessaire).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/data.py" line="193"/>
+        <source>Broadband of {n} commune(s) added: {layer}.</source>
+        <translation>Haut débit de {n} commune(s) ajouté : {layer}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/data.py" line="197"/>
+        <source>Fetching the broadband table (ARCEP)…</source>
+        <translation>Récupération de la table du haut débit (ARCEP)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/presets.py" line="90"/>
+        <source>Analysis loaded. Layers: {layers}. Categories: {categories}.</source>
+        <translation>Analyse chargée. Couches : {layers}. Catégories : {categories}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/analysis.ui" line="57"/>
+        <source>Method and output</source>
+        <translation>Méthode et sortie</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/data.ui" line="40"/>
+        <source>Fetch all</source>
+        <translation>Tout récupérer</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/data.ui" line="50"/>
+        <source>Broadband (ARCEP)</source>
+        <translation>Haut débit (ARCEP)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/presets.ui" line="23"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/results.ui" line="41"/>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/results.ui" line="42"/>
+        <source>Share of the population within each walking distance of a service of this kind (the chart of the report).</source>
+        <translation>Part de la population à chaque distance de marche d&apos;un service de ce type (le graphique du rapport).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/territory.ui" line="14"/>
+        <source>Choose the commune and the station, then make the perimeter of the study.</source>
+        <translation>Choisissez la commune et la gare, puis créez le périmètre de l&apos;étude.</translation>
     </message>
 </context>
 </TS>
