@@ -33,6 +33,8 @@ from qgis.core import (
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTableColumn,
+    QgsLegendRenderer,
+    QgsLegendStyle,
     QgsPrintLayout,
     QgsReadWriteContext,
     QgsUnitTypes,
@@ -231,9 +233,9 @@ INFRA_BOXES = {
     "intro": (10, 15.5, 277, 9),
     "map": (10, 25, 150, 104),
     "scalebar": (12, 116, 50, 12),
-    "figures": (166, 25, 121, 30),
-    "legend": (166, 56, 121, 34),
-    "operators": (166, 91, 121, 38),
+    "figures": (166, 25, 121, 22),
+    "legend": (166, 48, 121, 44),
+    "operators": (166, 94, 121, 35),
     "communes_title": (10, 131, 277, 6),
     "communes": (10, 137.5, 277, 38),
     "sources": (10, 177, 277, 25),
@@ -304,19 +306,37 @@ def add_infrastructure_page(layout, crs, infrastructure):
         map_item.setKeepLayerSet(True)
         map_item.setFrameEnabled(True)
         map_item.zoomToExtent(infrastructure["extent"])
-        if not crs.isGeographic():
+        template_scalebar = layout.itemById("scalebar")
+        if not crs.isGeographic() and isinstance(template_scalebar, QgsLayoutItemScaleBar):
             scalebar = QgsLayoutItemScaleBar(layout)
             scalebar.setStyle("Single Box")
             scalebar.setLinkedMap(map_item)
             scalebar.applyDefaultSize(QgsUnitTypes.DistanceUnit.DistanceMeters)
+            scalebar.setTextFormat(template_scalebar.textFormat())  # the template's font
+            scalebar.setHeight(template_scalebar.height())
+            scalebar.setNumberOfSegments(2)
+            scalebar.setNumberOfSegmentsLeft(0)
+            scalebar.setSegmentSizeMode(template_scalebar.segmentSizeMode())
+            scalebar.setMinimumBarWidth(template_scalebar.minimumBarWidth())
+            scalebar.setMaximumBarWidth(template_scalebar.maximumBarWidth())
             _place(layout, scalebar, "scalebar", index)
             scalebar.setBackgroundEnabled(True)
+            scalebar.update()
         legend = QgsLayoutItemLegend(layout)
+        template_legend = layout.itemById("legend")
+        if isinstance(template_legend, QgsLayoutItemLegend):  # the template's fonts and sizes
+            for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup,
+                          QgsLegendStyle.Style.Symbol, QgsLegendStyle.Style.SymbolLabel):
+                legend.setStyle(style, template_legend.style(style))
+            legend.setSymbolWidth(template_legend.symbolWidth())
+            legend.setSymbolHeight(template_legend.symbolHeight())
         legend.setTitle(texts["legend_title"])
         legend.setAutoUpdateModel(False)
         root = QgsLayerTree()
         for layer in infrastructure.get("legend_layers") or layers:
-            root.addLayer(layer)
+            node = root.addLayer(layer)
+            if layer.renderer().type() == "graduatedSymbol":  # the classes only: the title says what they are
+                QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
         legend.model().setRootGroup(root)
         legend.setLinkedMap(map_item)
         legend.setId("infra_legend")

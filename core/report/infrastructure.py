@@ -63,7 +63,15 @@ TEXTS = {
         "Shares of the commune's premises. Fibre … Satellite only: each premise under its best technology (these columns add up to 100 %). Wired: fibre, cable or copper lines at the given speed."  # noqa: E501 (one literal for the catalogue)
     ),
     "infra_operators": QT_TR_NOOP("Operators"),
-    "infra_fixed_ops": QT_TR_NOOP("Fixed networks ({techno}): {operators}."),
+    "infra_fixed_ops": QT_TR_NOOP("{techno}: {operators}."),
+    "techno_FO": QT_TR_NOOP("Fibre (FttH)"),
+    "techno_COAX": QT_TR_NOOP("Cable"),
+    "techno_CU": QT_TR_NOOP("Copper (DSL)"),
+    "techno_4GF": QT_TR_NOOP("Fixed 4G"),
+    "techno_THDR": QT_TR_NOOP("Very-high-speed fixed radio"),
+    "techno_HDR": QT_TR_NOOP("High-speed fixed radio"),
+    "techno_SAT": QT_TR_NOOP("Satellite"),
+    "infra_file_dated": QT_TR_NOOP("file of {date}"),
     "infra_mobile_ops": QT_TR_NOOP("4G (Mon réseau mobile): {operators}; on average {tbc} operator(s) with very good coverage per unit."),  # noqa: E501
     "infra_no_mobile": QT_TR_NOOP("No 4G coverage file was given: mobile coverage is not reported."),
     "infra_sources": QT_TR_NOOP("Sources"),
@@ -85,6 +93,8 @@ BEST_GROUPS = (
     ("col_best_sat", ("elig_sat",)),
 )
 WIRED_COLUMNS = (("col_wired_30", "wired_elig_thd30"), ("col_wired_1g", "wired_elig_thd1g"))
+#: Order of the technologies in the operators' list (ARCEP ``code_techno``).
+TECHNO_ORDER = ("FO", "COAX", "CU", "THDR", "4GF", "HDR", "SAT")
 #: How the sample's constructed files are named (``scripts/build_sample.py``).
 CONSTRUCTED_MARK = "constructed"
 
@@ -203,7 +213,9 @@ def source_rows(infra, language):
     """``[[data, file, edition, licence]]`` of the ARCEP files used, then of the commune table."""
     rows = []
     for source in (infra.summary or {}).get("sources") or ():
-        edition = source.get("edition") or source.get("last_modified") or source.get("modified") or ""
+        edition = source.get("edition") or source.get("last_modified") or ""
+        if not edition and source.get("modified"):  # a local file: only its date is known
+            edition = plain(itext("infra_file_dated", language, date=source["modified"]))
         if not edition and source.get("dates"):
             edition = ", ".join(str(d) for d in source["dates"])
         rows.append([str(source.get("source") or ""), str(source.get("file") or source.get("url") or ""),
@@ -219,8 +231,11 @@ def source_rows(infra, language):
 def operator_paragraphs(infra, language):
     summary = infra.summary or {}
     paragraphs = []
-    for techno, operators in sorted((summary.get("fixed_operators") or {}).items()):
-        paragraphs.append(itext("infra_fixed_ops", language, techno=techno, operators=", ".join(operators)))
+    fixed = summary.get("fixed_operators") or {}
+    for techno in sorted(fixed, key=lambda t: TECHNO_ORDER.index(t) if t in TECHNO_ORDER else len(TECHNO_ORDER)):
+        key = "techno_" + techno
+        label = plain(itext(key, language)) if key in TEXTS else techno
+        paragraphs.append(itext("infra_fixed_ops", language, techno=label, operators=", ".join(fixed[techno])))
     mobile = summary.get("mobile")
     if mobile:
         paragraphs.append(itext("infra_mobile_ops", language, operators=", ".join(mobile.get("operators") or []),
