@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import common  # noqa: F401 - makes the plugin importable as ville_numerique
-
 from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsProcessingAlgorithm,

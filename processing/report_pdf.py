@@ -250,7 +250,7 @@ def _like(layout, item_id):
 
 def _place(layout, item, key, page):
     x, y, width, height = INFRA_BOXES[key]
-    if not isinstance(item, QgsLayoutItemMap):
+    if not isinstance(item, (QgsLayoutItemMap, QgsLayoutFrame)):  # a frame is added by its table
         layout.addLayoutItem(item)
     item.attemptResize(QgsLayoutSize(width, height, MM))
     item.attemptMove(QgsLayoutPoint(x, y, MM), True, False, page)
@@ -361,4 +361,5 @@ def add_infrastructure_page(layout, crs, infrastructure):
         frame.setCustomProperty(WIDTH_PROPERTY, INFRA_BOXES["communes"][2])
         table.addFrame(frame)
         fill_table(table, communes)
+        infrastructure["_table"] = table  # kept alive until the export, as the legend's root
     return index

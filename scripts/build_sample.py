@@ -498,7 +498,7 @@ def build_arcep(gpkg, folder):
     cells.sort(key=lambda c: c[0])
     feature = dataset = None
     buildings, eligibility, stats = [ARCEP_BUILDING_HEADER], [ARCEP_ELIGIBILITY_HEADER], {}
-    for k, (idcar, x_ll, y_ll, men, centre) in enumerate(cells):
+    for k, (_idcar, x_ll, y_ll, men, centre) in enumerate(cells):
         premises = int(round(men))
         split = {"A": (premises + 1) // 2, "B": premises // 2}
         distance = centre.Distance(station)
