@@ -13,10 +13,11 @@ services, perimeter, the fragile units numbered), and writes:
 Threads: the algorithm runs as a Processing task. ``prepareAlgorithm`` (main
 thread) only takes thread-safe feature sources of the inputs;
 ``processAlgorithm`` (task thread) reads them, computes the figures, styles
-copies of the layers, renders the HTML maps and writes the HTML;
-``postProcessAlgorithm`` (main thread) fills the print layout and exports the
-PDF, as QGIS's own layout export algorithms do. Under ``qgis_process`` all
-three run in the main thread, one after the other.
+copies of the layers, renders the HTML maps, writes the HTML and prepares the
+PDF's texts, tables and chart; only the print layout itself is filled and
+exported in the main thread (``processing/main_thread.py``), as QGIS's own
+layout export algorithms do, the task waiting for it. Under ``qgis_process``
+everything runs in the main thread.
 
 The layers drawn are copies: the user's project and layers are never
 touched. Outputs are written to a temporary file first, then renamed: never a
@@ -37,13 +38,14 @@ from qgis.core import (
 )
 
 from ..core import report as core_report
-from ..core.errors import CanceledError, InputError, VilleNumeriqueError
+from ..core.errors import InputError
 from ..core.files import atomic_write
 from ..core.i18n import tr
 from ..core.inputs import check_coverage_summary
 from ..core.report import infrastructure as infra
 from . import report_map, report_pdf, report_read
 from .base import BaseAlgorithm
+from .main_thread import run_in_main_thread
 from .report_read import check_canceled, read_json
 
 #: Kept for callers of the former single module.
@@ -138,7 +140,7 @@ class ReportAlgorithm(BaseAlgorithm):
     # ------------------------------------------------------------------ main thread, before
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Main thread: thread-safe sources of the inputs, and where the PDF goes."""
-        self._sources, self._job, self._results = {}, None, None
+        self._sources = {}
         layer = self.parameterAsVectorLayer(parameters, self.COVERAGE, context)
         if layer is None or not layer.isValid():
             raise QgsProcessingException(tr("The coverage layer could not be opened."))
@@ -146,14 +148,9 @@ class ReportAlgorithm(BaseAlgorithm):
         for name in (self.COVERAGE, self.SERVICES, self.PERIMETER, self.CONNECTIVITY, self.INFRASTRUCTURE_COMMUNES):
             if name == self.COVERAGE or parameters.get(name):
                 self._sources[name] = self.parameterAsSource(parameters, name, context)
-        self._pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         return True
 
     # ------------------------------------------------------------------ task thread
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        self._results = super().processAlgorithm(parameters, context, feedback)  # the final paths
-        return self._results
-
     def run_algorithm(self, parameters, context, feedback):
         sources = self._sources
         coverage = sources[self.COVERAGE]
@@ -208,8 +205,11 @@ class ReportAlgorithm(BaseAlgorithm):
         feedback.pushInfo(tr("HTML report written: {path}").format(path=self.final_path(html_path)))
         feedback.setProgress(60)
 
-        if self._pdf_path:
-            # everything the layout shows is prepared here; the main thread only lays it out
+        outputs = {self.OUTPUT_HTML: html_path}
+        pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+        if pdf_path:
+            check_canceled(feedback)
+            # everything the layout shows is prepared here; the main thread only lays it out and paints
             texts = core_report.layout_texts(summary, units, language=language, title=title, place=place,
                                              scenario=scenario, qgis_version=Qgis.QGIS_VERSION)
             chart = core_report.coverage_chart_svg(summary, units, language, columns=3, for_layout=True)
@@ -220,9 +220,14 @@ class ReportAlgorithm(BaseAlgorithm):
                         "extent": infra_extent, "texts": infra.layout_texts(infrastructure, language)}
             all_layers = [v for v in list(layers.values()) + list(infra_layers.values()) if v is not None]
             report_map.hand_over(all_layers)
-            self._job = {"layers": report_map.ordered(layers), "all_layers": all_layers, "crs": crs,
-                         "extent": extent, "texts": texts, "chart": chart, "infrastructure": page}
-        return {self.OUTPUT_HTML: html_path}
+            job = {"layers": report_map.ordered(layers), "all_layers": all_layers, "crs": crs, "extent": extent,
+                   "texts": texts, "chart": chart, "infrastructure": page, "path": pdf_path}
+            feedback.pushInfo(tr("Exporting the PDF from the print layout…"))
+            outputs["PDF_PAGES"] = run_in_main_thread(lambda: self._export_pdf(job, context), feedback)
+            outputs[self.OUTPUT_PDF] = pdf_path
+            feedback.pushInfo(tr("PDF report written: {path}").format(path=self.final_path(pdf_path)))
+        feedback.setProgress(100)
+        return outputs
 
     def _infrastructure(self, parameters, context, feedback, coverage, infra_units, perimeter, crs, language):
         """The Infrastructures section's data, its map layers and extent (``None, {}, None`` without data)."""
@@ -249,33 +254,20 @@ class ReportAlgorithm(BaseAlgorithm):
             data.map_info["crs"] = crs.authid()
         return data, layers, extent
 
-    # ------------------------------------------------------------------ main thread, after
-    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
-        """Main thread: the print layout filled and exported to PDF (when asked)."""
-        results = dict(self._results or {})
-        job, self._job = self._job, None
-        if job is None:
-            return results
+    # ------------------------------------------------------------------ main thread
+    @staticmethod
+    def _export_pdf(job, context):
+        """Main thread: the print layout filled with what the task prepared, exported to PDF."""
         project = QgsProject()
         try:
-            if feedback is not None and feedback.isCanceled():
-                raise CanceledError(tr("Canceled."))
-            feedback.pushInfo(tr("Exporting the PDF from the print layout…"))
             project.setCrs(job["crs"])
             project.setTransformContext(context.transformContext())
             for layer in job["all_layers"]:
                 project.addMapLayer(layer, False)
             for layer in job["layers"]:
                 project.layerTreeRoot().addLayer(layer)
-            pages = report_pdf.export_pdf(project, job["layers"], job["crs"], job["extent"], job["texts"],
-                                          job["chart"], self._pdf_path, job["infrastructure"])
-        except VilleNumeriqueError as error:
-            raise QgsProcessingException(str(error)) from None
+            return report_pdf.export_pdf(project, job["layers"], job["crs"], job["extent"], job["texts"],
+                                         job["chart"], job["path"], job["infrastructure"])
         finally:
             project.removeAllMapLayers()  # deletes the copies
             project.clear()
-        results[self.OUTPUT_PDF] = self._pdf_path
-        results["PDF_PAGES"] = pages
-        feedback.pushInfo(tr("PDF report written: {path}").format(path=self._pdf_path))
-        feedback.setProgress(100)
-        return results

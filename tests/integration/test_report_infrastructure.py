@@ -190,30 +190,56 @@ def test_fields_of_the_coverage_layer_are_enough(inputs, qgis_app):
 
 
 def test_report_runs_off_the_main_thread_like_the_gui(inputs):
-    """No FlagNoThreading: prepare in the main thread, the work in a task thread, the PDF after."""
+    """No FlagNoThreading: prepare in the main thread, the work in a task thread; only the layout
+    export is handed to the main thread (whose event loop turns meanwhile, as in QGIS)."""
+    from ville_numerique.processing import report_pdf
+
     from .test_report import algorithm
 
     alg = algorithm("ville_numerique:report")
-    assert alg is not None
     assert not alg.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading
     params = report_params(inputs, "threaded")
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     feedback = QgsProcessingFeedback()
     assert alg.prepare(params, context, feedback)
-    box = {}
+    box, threads = {}, []
+    export = report_pdf.export_pdf
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return export(*args, **kwargs)
 
     def work():
-        box["thread"] = threading.current_thread() is not threading.main_thread()
+        box["main"] = threading.current_thread() is threading.main_thread()
         box["results"] = alg.runPrepared(params, context, feedback)
 
-    thread = threading.Thread(target=work)
-    thread.start()
-    while thread.is_alive():
-        QgsApplication.processEvents()
-        thread.join(0.01)
-    assert box["thread"] and box["results"]["OUTPUT_HTML"] == params["OUTPUT_HTML"]
-    results = alg.postProcess(context, feedback)
+    report_pdf.export_pdf = spy
+    try:
+        thread = threading.Thread(target=work)
+        thread.start()
+        while thread.is_alive():
+            QgsApplication.processEvents()
+            thread.join(0.01)
+    finally:
+        report_pdf.export_pdf = export
+    assert box["main"] is False and threads == [True]  # the task off the main thread, the layout on it
+    results = box["results"]
+    assert results["OUTPUT_HTML"] == params["OUTPUT_HTML"]
     assert results["OUTPUT_PDF"] == params["OUTPUT_PDF"] and results["PDF_PAGES"] == 3
     with open(params["OUTPUT_PDF"], "rb") as stream:
         assert stream.read(5) == b"%PDF-"
+
+
+def test_a_pdf_failure_in_the_main_thread_fails_the_run(inputs, monkeypatch, tmp_path):
+    """The PDF is made in the main thread: its errors still stop the run, with their message, no file left."""
+    from qgis.core import QgsProcessingException
+    from ville_numerique.processing import report_pdf
+
+    from .test_report import run
+
+    monkeypatch.setattr(report_pdf, "TEMPLATE", str(tmp_path / "missing.qpt"))
+    params = report_params(inputs, "no_template")
+    with pytest.raises(QgsProcessingException, match="print layout template is missing"):
+        run("ville_numerique:report", params)
+    assert not (inputs["folder"] / "no_template.pdf").exists()
