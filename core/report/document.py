@@ -13,8 +13,8 @@ from .. import about
 from ..errors import InputError
 from ..i18n import tr
 from . import infrastructure as infra
+from .blocks import cell, header_cells, legend, map_figure, rows_of
 from .chart import chart_categories, chart_max_distance, coverage_chart_svg
-from .drawing import data_uri, map_overlay_svg, scale_bar_metres  # noqa: F401 - the package's API
 from .figures import (
     _number_or_none,
     access_words,
@@ -43,13 +43,11 @@ from .formats import (
     format_population,
     format_score,
     format_signed,
-    score_class_label,
 )
 from .templates import PAGE, render
 from .texts import (
     DEFAULT_LANGUAGE,
     LOW_SCORE,
-    SCORE_CLASSES,
     SOURCES,
     Markup,
     _lang_value,
@@ -58,46 +56,6 @@ from .texts import (
     plain,
     text,
 )
-
-
-def cell(value, numeric=False, **extra):
-    """One table cell for the templates: ``value`` (escaped unless Markup), right-aligned when numeric."""
-    data = {"value": "" if value is None else value, "cls": "n" if numeric else ""}
-    data.update(extra)
-    return data
-
-
-def header_cells(keys, language, numeric=()):
-    return [cell(text(key, language), index in numeric) for index, key in enumerate(keys)]
-
-
-def rows_of(rows):
-    """Rows of plain values as template rows (numbers right-aligned when ``numeric`` says so)."""
-    return [{"cells": cells} for cells in rows]
-
-
-def legend(language, map_info):
-    """The score legend (classes of ``core/categories.py``) and what else the map shows."""
-    extras = []
-    if map_info.get("has_services"):
-        extras.append(("dot", text("legend_services", language)))
-    if map_info.get("has_perimeter"):
-        extras.append(("line", text("legend_perimeter", language)))
-    if map_info.get("has_fragile"):
-        extras.append(("num", text("legend_fragile", language)))
-    return {"title": text("legend_score", language),
-            "classes": [(k.colour, score_class_label(k, language)) for k in SCORE_CLASSES], "extras": extras}
-
-
-def map_figure(png, map_info, language, alt, caption, legend_data, cls=""):
-    """A map image with its scale bar / north arrow overlay, legend and caption."""
-    overlay = ""
-    if map_info.get("width_px") and map_info.get("height_px"):
-        overlay = map_overlay_svg(map_info["width_px"], map_info["height_px"], map_info.get("metres_per_pixel"),
-                                  language)
-    return {"src": data_uri(png), "alt": plain(alt), "width": int(map_info.get("width_px") or 0) or "",
-            "height": int(map_info.get("height_px") or 0) or "", "overlay": overlay, "legend": legend_data,
-            "caption": caption, "cls": cls}
 
 
 def build_html(summary, units, language=DEFAULT_LANGUAGE, title=None, place=None, map_image=None,

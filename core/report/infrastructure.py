@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from .. import about
 from ..i18n import QT_TR_NOOP, translate_in
+from .blocks import cell, map_figure, rows_of
 from .formats import format_number, format_percent
 from .texts import NBSP, Markup, plain
 
@@ -255,8 +256,6 @@ def is_constructed(infra):
 
 def section(infra, language):
     """The template data of the Infrastructures section (``report_sections.html.j2``, macro ``infrastructure``)."""
-    from .document import cell, map_figure, rows_of  # the table helpers of the HTML builder
-
     figures = area_figures(infra)
     cards = []
     if figures["premises_total"] is not None:
