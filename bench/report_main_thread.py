@@ -19,6 +19,7 @@ from pathlib import Path
 
 import common  # noqa: F401 - makes the plugin importable as ville_numerique
 from qgis.core import (  # noqa: E402
+    Qgis,
     QgsApplication,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -68,7 +69,9 @@ def run_like_the_gui(alg, params):
     main += time.perf_counter() - start
     cpu += time.thread_time() - start_cpu
     assert ok, "prepare failed"
-    threaded = not (alg.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading)
+    no_threading = (Qgis.ProcessingAlgorithmFlag.NoThreading if hasattr(Qgis, "ProcessingAlgorithmFlag")
+                    else QgsProcessingAlgorithm.Flag.FlagNoThreading)
+    threaded = not (alg.flags() & no_threading)
     box = {}
 
     def work():

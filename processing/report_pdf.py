@@ -51,7 +51,6 @@ from ..core.i18n import tr
 TEMPLATE = about.resource_path("templates", "report_a4.qpt")
 #: Custom property of a table frame of the template: the width (mm) its columns may take.
 WIDTH_PROPERTY = "ville_numerique/width_mm"
-MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 
 
 def export_pdf(project, layers, crs, extent, texts, chart_svg, pdf_path, infrastructure=None):
@@ -252,8 +251,8 @@ def _place(layout, item, key, page):
     x, y, width, height = INFRA_BOXES[key]
     if not isinstance(item, (QgsLayoutItemMap, QgsLayoutFrame)):  # a frame is added by its table
         layout.addLayoutItem(item)
-    item.attemptResize(QgsLayoutSize(width, height, MM))
-    item.attemptMove(QgsLayoutPoint(x, y, MM), True, False, page)
+    item.attemptResize(QgsLayoutSize(width, height))  # millimetres, the default unit
+    item.attemptMove(QgsLayoutPoint(x, y), True, False, page)
     return item
 
 

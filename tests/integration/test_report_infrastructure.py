@@ -15,6 +15,7 @@ import threading
 
 import pytest
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -31,6 +32,9 @@ ELIGIBILITY = ARCEP / "actuel_62_constructed.csv.gz"
 STATISTICS = [str(ARCEP / (name + ".csv")) for name in
               ("commune_meilleure_techno_thd", "commune_debit_filaire", "commune_techno")]
 NBSP = "\u00a0"
+#: The "no threading" flag (Qgis.ProcessingAlgorithmFlag from QGIS 3.36 on).
+NO_THREADING = (Qgis.ProcessingAlgorithmFlag.NoThreading if hasattr(Qgis, "ProcessingAlgorithmFlag")
+                else QgsProcessingAlgorithm.Flag.FlagNoThreading)
 
 #: Hand-worked cells (rank in idcar order, men, distance to the station → copper class):
 #: rank 0, men 11 → A 6, B 5 premises; rank 0 mod 5: fibre in both buildings.
@@ -197,7 +201,7 @@ def test_report_runs_off_the_main_thread_like_the_gui(inputs):
     from .test_report import algorithm
 
     alg = algorithm("ville_numerique:report")
-    assert not alg.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading
+    assert not alg.flags() & NO_THREADING
     params = report_params(inputs, "threaded")
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
