@@ -48,6 +48,11 @@ COMMUNE_FILES = {
 }
 #: Column renamed between editions (``elig_4fg`` before 2021).
 RENAMED_COLUMNS = {"elig_4fg": "elig_4gf"}
+#: A quarter in an address: ``last/`` redirects to it (``2026T3``, ``2026_T3``).
+EDITION_PATTERN = re.compile(r"/((?:19|20)\d\d_?T[1-4])/")
+#: Cache key parameters of the entry holding the address a download was redirected to (a key of its
+#: own: never the file's).
+FINAL_URL_PARAMS = {"ville_numerique": "final_url"}
 #: Denominator of each file: premises of the commune.
 DENOMINATORS = ("nbr_elig_8", "nbr")
 
@@ -80,11 +85,17 @@ class ArcepClient:
         """Download ``url`` into ``folder``; returns ``(path, edition)``.
 
         ``edition`` tells the user which file was used: its address, the
-        server's ``Last-Modified`` date and when it was downloaded (from the
-        cache entry, also in offline mode).
+        server's ``Last-Modified`` date, when it was downloaded (from the
+        cache entry, also in offline mode) and, when ``last/`` redirected to
+        a quarter (``.../2026T3/...``), that quarter as ``edition``: it is
+        kept in the cache beside the file, so that an offline run says it too.
         """
         dest = Path(folder) / file_name_of(url)
-        self.http.download(url, dest, progress=progress, is_canceled=is_canceled, ttl=TTL)
+        resolved = []
+        self.http.download(url, dest, progress=progress, is_canceled=is_canceled, ttl=TTL,
+                           final_url=resolved.append)
+        if resolved:
+            self._remember_final_url(url, resolved[-1])
         return dest, self.edition(url, dest)
 
     def edition(self, url, path):
@@ -95,7 +106,34 @@ class ArcepClient:
             if entry.last_modified:
                 edition["last_modified"] = entry.last_modified
             edition["downloaded"] = time.strftime("%Y-%m-%d", time.gmtime(entry.stored_at))
+        final = self._final_url(url)
+        if final and final != url:
+            edition["final_url"] = final
+        quarter = edition_of(final or url)
+        if quarter:
+            edition["edition"] = quarter
         return edition
+
+    def _remember_final_url(self, url, final):
+        cache = getattr(self.http, "cache", None)
+        if cache is not None:
+            cache.put(cache_key("GET", url, FINAL_URL_PARAMS), final.encode("utf-8"), url=url, ttl=TTL)
+
+    def _final_url(self, url):
+        cache = getattr(self.http, "cache", None)
+        entry = cache.get(cache_key("GET", url, FINAL_URL_PARAMS)) if cache is not None else None
+        if entry is None:
+            return None
+        try:
+            return entry.read().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+
+def edition_of(url):
+    """The quarter in an ARCEP address (``.../2026T3/...`` or ``2026_T3``), or None (``last/``)."""
+    match = EDITION_PATTERN.search(urlsplit(url or "").path)
+    return match.group(1) if match else None
 
 
 def is_url(text):

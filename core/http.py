@@ -226,8 +226,12 @@ class HttpClient:
         ttl=None,
         cache=None,
         chunk_size=64 * 1024,
+        final_url=None,
     ):
         """Stream ``url`` to the file ``dest``; return its Path.
+
+        ``final_url(address)``, when given, is called with the address the file
+        came from after redirects (not when the cached copy is served).
 
         ``progress(done, total)`` is called as bytes arrive (``total`` None
         when unknown). The file is written under a temporary name in the same
@@ -248,6 +252,8 @@ class HttpClient:
                 response, _ = self._fetch("GET", url, params, None, None, key, None, check, watch)
             with closing(response):
                 check_content_type(response.url, response.headers.get("content-type"), expect)
+                if final_url is not None:
+                    final_url(response.url)
 
                 def write(tmp):
                     self._stream_into(response, tmp, progress, check, chunk_size, watch)

@@ -11,6 +11,7 @@ order kept, coordinates rounded to the millimetre, VACUUM at the end).
 
 import argparse
 import csv
+import gzip
 import json
 import math
 import os
@@ -386,10 +387,166 @@ def _build(data, output):
     return summary
 
 
+# --------------------------------------------------------------------------
+# Infrastructure files CONSTRUCTED to the ARCEP format (issue 16 point 5)
+# --------------------------------------------------------------------------
+#: Folder of the constructed ARCEP files, beside the GeoPackage. Their names say "constructed":
+#: they are not real ARCEP data (offline, the real files cannot be downloaded; the same code reads them).
+ARCEP_FOLDER = OUTPUT.parent / "arcep_constructed"
+ARCEP_BUILDINGS = "base_imb_62_constructed.csv.gz"
+ARCEP_ELIGIBILITY = "actuel_62_constructed.csv.gz"
+ARCEP_DATE = "constructed"
+ARCEP_BUILDING_HEADER = (
+    "imb_id;imb_x;imb_y;imb_code;imb_code_insee;imb_nbr_logloc;imb_source;imb_type;addr_code;imb_num;"
+    "addr_numero;addr_rep;addr_nom_voie;addr_nom_ld;addr_code_insee;addr_nom_commune;addr_id_fantoir;addr_source"
+)
+ARCEP_ELIGIBILITY_HEADER = (
+    "imb_id;addr_code;imb_code;code_operateur;code_techno;classe_debit_montant;classe_debit_descendant;"
+    "limitation;saturation"
+)
+MERCATOR = srs(3857)
+TO_MERCATOR_FROM_LAEA = osr.CoordinateTransformation(LAEA, MERCATOR)
+#: The two buildings of a cell, at these offsets (m) from its lower-left corner in EPSG:3035.
+BUILDING_OFFSETS = {"A": (60.0, 100.0), "B": (140.0, 100.0)}
+#: Copper DSL down class by distance of the cell's centre to the station (m): (up to, class).
+COPPER_CLASSES = ((1500.0, "BHD8"), (3000.0, "HD3"), (math.inf, "HD05"))
+DOWN_ORDER = ("INEL", "HD05", "HD3", "BHD8", "THD30", "THD100", "THD1G")
+
+
+def arcep_rows(k, copper):
+    """Eligibility rows ``{"A": [(operator, techno, down)], "B": [...]}`` of the cell of rank ``k``.
+
+    The rule (PROVENANCE.md): copper everywhere (class by distance to the station); fibre
+    (two operators, 1 Gbit/s) in both buildings of ranks 0, 1, 2 mod 5; rank 3: building A
+    copper only, B fixed 4G at 30 Mbit/s; rank 4: A fibre, B copper and satellite.
+    """
+    fibre = [("FRTE", "FO", "THD1G"), ("SFR0", "FO", "THD1G")]
+    cu = [("FRTE", "CU", copper)]
+    kind = k % 5
+    if kind in (0, 1, 2):
+        return {"A": fibre + cu, "B": fibre + cu}
+    if kind == 3:
+        return {"A": cu, "B": cu + [("BOUY", "4GF", "THD30")]}
+    return {"A": fibre + cu, "B": cu + [("STAK", "SAT", "THD100")]}
+
+
+def _gzip_text(path, text):
+    """``text`` gzipped with fixed header fields (no name, no time): same text, same bytes."""
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0,
+                                                compresslevel=9) as stream:
+        stream.write(text.encode("utf-8"))
+
+
+def _best(rows):
+    """The commune_meilleure_techno_thd column of a building's rows (None: nothing at 8 Mbit/s)."""
+    def rank(down):
+        return DOWN_ORDER.index(down)
+    technos = {(t, rank(d)) for _o, t, d in rows}
+    if any(t == "FO" for t, _ in technos):
+        return "elig_ftth"
+    if any(t == "COAX" for t, _ in technos):
+        return "elig_coax"
+    if any(t == "CU" and r >= rank("THD30") for t, r in technos):
+        return "elig_cu_30"
+    if any(t == "THDR" for t, _ in technos):
+        return "elig_thdr"
+    if any(t == "CU" and r >= rank("BHD8") for t, r in technos):
+        return "elig_cu_8"
+    if any(t == "4GF" for t, _ in technos):
+        return "elig_4gf"
+    if any(t == "SAT" for t, _ in technos):
+        return "elig_sat"
+    return None
+
+
+def build_arcep(gpkg, folder):
+    """Write the ARCEP-format files of the sample's buildings into ``folder``; return the counts.
+
+    Two buildings per inhabited 200 m cell (A and B, see :data:`BUILDING_OFFSETS`), holding the
+    cell's households ``men`` rounded as premises (A: the larger half); coordinates in EPSG:3857
+    as in ``base_imb``; eligibility rows by :func:`arcep_rows`; the three commune statistics
+    files counted from these buildings. Constructed, not real ARCEP data.
+    """
+    dataset = ogr.Open(str(gpkg))
+    feature = dataset.GetLayerByName("gare").GetNextFeature()  # kept: a geometry lives in its feature
+    station = feature.GetGeometryRef().Clone()
+    communes, cells = [], []
+    for feature in dataset.GetLayerByName("communes"):
+        communes.append((feature.GetField("code"), feature.GetField("nom"), feature.GetGeometryRef().Clone()))
+    for feature in dataset.GetLayerByName("carreaux_200m"):
+        cells.append((feature.GetField("idcar_200m"), feature.GetField("x_ll"), feature.GetField("y_ll"),
+                      feature.GetField("men"), feature.GetGeometryRef().Centroid()))
+    cells.sort(key=lambda c: c[0])
+    feature = dataset = None
+    buildings, eligibility, stats = [ARCEP_BUILDING_HEADER], [ARCEP_ELIGIBILITY_HEADER], {}
+    for k, (_idcar, x_ll, y_ll, men, centre) in enumerate(cells):
+        premises = int(round(men))
+        split = {"A": (premises + 1) // 2, "B": premises // 2}
+        distance = centre.Distance(station)
+        copper = next(c for limit, c in COPPER_CLASSES if distance <= limit)
+        rows = arcep_rows(k, copper)
+        for name, (dx, dy) in BUILDING_OFFSETS.items():
+            if split[name] <= 0:
+                continue
+            imb_id = "IMB/CONSTRUIT/{:03d}{}".format(k, name)
+            point = ogr.Geometry(ogr.wkbPoint)
+            point.AddPoint_2D(x_ll + dx, y_ll + dy)
+            point.AssignSpatialReference(LAEA)
+            l93 = point.Clone()
+            l93.Transform(TO_L93_FROM_LAEA)
+            code, nom = next(((c, n) for c, n, g in communes if g.Contains(l93)), ("62765", "Saint-Omer"))
+            point.Transform(TO_MERCATOR_FROM_LAEA)
+            buildings.append("{};{:.2f};{:.2f};{};{};{};fo;{};{}_cons_{:04d};;;;;;{};{};;ban".format(
+                imb_id, point.GetX(), point.GetY(), imb_id, code, split[name], "IM" if name == "A" else "PA",
+                code, k, code, nom))
+            for operator, techno, down in rows[name]:
+                eligibility.append("{};{}_cons_{:04d};{};{};{};HD3;{};;".format(
+                    imb_id, code, k, imb_id, operator, techno, down))
+            commune = stats.setdefault(code, {"nom": nom, "premises": 0, "best": {}, "wired": {}, "techno": {}})
+            commune["premises"] += split[name]
+            best = _best(rows[name])
+            if best:
+                commune["best"][best] = commune["best"].get(best, 0) + split[name]
+            wired = [DOWN_ORDER.index(d) for _o, t, d in rows[name] if t in ("FO", "COAX", "CU")]
+            for column, at_least in (("elig_hd3", "HD3"), ("elig_bhd8", "BHD8"), ("elig_thd30", "THD30"),
+                                     ("elig_thd100", "THD100"), ("elig_thd1g", "THD1G")):
+                if wired and max(wired) >= DOWN_ORDER.index(at_least):
+                    commune["wired"][column] = commune["wired"].get(column, 0) + split[name]
+            if not wired or max(wired) < DOWN_ORDER.index("HD3"):
+                commune["wired"]["inel_hd"] = commune["wired"].get("inel_hd", 0) + split[name]
+            for techno in sorted({t for _o, t, _d in rows[name]}):
+                column = {"FO": "elig_ftth", "COAX": "elig_coax", "CU": "elig_cu", "4GF": "elig_4gf",
+                          "SAT": "elig_sat"}[techno]
+                commune["techno"][column] = commune["techno"].get(column, 0) + split[name]
+    folder.mkdir(parents=True, exist_ok=True)
+    _gzip_text(folder / ARCEP_BUILDINGS, "\n".join(buildings) + "\n")
+    _gzip_text(folder / ARCEP_ELIGIBILITY, "\n".join(eligibility) + "\n")
+    tables = {
+        "commune_meilleure_techno_thd": ("nbr_elig_8", "best", ("elig_ftth", "elig_coax", "elig_cu_30", "elig_thdr",
+                                                                "elig_cu_8", "elig_4gf", "elig_hdr", "elig_sat")),
+        "commune_debit_filaire": ("nbr", "wired", ("elig_hd3", "elig_bhd8", "elig_thd30", "elig_thd100",
+                                                   "elig_thd1g", "inel_hd")),
+        "commune_techno": ("nbr", "techno", ("elig_ftth", "elig_coax", "elig_cu", "elig_thdr", "elig_4gf",
+                                             "elig_hdr", "elig_sat")),
+    }
+    for name, (total, key, columns) in tables.items():
+        lines = [";".join(("code_insee", "nom_com", "code_dep", "code_reg", total) + columns + ("type", "date"))]
+        for code in sorted(stats):
+            commune = stats[code]
+            counts = commune[key]
+            nbr = sum(counts.values()) if key == "best" else commune["premises"]
+            lines.append(";".join([code, commune["nom"], code[:2], "32", str(nbr)] +
+                                  [str(counts.get(c, 0)) for c in columns] + ["all", ARCEP_DATE]))
+        (folder / (name + ".csv")).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {"buildings": len(buildings) - 1, "eligibility_rows": len(eligibility) - 1, "communes": len(stats)}
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data folder")
     parser.add_argument("--output", type=Path, default=OUTPUT, help="GeoPackage to write")
+    parser.add_argument("--arcep", type=Path, default=ARCEP_FOLDER,
+                        help="folder of the ARCEP-format files constructed for the sample's buildings")
     args = parser.parse_args(argv)
     summary = build(args.data, args.output)
     communes = summary.pop("communes")
@@ -399,6 +556,8 @@ def main(argv=None):
     print("carreaux_200m: {} cells, ind = {}".format(cells, population))
     for name, count in summary.items():
         print("{}: {}".format(name, count))
+    arcep = build_arcep(args.output, args.arcep)
+    print("ARCEP-format files (constructed, not real ARCEP data) in {}: {}".format(args.arcep, arcep))
 
 
 if __name__ == "__main__":

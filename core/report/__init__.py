@@ -21,12 +21,16 @@ are trusted HTML (they may hold ``<sub>``, ``<b>``…); the values put into
 them with :func:`text` are escaped. Category labels, colours and the score
 classes come from ``core/categories.py``.
 
-Escaping
---------
-Any text that comes from a dataset (place and layer names, field values,
-titles, file paths, JSON values) goes through :func:`esc` (``html.escape``):
-a place named ``<script>alert(1)</script>`` is shown as text. Pre-built HTML
-fragments are wrapped in :class:`Markup` so that they are not escaped twice.
+Templates and escaping
+----------------------
+The HTML is rendered from the Jinja2 templates of ``resources/templates/``
+(``report.html.j2`` and its sections, ``core/report/templates.py``) with
+autoescaping on: any text that comes from a dataset (place and layer names,
+field values, titles, file paths, JSON values) is escaped — a place named
+``<script>alert(1)</script>`` is shown as text. Catalogue texts and the
+drawings (chart, map overlay) are :class:`markupsafe.Markup`. Python builds
+the data of each section (``document.py``, ``infrastructure.py``); the
+markup lives in the templates.
 
 Numbers
 -------
@@ -53,19 +57,13 @@ from .chart import (  # noqa: F401 - the package's API
     nice_step,
 )
 from .document import (  # noqa: F401 - the package's API
-    CSS,
-    _data_uri,
-    _legend_html,
-    _parameters_html,
-    _scenario_section,
-    _section,
-    _td,
-    _th,
-    _whole_or_one,
     build_html,
+    scenario_table,
+)
+from .drawing import (  # noqa: F401 - the package's API
+    data_uri,
     map_overlay_svg,
     scale_bar_metres,
-    scenario_table,
 )
 from .figures import (  # noqa: F401 - the package's API
     CumulativeCoverage,
@@ -106,6 +104,11 @@ from .formats import (  # noqa: F401 - the package's API
     format_score,
     format_signed,
     score_class_label,
+)
+from .infrastructure import (  # noqa: F401 - the package's API
+    Infrastructure,
+    area_figures,
+    share_classes,
 )
 from .layout import (  # noqa: F401 - the package's API
     layout_texts,

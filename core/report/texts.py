@@ -3,6 +3,8 @@
 import html
 import re
 
+from markupsafe import Markup  # HTML already safe: esc() and the templates leave it as it is
+
 from .. import categories
 from ..errors import InputError
 from ..i18n import QT_TR_NOOP, tr, translate_in
@@ -271,8 +273,6 @@ SOURCES = (
 )
 
 
-class Markup(str):
-    """HTML that is already safe: :func:`esc` leaves it as it is."""
 
 
 def esc(value):

@@ -95,7 +95,7 @@ def test_registered(qgis_app, qgis_processing):
     assert report.name() == "report" and report.groupId() == "report"
     names = [p.name() for p in report.parameterDefinitions()]
     assert names == ["COVERAGE", "SUMMARY", "SCENARIO_SUMMARY", "SERVICES", "PERIMETER", "TITLE", "LANGUAGE",
-                     "OUTPUT_HTML", "OUTPUT_PDF"]
+                     "OUTPUT_HTML", "OUTPUT_PDF", "CONNECTIVITY", "CONNECTIVITY_SUMMARY", "INFRASTRUCTURE_COMMUNES"]
     assert "fragile" in report.shortHelpString().lower()  # fr and en help both say it
 
 
