@@ -356,7 +356,8 @@ def load():
 def run(sizes, repeats, native_max, workdir, only=None):
     home = Path(tempfile.mkdtemp(prefix="vn-e2e-home-"))
     env = qgis_env(home)
-    results = {"sizes": {}, "categories": list(CATEGORIES), "cells_per_service": CELLS_PER_SERVICE}
+    results = {"sizes": {}, "categories": list(CATEGORIES), "cells_per_service": CELLS_PER_SERVICE,
+               "cells_per_planned": CELLS_PER_PLANNED, "zone_cells": ZONE_CELLS}
     for n in sizes:
         folder = Path(tempfile.mkdtemp(prefix="vn-e2e-{}-".format(n), dir=workdir))
         started = time.perf_counter()

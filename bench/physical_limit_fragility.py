@@ -1,7 +1,7 @@
 """The "physical limit" of ``fragility_ifn`` in bench_end_to_end.py: the least work of the area overlay.
 
 GDAL Arrow read of the square cells (vertices in numpy) and of the zones;
-cells that no zone border comes near take their area in the zone holding
+cells that no zone border comes near (maximum norm) take their area in the zone holding
 their centre (shapely's vectorised point-in-polygon); the others are cut by
 GEOS (shapely, one intersection per cell and zone met, STRtree); the
 area-weighted score and known share per cell; GDAL copies the cells and one
@@ -42,7 +42,7 @@ def main(cells_path, zones_path, out_path):
     corners = np.concatenate(corners)
     centre = corners[:, :4].mean(axis=1)
     area = np.abs(np.cross(corners[:, 1] - corners[:, 0], corners[:, 3] - corners[:, 0]))
-    radius = np.hypot(*(corners[:, 0] - centre).T)
+    half = np.abs(corners[:, 2] - corners[:, 0]).max(axis=1) / 2  # squares: half a side
 
     dataset = ogr.Open(zones_path)
     shapes, codes = [], []
@@ -52,12 +52,15 @@ def main(cells_path, zones_path, out_path):
     scores = {f.GetField("code_iris"): f.GetField("score") for f in dataset.GetLayerByName("ifn")}
     zone_score = np.array([scores.get(c, np.nan) for c in codes])
     rings = [np.asarray(s.exterior.coords) for s in shapes]
-    samples = np.concatenate(rings)
-    spacing = float(np.median(radius))
-    steps = [np.linspace(a, b, int(np.ceil(np.hypot(*(b - a)) / spacing)) + 1)
-             for r in rings for a, b in zip(r[:-1], r[1:])]
-    samples = np.concatenate([samples] + steps)
-    near = cKDTree(samples).query_ball_point(centre, radius + spacing / 2 + 1e-6, return_length=True) > 0
+    starts = np.concatenate([r[:-1] for r in rings])
+    ends = np.concatenate([r[1:] for r in rings])
+    spacing = float(np.median(half)) / 4
+    steps = np.maximum(np.ceil(np.hypot(*(ends - starts).T) / spacing).astype(np.int64), 1)
+    segment = np.repeat(np.arange(len(starts)), steps)
+    first = np.concatenate([[0], np.cumsum(steps)[:-1]])
+    t = (np.arange(len(segment)) - first[segment]) / steps[segment]
+    samples = np.vstack([starts[segment] + (ends[segment] - starts[segment]) * t[:, None], ends])
+    near = cKDTree(samples).query_ball_point(centre, half + spacing / 2 + 1e-6, p=np.inf, return_length=True) > 0
 
     weighted = np.zeros(len(fid))
     known = np.zeros(len(fid))

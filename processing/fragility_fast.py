@@ -10,8 +10,9 @@ reference. This path gives the same overlaps:
 - a cell that no zone boundary comes near lies wholly inside the zones that
   contain its centroid (or outside every zone): its overlap with each is its
   own area. "Near" is decided conservatively: the zone boundaries are sampled
-  every ``d`` metres and a cell is near when a sample lies within its
-  circumscribed radius + ``d``/2 (any boundary crossing the cell has a
+  every ``d`` metres and a cell is near when a sample lies within
+  ``h`` + ``d``/2 of the centre of its bounding box in the maximum norm, ``h``
+  the larger half-side of the box (any boundary crossing the cell has a
   sample that close). Containment is one vectorised point-in-polygon test per
   zone (shapely: ``contains_xy`` in shapely 2, ``vectorized.contains`` in 1.8);
 - every other cell (near a boundary, multi-part, curved, big-endian…) goes
@@ -69,7 +70,7 @@ def overlay_cell(geometry, transform, index, zone_geometries, zone_codes, row, c
 class _Zones:
     """The zones as shapely geometries, their boundary samples and a KD-tree of them."""
 
-    def __init__(self, zone_geometries, zone_codes, cell_radius):
+    def __init__(self, zone_geometries, zone_codes, cell_half):
         shapely, self.contains_xy = _shapely()
         from scipy.spatial import cKDTree
 
@@ -95,7 +96,7 @@ class _Zones:
         starts = np.concatenate([r[:-1] for r in rings]) if rings else np.empty((0, 2))
         ends = np.concatenate([r[1:] for r in rings]) if rings else np.empty((0, 2))
         lengths = np.hypot(*(ends - starts).T)
-        spacing = max(float(cell_radius), float(lengths.sum()) / MAX_SAMPLES, 1e-6)
+        spacing = max(float(cell_half) / 4, float(lengths.sum()) / MAX_SAMPLES, 1e-6)
         steps = np.maximum(np.ceil(lengths / spacing).astype(np.int64), 1)
         segment = np.repeat(np.arange(len(starts)), steps)
         first = np.zeros(len(steps), dtype=np.int64)
@@ -107,11 +108,11 @@ class _Zones:
         self.spacing = spacing
         self.tree = cKDTree(samples) if len(samples) else None
 
-    def near(self, centres, radius):
-        """Whether a boundary sample lies within ``radius`` + spacing/2 of each centre."""
+    def near(self, centres, half):
+        """Whether a boundary sample lies within ``half`` + spacing/2 of each box centre (maximum norm)."""
         if self.tree is None:
             return np.zeros(len(centres), dtype=bool)
-        counts = self.tree.query_ball_point(centres, radius + self.spacing / 2 + 1e-6, return_length=True)
+        counts = self.tree.query_ball_point(centres, half + self.spacing / 2 + 1e-6, p=np.inf, return_length=True)
         return np.asarray(counts) > 0
 
     def containing(self, centres):
@@ -161,7 +162,7 @@ def _ring_vertices(buffer, start, npoints):
 
 
 def _shoelace(xy, ring, first, npoints):
-    """Area, centroid and circumscribed radius (about the centroid) of closed rings."""
+    """Area, centroid, bounding-box centre and larger half-side of the box of closed rings."""
     x0, y0 = xy[first, 0], xy[first, 1]
     dx, dy = xy[:, 0] - x0[ring], xy[:, 1] - y0[ring]
     nxt = np.arange(1, len(xy) + 1)
@@ -172,9 +173,11 @@ def _shoelace(xy, ring, first, npoints):
     with np.errstate(divide="ignore", invalid="ignore"):
         cx = np.bincount(ring, (dx + dx[nxt]) * cross, minlength=n) / (3.0 * area2)
         cy = np.bincount(ring, (dy + dy[nxt]) * cross, minlength=n) / (3.0 * area2)
-    radius = np.zeros(n)
-    np.maximum.at(radius, ring, np.hypot(dx - cx[ring], dy - cy[ring]))
-    return np.abs(area2) / 2.0, np.column_stack([x0 + cx, y0 + cy]), radius
+    low = [np.minimum.reduceat(xy[:, k], first) for k in (0, 1)]
+    high = [np.maximum.reduceat(xy[:, k], first) for k in (0, 1)]
+    box = np.column_stack([(low[0] + high[0]) / 2, (low[1] + high[1]) / 2])
+    half = np.maximum(high[0] - low[0], high[1] - low[1]) / 2
+    return np.abs(area2) / 2.0, np.column_stack([x0 + cx, y0 + cy]), box, half
 
 
 def overlay_bulk(spec, population, crs, context, feedback, transform, index, zone_geometries, zone_codes,
@@ -213,13 +216,13 @@ def overlay_bulk(spec, population, crs, context, feedback, transform, index, zon
         if len(simple):
             xy, ring, first = _ring_vertices(buffer, ring_start, npoints)
             xy = fast_io.bulk_transform(xy, spec.crs, crs, context)
-            area, centre, radius = _shoelace(xy, ring, first, npoints)
+            area, centre, box, half = _shoelace(xy, ring, first, npoints)
             placed = np.isfinite(xy).all(axis=1)
             ok = (np.bincount(ring, ~placed, minlength=len(first)) == 0) & np.isfinite(centre).all(axis=1) \
                 & (area > 0)
             if zones is None:
-                zones = _Zones(zone_geometries, zone_codes, np.median(radius[ok]) if ok.any() else 0.0)
-            ok[ok] = ~zones.near(centre[ok], radius[ok])
+                zones = _Zones(zone_geometries, zone_codes, np.median(half[ok]) if ok.any() else 0.0)
+            ok[ok] = ~zones.near(box[ok], half[ok])
             clean = np.flatnonzero(ok)
             inside_area[simple[clean]] = area[clean]
             row_in, zone_in = zones.containing(centre[clean])
