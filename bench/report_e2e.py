@@ -121,7 +121,8 @@ def markdown(e2e, meta):
         "",
         "Whole `qgis_process.bin` processes, timed from launch to exit (QGIS start-up, reading the "
         "layers, computing, writing the GeoPackage, and the style sidecar for ours). Median of {} rounds up "
-        "to 100,000 cells, **one round** above. Peak memory is the largest resident set of one process "
+        "to 100,000 cells, **one round** above; the native routes (minutes each): all rounds at 10,000 cells, "
+        "one round above. Peak memory is the largest resident set of one process "
         "(`os.wait4`). Beside each time: the 1-minute load average at the start of its first round and at the "
         "end of its last (2 cores shared with other developers; ⚠ = above {}, i.e. another process shared "
         "the CPU: that time is slower than on an idle machine).".format(e2e.get("repeats", 3), LOADED),
