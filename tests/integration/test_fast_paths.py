@@ -333,3 +333,45 @@ def test_cancel_in_each_phase_leaves_no_output(run_alg, tmp_path, monkeypatch, c
     assert max(feedback.values) < {"reading": 30, "computing": 70, "writing": 95}[phase]
     assert writes == []  # the bulk writer never finished
     assert sorted(os.listdir(tmp_path)) == []  # no output, no temporary file left behind
+
+
+# --------------------------------------------------------------------------- the output's spatial index
+@pytest.mark.parametrize("source_index", [True, False])
+def test_bulk_output_spatial_index(run_alg, tmp_path, monkeypatch, source_index):
+    """The output's R-tree is the population's, copied (when it has one), else built: valid either way."""
+    import sqlite3
+
+    fast_io, _ = _modules()
+    population = tmp_path / "cells.gpkg"
+    source = ogr.Open(str(SAMPLE))
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(population))
+    dataset.CopyLayer(source.GetLayerByName("carreaux_200m"), "cells",
+                      ["SPATIAL_INDEX={}".format("YES" if source_index else "NO")])
+    dataset = source = None
+    copies = []
+    original = fast_io._attach_rtree
+    monkeypatch.setattr(fast_io, "_attach_rtree", lambda *a: copies.append(original(*a)) or copies[-1])
+    target = tmp_path / "out.gpkg"
+    run_alg("ville_numerique:coverage", dict(
+        POPULATION="{}|layername=cells".format(population), POPULATION_FIELD="ind", SERVICES=sample_layer("services"),
+        CATEGORY_FIELD="categories", OUTPUT=str(target)))
+    assert copies == ([True] if source_index else [])
+    connection = sqlite3.connect(str(target))
+    table = connection.execute("SELECT table_name FROM gpkg_contents").fetchone()[0]
+    assert connection.execute("SELECT rtreecheck(?)", ("rtree_{}_geom".format(table),)).fetchone() == ("ok",)
+    triggers = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"rtree_{}_geom_insert".format(table), "rtree_{}_geom_delete".format(table)} <= triggers
+    connection.close()
+    # a spatial filter (answered by the R-tree) finds what a scan of every geometry finds
+    output = ogr.Open(str(target))  # kept: a layer outlived by its dataset crashes GDAL
+    layer = output.GetLayer(0)
+    xmin, xmax, ymin, ymax = layer.GetExtent()
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    box = (cx - 300.0, cy - 300.0, cx + 300.0, cy + 300.0)
+    expected = set()
+    for feature in layer:
+        xmin, xmax, ymin, ymax = feature.GetGeometryRef().GetEnvelope()
+        if xmin <= box[2] and xmax >= box[0] and ymin <= box[3] and ymax >= box[1]:
+            expected.add(feature.GetFID())
+    layer.SetSpatialFilterRect(*box)
+    assert {f.GetFID() for f in layer} == expected and expected
