@@ -79,8 +79,11 @@ def goals(e2e):
                     continue
                 label = "{} ({})".format(family, LABEL[name]) if len(ours_names) > 1 else family
                 if n >= 100000 and limit:
+                    startup = _route(entry, "startup").get("median_s")
+                    bare = " ({:.2f}x without QGIS start-up)".format((ours - startup) / limit) \
+                        if startup and startup < ours else ""
                     rows.append({"id": "E2E", "goal": "{:,} cells: {} within 2x of the physical limit".format(
-                        n, label), "measured": "{:.2f}x".format(ours / limit), "met": ours <= 2 * limit})
+                        n, label), "measured": "{:.2f}x{}".format(ours / limit, bare), "met": ours <= 2 * limit})
                 if native:
                     rows.append({"id": "E2E", "goal": "{:,} cells: native route / {} >= 10x".format(n, label),
                                  "measured": "{:.2f}x".format(native / ours), "met": native >= 10 * ours})
@@ -149,16 +152,19 @@ def markdown(e2e, meta):
             continue
         headers = [LABEL[n] for n in ours_names] + ["native route", "physical limit"]
         lines += ["### " + title, "", "Native route: " + native_text, "", "Physical limit: " + limit_text, "",
-                  "| cells | " + " | ".join(headers) + " | native / ours | ours / limit |",
-                  "|---:|" + "---:|" * (len(headers) + 2)]
+                  "| cells | " + " | ".join(headers) + " | native / ours | ours / limit | same, ours without "
+                  "QGIS start-up |",
+                  "|---:|" + "---:|" * (len(headers) + 3)]
         for size, entry in sorted(e2e["sizes"].items(), key=lambda kv: int(kv[0])):
             ours = _route(entry, ours_names[0]).get("median_s")
             native = _route(entry, native_name).get("median_s")
             limit = _route(entry, limit_name).get("median_s")
-            lines.append("| {:,} | {} | {} | {} |".format(
+            startup = _route(entry, "startup").get("median_s")
+            lines.append("| {:,} | {} | {} | {} | {} |".format(
                 int(size), " | ".join(_cell(_route(entry, n)) for n in names),
                 "{:.1f}×".format(native / ours) if native and ours else "—",
-                "{:.2f}×".format(ours / limit) if limit and ours else "—"))
+                "{:.2f}×".format(ours / limit) if limit and ours else "—",
+                "{:.2f}×".format((ours - startup) / limit) if limit and ours and startup and startup < ours else "—"))
         lines += ["", "Growth exponent (slope of log time on log cells, all sizes; start-up weighs on the small "
                   "sizes, so it is below 1 when the work is linear): " + (_exponents(e2e, names) or "—") + ".", ""]
     return lines

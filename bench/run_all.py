@@ -116,7 +116,14 @@ def main(argv=None):
                         "--quick: 1 by default)")
     parser.add_argument("--only", nargs="+", choices=["e2e", "b1", "b2", "b3"])
     parser.add_argument("--results", help="report path (default bench/RESULTS.md, full scale only)")
+    parser.add_argument("--rewrite", action="store_true",
+                        help="rewrite bench/RESULTS.md from bench/RESULTS.json (no benchmark run)")
     args = parser.parse_args(argv)
+    if args.rewrite:
+        raw = json.loads((BENCH / "RESULTS.json").read_text(encoding="utf-8"))
+        rows = report.goals(raw["results"])
+        (BENCH / "RESULTS.md").write_text(report.markdown(raw["meta"], raw["results"], rows), encoding="utf-8")
+        return 0
     plan = QUICK if args.quick else FULL
     names = args.only or list(plan)
     repeats = (args.repeats or 1) if args.quick else max(3, args.repeats or 3)
