@@ -2,11 +2,17 @@
 
 GDAL Arrow read of the cells and services, centroids of the square cells in
 numpy, one cKDTree per category, then GDAL copies the cells into the output
-GeoPackage (C++; R-tree built once afterwards) and one SQLite transaction adds and fills the same fields
+GeoPackage (C++) and one SQLite transaction adds and fills the same fields
 as ``ville_numerique:coverage`` (``dist_``/``cov_``/``acc_`` per category,
-``score``). No QGIS, no checks, no messages: a floor, not a product.
+``score``); the output's R-tree is the cells' own, copied (as
+ville_numerique does). No QGIS, no checks, no messages: a floor, not a product.
 
-    /usr/bin/python3 -P bench/physical_limit.py cells.gpkg services.gpkg out.gpkg
+    /usr/bin/python3 -P bench/physical_limit.py cells.gpkg services.gpkg out.gpkg [--planned]
+
+With ``--planned`` (the floor of ``ville_numerique:scenario``): the distances
+before (layer ``services``) and after (``services`` + ``planned``), per
+category, and the fields ``dist_<c>_before``, ``dist_<c>_after``,
+``new_<c>``, ``score_before``, ``score_after``, ``score_delta``.
 """
 
 import sqlite3
@@ -48,35 +54,71 @@ def _xy(blobs, polygon):
     return np.column_stack([np.concatenate(xs), np.concatenate(ys)])
 
 
-def main(cells_path, services_path, out_path):
-    gdal.UseExceptions()
-    cells = _read(cells_path, "cells", ["ind"])
-    fid = np.concatenate(cells["fid"])
-    ind = np.concatenate([np.ma.getdata(c) for c in cells["ind"]])
-    xy = _xy(cells["geom"], True)
-    services = _read(services_path, "services", ["categories"])
-    svc_xy = _xy(services["geom"], False)
-    codes = np.concatenate([np.ma.getdata(c) for c in services["categories"]]).astype(str)
-    columns = []
-    score = np.zeros(len(fid))
-    categories = sorted(set(codes.tolist()))
+def _coverage(xy, svc_xy, codes, categories):
+    """Per category: distance, covered, access; and the score."""
+    out, score = {}, np.zeros(len(xy))
     for code in categories:
         distance, _ = cKDTree(svc_xy[codes == code]).query(xy)
         covered = distance <= THRESHOLD
         access = np.clip(1 - distance / (2 * THRESHOLD), 0, 1)
         score += access * 100 / len(categories)
-        columns += [("dist_" + code, "REAL", distance), ("cov_" + code, "MEDIUMINT", covered.astype(np.int64)),
-                    ("acc_" + code, "REAL", access)]
-    columns.append(("score", "REAL", score))
+        out[code] = (distance, covered.astype(np.int64), access)
+    return out, score
+
+
+def _services(path, layer):
+    services = _read(path, layer, ["categories"])
+    return _xy(services["geom"], False), np.concatenate(
+        [np.ma.getdata(c) for c in services["categories"]]).astype(str)
+
+
+def main(cells_path, services_path, out_path, planned=False):
+    gdal.UseExceptions()
+    cells = _read(cells_path, "cells", ["ind"])
+    fid = np.concatenate(cells["fid"])
+    ind = np.concatenate([np.ma.getdata(c) for c in cells["ind"]])
+    xy = _xy(cells["geom"], True)
+    svc_xy, codes = _services(services_path, "services")
+    categories = sorted(set(codes.tolist()))
+    before, score = _coverage(xy, svc_xy, codes, categories)
+    columns = []
+    if planned:
+        new_xy, new_codes = _services(services_path, "planned")
+        after, score_after = _coverage(xy, np.vstack([svc_xy, new_xy]), np.concatenate([codes, new_codes]),
+                                       categories)
+        for code in categories:
+            columns += [("dist_{}_before".format(code), "REAL", before[code][0]),
+                        ("dist_{}_after".format(code), "REAL", after[code][0]),
+                        ("new_" + code, "MEDIUMINT", after[code][1] & (1 - before[code][1]))]
+        columns += [("score_before", "REAL", score), ("score_after", "REAL", score_after),
+                    ("score_delta", "REAL", score_after - score)]
+    else:
+        for code in categories:
+            distance, covered, access = before[code]
+            columns += [("dist_" + code, "REAL", distance), ("cov_" + code, "MEDIUMINT", covered),
+                        ("acc_" + code, "REAL", access)]
+        columns.append(("score", "REAL", score))
     del ind
-    # the R-tree built once after the copy: faster than GDAL 3.6 building it as it closes a new layer
+    write(cells_path, out_path, fid, columns)
+
+
+def write(cells_path, out_path, fid, columns):
+    """GDAL copies the cells (layer ``coverage``), one SQLite transaction adds and fills ``columns``."""
+    # the R-tree: the cells' own, copied (same fids, same geometries), as ville_numerique does
     gdal.VectorTranslate(out_path, cells_path, options=gdal.VectorTranslateOptions(
         options=["-preserve_fid"], layers=["cells"], layerName="coverage", format="GPKG",
         layerCreationOptions=["SPATIAL_INDEX=NO"]))
-    dataset = ogr.Open(out_path, update=1)
-    dataset.ExecuteSQL("SELECT CreateSpatialIndex('coverage', 'geom')")
-    dataset = None
     connection = sqlite3.connect(out_path)
+    connection.execute("ATTACH DATABASE ? AS src", (cells_path,))
+    connection.execute("BEGIN")
+    connection.execute("CREATE VIRTUAL TABLE rtree_coverage_geom USING rtree(id, minx, maxx, miny, maxy)")
+    for suffix in ("_node", "_parent", "_rowid"):
+        connection.execute("DELETE FROM rtree_coverage_geom" + suffix)
+        connection.execute("INSERT INTO rtree_coverage_geom{0} SELECT * FROM src.rtree_cells_geom{0}".format(suffix))
+    connection.execute("INSERT OR REPLACE INTO gpkg_extensions VALUES ('coverage', 'geom', 'gpkg_rtree_index', "
+                       "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')")
+    connection.commit()
+    connection.execute("DETACH DATABASE src")
     for function in ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"):  # named by R-tree triggers
         connection.create_function(function, 1, lambda _blob: 0)
     connection.execute("BEGIN")
@@ -89,4 +131,4 @@ def main(cells_path, services_path, out_path):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:4], planned="--planned" in sys.argv[4:])

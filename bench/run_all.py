@@ -3,7 +3,7 @@
 ``--only e2e`` reruns one benchmark and keeps the others' last figures (with their date).
 
     .venv/bin/python bench/run_all.py            # full scale (make bench), ~30 min
-    .venv/bin/python bench/run_all.py --quick    # smoke scale, a minute; prints only
+    .venv/bin/python bench/run_all.py --quick    # smoke scale, a few minutes (make bench-quick); prints only
 
 Each benchmark runs in its own Python process (a clean memory peak, QGIS
 started only where a native route is measured); it writes its numbers as
@@ -38,7 +38,7 @@ FULL = {
     "b3": ["bench_access.py", "b3", "--scale", "1"],
 }
 QUICK = {
-    "e2e": ["bench_end_to_end.py", "--sizes", "2000", "10000"],
+    "e2e": ["bench_end_to_end.py", "--sizes", "10000"],
     "b1": ["bench_access.py", "b1", "--scale", "0.01", "--native-points", "5000"],
     "b2": ["bench_network.py", "--scale", "0.05", "--native-points", "100", "400"],
     "b3": ["bench_access.py", "b3", "--scale", "0.1"],
@@ -112,13 +112,21 @@ def git_state():
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smoke scale; no report written")
-    parser.add_argument("--repeats", type=int, default=3, help="rounds per benchmark (>= 3)")
+    parser.add_argument("--repeats", type=int, help="rounds per benchmark (full scale: >= 3, the default; "
+                        "--quick: 1 by default)")
     parser.add_argument("--only", nargs="+", choices=["e2e", "b1", "b2", "b3"])
     parser.add_argument("--results", help="report path (default bench/RESULTS.md, full scale only)")
+    parser.add_argument("--rewrite", action="store_true",
+                        help="rewrite bench/RESULTS.md from bench/RESULTS.json (no benchmark run)")
     args = parser.parse_args(argv)
+    if args.rewrite:
+        raw = json.loads((BENCH / "RESULTS.json").read_text(encoding="utf-8"))
+        rows = report.goals(raw["results"])
+        (BENCH / "RESULTS.md").write_text(report.markdown(raw["meta"], raw["results"], rows), encoding="utf-8")
+        return 0
     plan = QUICK if args.quick else FULL
     names = args.only or list(plan)
-    repeats = max(3, args.repeats)
+    repeats = (args.repeats or 1) if args.quick else max(3, args.repeats or 3)
     started = datetime.datetime.now(datetime.timezone.utc)
     meta = {
         "date_utc": started.strftime("%Y-%m-%d %H:%M UTC"),

@@ -528,8 +528,12 @@ def spread_to_cells(n_cells, cell_index, zone_codes, overlap_area, table_codes, 
     n_cells = int(n_cells)
     cell_index = np.asarray(cell_index, dtype=np.int64).reshape(-1)
     area = _array(overlap_area, tr("overlap area"))
-    codes = [normalise_iris_code(c) for c in zone_codes]
-    if not (cell_index.size == area.size == len(codes)):
+    # one normalisation per distinct code, not per overlap (a département has millions of overlaps)
+    keys = {}
+    inverse = np.fromiter((keys.setdefault((type(c), c), len(keys)) for c in zone_codes), dtype=np.int64,
+                          count=len(zone_codes))
+    distinct = [normalise_iris_code(c) for _, c in keys]
+    if not (cell_index.size == area.size == inverse.size):
         raise InputError(tr("The overlap arrays must have the same length."))
     if cell_index.size and (cell_index.min() < 0 or cell_index.max() >= n_cells):
         raise InputError(tr("An overlap refers to a cell that does not exist."))
@@ -547,8 +551,8 @@ def spread_to_cells(n_cells, cell_index, zone_codes, overlap_area, table_codes, 
         key = normalise_iris_code(code)
         if key and key not in lookup:
             lookup[key] = v
-    zone_value = np.array([lookup.get(c, np.nan) for c in codes], dtype=np.float64)
-    unmatched = sorted({c for c in codes if c not in lookup})
+    zone_value = np.array([lookup.get(c, np.nan) for c in distinct], dtype=np.float64)[inverse]
+    unmatched = sorted({c for c in distinct if c not in lookup})
     known = np.isfinite(zone_value)
     total = np.bincount(cell_index, weights=area, minlength=n_cells)
     known_area = np.bincount(cell_index[known], weights=area[known], minlength=n_cells)

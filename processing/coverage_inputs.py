@@ -294,7 +294,7 @@ class CoverageInputsMixin:
         if require_services or services is not None:
             check_not_empty(services, tr("Digital services"))
             check_geometry_type(services, (POINTS,), tr("Digital services"))
-        for source, label in extra_services:
+        for source, label, *_ in extra_services:
             check_geometry_type(source, (POINTS,), label)
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or "ind"
         cat_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "categories"
@@ -366,10 +366,11 @@ class CoverageInputsMixin:
                     n=n_far, distance=max_distance))
                 svc_xy, svc_values = svc_xy[~far], [v for v, f in zip(svc_values, far) if not f]
         n_main_services = len(svc_xy)
-        for source, label in extra_services:
+        for source, label, *name in extra_services:  # (source, label[, parameter name: read in bulk])
             index = field_index(source, cat_field, label)
+            bulk = fast_io.layer_spec(self, parameters, name[0], context) if name else None
             xy, values, ids, skipped = read_points(source, crs, context, feedback, [index], 40, 5, explode=True,
-                                                   kinds=(POINTS,), label=label)
+                                                   kinds=(POINTS,), label=label, bulk=bulk)
             n_parts += len(xy) - len(set(ids))
             svc_xy = np.vstack([svc_xy, xy])
             svc_values += [(v[0], None) if supply_field else v for v in values]

@@ -23,8 +23,10 @@ from ..core.crs import legal_crs_warning
 from ..core.errors import CanceledError, InputError
 from ..core.fragility import IFN_SCORE_COLUMNS, default_ifn_column, ifn_values_unusable, spread_to_cells
 from ..core.i18n import tr
+from . import fast_io, fragility_fast
 from .base import BaseAlgorithm
 from .coverage import UnitWriter
+from .fragility_fast import overlay_cell
 from .layers import (
     POLYGONS,
     check_geometry_type,
@@ -157,35 +159,23 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
                 n=skipped_zones, crs=crs.authid()))
         cell_transform = make_transform(population.sourceCrs(), crs, context, tr("Population"))
         cells_polygons = QgsWkbTypes.geometryType(population.wkbType()) == POLYGONS
-        ids, cells, codes, areas, cell_areas = [], [], [], [], []
-        total = max(population.featureCount(), 1)
-        for count, feature in enumerate(population.getFeatures(QgsFeatureRequest().setNoAttributes())):
-            if feedback.isCanceled():
-                raise CanceledError(tr("Canceled."))
-            geometry = feature.geometry()
-            if geometry.isNull() or geometry.isEmpty():
-                continue
-            if not cells_polygons:
-                feature_geometry_ok(geometry, (POLYGONS,), tr("Population"))
+        overlay = None
+        spec = fast_io.layer_spec(self, parameters, self.POPULATION, context) if cells_polygons else None
+        if spec is not None:
             try:
-                geometry.transform(cell_transform)
-            except QgsCsException:
-                continue  # not in ids: written with empty results, like a unit without geometry
-            row = len(ids)
-            ids.append(feature.id())
-            cell_areas.append(geometry.area())
-            for zone_id in index.intersects(geometry.boundingBox()):
-                overlap = geometry.intersection(zone_geometries[zone_id]).area()
-                if overlap > 0:
-                    cells.append(row)
-                    codes.append(zone_codes[zone_id])
-                    areas.append(overlap)
-            feedback.setProgress(20 + 60 * count / total)
+                overlay = fragility_fast.overlay_bulk(spec, population, crs, context, feedback, cell_transform,
+                                                      index, zone_geometries, zone_codes, 20, 60)
+            except fast_io.FallbackError as why:
+                fast_io.log("per-feature overlay: {!r}".format(why))
+        if overlay is None:
+            overlay = self._overlay_features(population, cells_polygons, cell_transform, index, zone_geometries,
+                                             zone_codes, feedback)
+        ids, cells, codes, areas, cell_areas = overlay
 
         rescale = self.parameterAsBoolean(parameters, self.RESCALE, context)
-        result = spread_to_cells(len(ids), np.array(cells, dtype=np.int64), codes, np.array(areas),
+        result = spread_to_cells(len(ids), np.asarray(cells, dtype=np.int64), codes, np.asarray(areas, dtype=float),
                                  table_codes, np.array(table_values), rescale=rescale,
-                                 cell_area=np.array(cell_areas))
+                                 cell_area=np.asarray(cell_areas, dtype=float))
         if result.unmatched_codes:
             feedback.pushWarning(tr("{n} IRIS code(s) of the contours are not in the table: {codes}.").format(
                 n=len(result.unmatched_codes), codes=", ".join(result.unmatched_codes[:10])))
@@ -198,3 +188,27 @@ class FragilityIfnAlgorithm(BaseAlgorithm):
         columns = [("fragility", "double", result.value), ("fragility_known_share", "double", result.known_share)]
         writer = UnitWriter(self, parameters, context, feedback, _Cells(ids), columns, self.OUTPUT)
         return {self.OUTPUT: writer.write(feedback, 80, 20), "UNITS_WITHOUT_SCORE": unknown}
+
+    @staticmethod
+    def _overlay_features(population, cells_polygons, cell_transform, index, zone_geometries, zone_codes,
+                          feedback):
+        """The reference overlay: one ``QgsGeometry`` per cell, one GEOS intersection per zone it meets."""
+        ids, cells, codes, areas, cell_areas = [], [], [], [], []
+        total = max(population.featureCount(), 1)
+        for count, feature in enumerate(population.getFeatures(QgsFeatureRequest().setNoAttributes())):
+            if feedback.isCanceled():
+                raise CanceledError(tr("Canceled."))
+            geometry = feature.geometry()
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            if not cells_polygons:
+                feature_geometry_ok(geometry, (POLYGONS,), tr("Population"))
+            area = overlay_cell(geometry, cell_transform, index, zone_geometries, zone_codes, len(ids), cells,
+                                codes, areas)
+            if area is None:
+                continue  # not in ids: written with empty results, like a unit without geometry
+            ids.append(feature.id())
+            cell_areas.append(area)
+            if count % 1000 == 0:
+                feedback.setProgress(20 + 60 * count / total)
+        return ids, cells, codes, areas, cell_areas

@@ -23,6 +23,7 @@ from ..core.files import write_json_atomically
 from ..core.i18n import tr
 from ..core.inputs import check_category_keys, normalise_code
 from ..core.recommend import candidate_grid, greedy_max_cover, priority_weights
+from . import fast_io
 from .base import BaseAlgorithm
 from .compat import make_field
 from .coverage import metadata
@@ -172,7 +173,8 @@ class RecommendSitesAlgorithm(CoverageInputsMixin, BaseAlgorithm):
         source = self.parameterAsSource(parameters, self.CANDIDATES, context)
         if source is not None:
             xy, _, ids, skipped = read_points(source, inputs.crs, context, feedback, [], 40, 5, explode=True,
-                                              kinds=(POINTS,), label=tr("Candidate sites"))
+                                              kinds=(POINTS,), label=tr("Candidate sites"),
+                                              bulk=fast_io.layer_spec(self, parameters, self.CANDIDATES, context))
             if skipped:
                 feedback.pushWarning(tr("{n} candidate(s) without geometry skipped.").format(n=len(skipped)))
             if len(xy) == 0:

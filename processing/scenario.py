@@ -50,7 +50,7 @@ class ScenarioAlgorithm(CoverageInputsMixin, BaseAlgorithm):
         planned = self.parameterAsSource(parameters, self.PLANNED, context)
         check_not_empty(planned, tr("Planned services"))
         inputs = self.read_coverage_inputs(parameters, context, feedback,
-                                           extra_services=[(planned, tr("Planned services"))])
+                                           extra_services=[(planned, tr("Planned services"), self.PLANNED)])
         n_existing = inputs.n_main_services
         kwargs = inputs.compute_kwargs()
         supply = kwargs.pop("supply")
