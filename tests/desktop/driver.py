@@ -190,10 +190,23 @@ def needed_width(button):
             else QStyle.PixelMetric.PM_ExclusiveIndicatorWidth
         width += style.pixelMetric(indicator, None, button)
         width += style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, button)
-    elif isinstance(button, QPushButton):
-        width += 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button)
+    elif isinstance(button, QPushButton):  # as QCommonStyle sizes a push button (CT_PushButton)
+        width += style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button)
         width += 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, button)
     return width
+
+
+def visible_width(widget):
+    """The width of ``widget`` left visible by the scroll areas holding it (cut by the dock's edge)."""
+    left = widget.mapToGlobal(widget.rect().topLeft()).x()
+    right = left + widget.width()
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent.parentWidget(), QAbstractScrollArea) and parent is parent.parentWidget().viewport():
+            viewport_left = parent.mapToGlobal(parent.rect().topLeft()).x()
+            left, right = max(left, viewport_left), min(right, viewport_left + parent.width())
+        parent = parent.parentWidget()
+    return max(0, right - left)
 
 
 def layout_problems(panel):
@@ -210,8 +223,9 @@ def layout_problems(panel):
         if not button.isVisible() or not button.text():
             continue
         need = needed_width(button)
-        if need > button.width():
-            buttons.append({"text": button.text(), "needs_px": need, "width_px": button.width()})
+        shown = visible_width(button)
+        if need > shown:
+            buttons.append({"text": button.text(), "needs_px": need, "width_px": shown})
     for label in panel.findChildren(QLabel):
         if not label.isVisible() or label.wordWrap() or not label.text() or label.textFormat() == 1:
             continue
