@@ -25,7 +25,7 @@ import traceback
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -39,6 +39,7 @@ from qgis.PyQt.QtWidgets import (
     QStyle,
     QTabWidget,
     QToolBox,
+    QToolButton,
 )
 from qgis.utils import iface, plugins
 
@@ -222,6 +223,9 @@ def layout_problems(panel):
     for button in panel.findChildren(QAbstractButton):
         if not button.isVisible() or not button.text():
             continue
+        if isinstance(button, QToolButton) and not button.icon().isNull() and \
+                button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly:
+            continue  # its text is not shown (it is the tooltip's or the accessible name's)
         need = needed_width(button)
         shown = visible_width(button)
         if need > shown:
