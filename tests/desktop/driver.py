@@ -22,6 +22,7 @@ import re
 import sys
 import time
 import traceback
+import unicodedata
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
@@ -231,11 +232,12 @@ def layout_problems(panel):
         if need > shown:
             buttons.append({"text": button.text(), "needs_px": need, "width_px": shown})
     for label in panel.findChildren(QLabel):
-        if not label.isVisible() or label.wordWrap() or not label.text() or label.textFormat() == 1:
-            continue
-        need = label.sizeHint().width()
-        if need > label.width() + 1 and label.width() < label.minimumSizeHint().width():
-            labels.append({"text": label.text(), "needs_px": need, "width_px": label.width()})
+        if not label.isVisible() or label.wordWrap() or not label.text():
+            continue  # an image, or a text that wraps
+        need = label.minimumSizeHint().width()  # a label without word wrap: its whole text
+        shown = visible_width(label)
+        if need > shown + 1:
+            labels.append({"text": label.text(), "needs_px": need, "width_px": shown})
     return scrolling, buttons, labels
 
 
@@ -252,7 +254,8 @@ def grab(name):
 
 
 def slug(text):
-    return re.sub(r"[^a-z0-9]+", "_", text.lower().encode("ascii", "ignore").decode()).strip("_")
+    ascii_text = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_text).strip("_")
 
 
 def inspect_pages(panel, when):
