@@ -276,6 +276,15 @@ def inspect_pages(panel, when):
 
 
 # -- Processing dialogs opened by the panel ---------------------------------------------------------
+def algorithm_dialog():
+    """The Processing algorithm dialog on screen, if any."""
+    # not activeModalWidget(): without a window manager under Xvfb no window gets activated
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible() and hasattr(widget, "algorithm"):
+            return widget
+    return None
+
+
 def press_run_in_dialog(key, when_done=None):
     """Drive the modal algorithm dialog the panel is about to open: press *Run*, wait, close.
 
@@ -286,15 +295,10 @@ def press_run_in_dialog(key, when_done=None):
     result["follow_ups"][key] = record
     deadline = time.monotonic() + STEP_TIMEOUT_S
 
-    def dialog():
-        # not activeModalWidget(): without a window manager under Xvfb no window gets activated
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible() and hasattr(widget, "algorithm"):
-                return widget
-        return None
-
     def wait_open():
-        dlg = dialog()
+        if "error" in record:
+            return  # the panel opened no dialog
+        dlg = algorithm_dialog()
         if dlg is None:
             if time.monotonic() > deadline:
                 record["error"] = "no dialog opened"
@@ -388,6 +392,8 @@ def workshop():
     step("scenario")
     record = press_run_in_dialog("scenario")
     result["scenario_opened"] = panel.open_follow_up("ville_numerique:scenario")
+    if not record["opened"] and algorithm_dialog() is None:
+        record["error"] = "no dialog opened (open_follow_up returned {})".format(result["scenario_opened"])
     yield Wait(lambda: "results" in record or "error" in record, "the scenario dialog", STEP_TIMEOUT_S + 5)
     yield pause(0.5)
     result["after_scenario_labels"] = label_texts(panel)
@@ -395,6 +401,8 @@ def workshop():
     step("report")
     record = press_run_in_dialog("report")
     result["report_opened"] = panel.open_follow_up("ville_numerique:report")
+    if not record["opened"] and algorithm_dialog() is None:
+        record["error"] = "no dialog opened (open_follow_up returned {})".format(result["report_opened"])
     yield Wait(lambda: "results" in record or "error" in record, "the report dialog", STEP_TIMEOUT_S + 5)
     html = record.get("results", {}).get("OUTPUT_HTML")
     if html and Path(html).is_file():
@@ -405,6 +413,8 @@ def workshop():
     step("recommendation")
     record = press_run_in_dialog("recommend")
     result["recommend_opened"] = panel.open_follow_up("ville_numerique:recommend_sites")
+    if not record["opened"] and algorithm_dialog() is None:
+        record["error"] = "no dialog opened (open_follow_up returned {})".format(result["recommend_opened"])
     yield Wait(lambda: "results" in record or "error" in record, "the recommendation dialog",
                STEP_TIMEOUT_S + 5)
     summary = record.get("results", {}).get("SUMMARY")
