@@ -408,6 +408,7 @@ def workshop():
     if html and Path(html).is_file():
         text = Path(html).read_text(encoding="utf-8")
         result["report_html"] = spaces(text)
+        result["layer_ids_at_report"] = sorted(project.mapLayers())
         (ARTIFACTS / "rapport.html").write_text(text, encoding="utf-8")
 
     step("recommendation")

@@ -138,6 +138,9 @@ def test_the_report_contains_the_scenario(desktop):
     assert 'id="scenario"' in html
     assert "78,6" in html and "80,8" in html
     assert "15 174,5" in html or "15 174" in html
+    # for elected officials: layer names, not the project's internal layer ids
+    leaked = [layer_id for layer_id in desktop["layer_ids_at_report"] if layer_id in html]
+    assert not leaked, leaked
 
 
 def test_the_recommendation_serves_the_tutorials_inhabitants(desktop):
