@@ -245,10 +245,11 @@ def label_texts(panel):
     return [spaces(label.text()) for label in panel.findChildren(QLabel) if label.isVisible() and label.text()]
 
 
-def grab(name):
+def grab(name, widget=None):
+    """A screenshot of the main window (or of ``widget``, a dialog) among the artefacts."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / "{}.png".format(name)
-    image = iface.mainWindow().grab()
+    image = (widget or iface.mainWindow()).grab()
     image.save(str(path))
     result["screenshots"].append(str(path))
 
@@ -320,7 +321,7 @@ def press_run_in_dialog(key, when_done=None):
                                                  for k, v in parameters.items()) if layer is not None}
         except Exception as error:  # noqa: BLE001 - the dialog refuses its own parameters
             record["parameters_error"] = str(error)
-        grab("dialog_{}".format(key))
+        grab("dialog_{}".format(key), dlg)
         button = dlg.runButton() if hasattr(dlg, "runButton") else None
         record["run_button"] = button.text() if button is not None else None
         if button is not None:
