@@ -27,6 +27,7 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -366,6 +367,18 @@ def workshop():
     result["locale"] = QgsApplication.locale()
     assert panel.isVisible(), "the panel did not open"
     yield from inspect_pages(panel, "start")
+
+    step("help")
+    opened = []
+    original = QDesktopServices.openUrl
+    QDesktopServices.openUrl = staticmethod(lambda url: opened.append(url.toString()) or True)  # no browser here
+    try:
+        help_actions = [action for action in getattr(plugin, "actions", []) if action.text() == "Aide"]
+        assert help_actions, "no « Aide » entry among the plugin's actions"
+        help_actions[0].trigger()
+    finally:
+        QDesktopServices.openUrl = original
+    result["help_urls"] = opened
 
     step("a project saved in its folder, then the Saint-Omer sample")
     project = QgsProject.instance()

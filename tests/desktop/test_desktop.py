@@ -38,6 +38,8 @@ def french_profile(home):
     env.update(HOME=str(home), QGIS_PLUGINPATH=str(plugins), XDG_RUNTIME_DIR=str(home / "runtime"),
                VILLE_NUMERIQUE_LANG="fr", LANG="fr_FR.UTF-8", LC_ALL="C.UTF-8", PYTHONDONTWRITEBYTECODE="1")
     (home / "runtime").mkdir(mode=0o700)
+    (home / "tmp").mkdir()
+    env["TMPDIR"] = str(home / "tmp")  # Processing's outputs and the rendered help, kept apart
     enable = subprocess.run(["qgis_process.bin", "plugins", "enable", "ville_numerique"],
                             env=dict(env, QT_QPA_PLATFORM="offscreen"), capture_output=True, text=True,
                             timeout=120)
@@ -91,6 +93,16 @@ def test_the_run_went_through_the_whole_workshop(desktop):
     assert desktop["window_px"] == [1366, 768]
     assert desktop["locale"].startswith("fr")
     assert desktop["screenshots"] and all(Path(p).is_file() for p in desktop["screenshots"])
+
+
+def test_help_opens_the_guide_as_html(desktop):
+    from urllib.parse import unquote, urlparse
+
+    assert len(desktop["help_urls"]) == 1, desktop["help_urls"]
+    url = urlparse(desktop["help_urls"][0])
+    assert url.scheme == "file" and url.path.endswith("/guide.html"), url  # rendered, not raw Markdown
+    page = Path(unquote(url.path))
+    assert page.is_file() and "<h1>" in page.read_text(encoding="utf-8")
 
 
 def test_every_page_fits_the_dock_at_its_default_width(desktop):
