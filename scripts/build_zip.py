@@ -1,8 +1,9 @@
 """Build dist/ville_numerique-<version>.zip: runtime files only, top folder ville_numerique/.
 
-What ships: metadata, entry points, core/, processing/, ui/, resources/, the
-compiled translations and the licence. Tests, benchmarks, docs, scripts and CI
-stay out.
+What ships: metadata, entry points, core/, processing/, ui/, resources/, docs/
+(the guide, the workshop tutorial, the methodology and their images: *Help*
+renders them, ui/help.py), the compiled translations and the licence. Tests,
+benchmarks, scripts and CI stay out.
 """
 
 import subprocess
@@ -15,7 +16,7 @@ sys.path.insert(0, str(ROOT / ".build" / "plugins"))
 PLUGIN = "ville_numerique"
 
 TOP_FILES = ("metadata.txt", "__init__.py", "plugin.py", "LICENSE", "README.md")
-PACKAGES = ("core", "processing", "ui", "resources")
+PACKAGES = ("core", "processing", "ui", "resources", "docs")
 EXCLUDED_SUFFIXES = (".pyc", ".pyo")
 
 
