@@ -339,27 +339,27 @@
         <translation>surface de recouvrement</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="533"/>
+        <location filename="../core/fragility.py" line="537"/>
         <source>The overlap arrays must have the same length.</source>
         <translation>Les tableaux de recouvrement doivent avoir la même longueur.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="535"/>
+        <location filename="../core/fragility.py" line="539"/>
         <source>An overlap refers to a cell that does not exist.</source>
         <translation>Un recouvrement renvoie à un carreau qui n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="537"/>
+        <location filename="../core/fragility.py" line="541"/>
         <source>The overlap areas must be finite and not negative.</source>
         <translation>Les surfaces de recouvrement doivent être finies et non négatives.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="538"/>
+        <location filename="../core/fragility.py" line="542"/>
         <source>zone values</source>
         <translation>valeurs des zones</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="540"/>
+        <location filename="../core/fragility.py" line="544"/>
         <source>The zone table must have one value per code.</source>
         <translation>La table des zones doit avoir une valeur par code.</translation>
     </message>
@@ -509,12 +509,12 @@
         <translation>un fichier de données</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="313"/>
+        <location filename="../core/http.py" line="319"/>
         <source>Offline mode is on and {url} is not in the cache. Turn offline mode off in the Ville numérique settings (or unset VILLE_NUMERIQUE_OFFLINE) and run again once connected.</source>
         <translation>Le mode hors ligne est activé et {url} n'est pas dans le cache. Désactivez le mode hors ligne dans les paramètres de Ville numérique (ou retirez VILLE_NUMERIQUE_OFFLINE) et relancez une fois connecté.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="495"/>
+        <location filename="../core/http.py" line="501"/>
         <source>The download of {url} stopped after {done} of {total} bytes. Try again.</source>
         <translation>Le téléchargement de {url} s'est arrêté après {done} octets sur {total}. Réessayez.</translation>
     </message>
@@ -819,7 +819,7 @@
         <translation>Lieu de médiation numérique</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="228"/>
+        <location filename="../core/report/texts.py" line="230"/>
         <source>France Services</source>
         <translation>France Services</translation>
     </message>
@@ -994,12 +994,12 @@
         <translation>Services numériques</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="400"/>
+        <location filename="../processing/coverage_inputs.py" line="401"/>
         <source>Thresholds</source>
         <translation>Seuils</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="401"/>
+        <location filename="../processing/coverage_inputs.py" line="402"/>
         <source>Weights</source>
         <translation>Poids</translation>
     </message>
@@ -1009,27 +1009,27 @@
         <translation>Distances mesurées dans le SCR {crs} ({name}).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="382"/>
+        <location filename="../processing/coverage_inputs.py" line="383"/>
         <source>{n} population unit(s) without geometry skipped (kept in the output with empty results).</source>
         <translation>{n} unité(s) de population sans géométrie ignorée(s) (conservée(s) dans la sortie avec des résultats vides).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="388"/>
+        <location filename="../processing/coverage_inputs.py" line="389"/>
         <source>{n} service(s) without geometry skipped.</source>
         <translation>{n} service(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="392"/>
+        <location filename="../processing/coverage_inputs.py" line="393"/>
         <source>No population unit has a usable geometry: they are empty or cannot be placed in {crs} from the layer&apos;s CRS {source}. Check the CRS of the layer.</source>
         <translation>Aucune unité de population n'a de géométrie exploitable : elles sont vides ou ne peuvent pas être placées dans {crs} depuis le SCR {source} de la couche. Vérifiez le SCR de la couche.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="463"/>
+        <location filename="../processing/coverage_inputs.py" line="464"/>
         <source>No service has a category in field &apos;{field}&apos;: fill it with codes such as epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</source>
         <translation>Aucun service n'a de catégorie dans le champ « {field} » : remplissez-le avec des codes tels que epn, france_services, conseiller_numerique, tiers_lieu, fablab, wifi.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="490"/>
+        <location filename="../processing/coverage_inputs.py" line="491"/>
         <source>{n} population unit(s) with an empty population counted as 0.</source>
         <translation>{n} unité(s) de population sans valeur de population comptée(s) pour 0.</translation>
     </message>
@@ -1039,7 +1039,7 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="120"/>
+        <location filename="../processing/recommend.py" line="121"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
@@ -1054,7 +1054,7 @@
         <translation>La couche « {label} » n'a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="206"/>
+        <location filename="../processing/report.py" line="162"/>
         <source>The layer &apos;{label}&apos; has no feature.</source>
         <translation>La couche « {label} » ne contient aucune entité.</translation>
     </message>
@@ -1169,7 +1169,7 @@
         <translation>Langue de rapport inconnue « {language} » : utilisez fr ou en.</translation>
     </message>
     <message>
-        <location filename="../core/report/document.py" line="216"/>
+        <location filename="../core/report/document.py" line="85"/>
         <source>The coverage summary must be a JSON object.</source>
         <translation>La synthèse de couverture doit être un objet JSON.</translation>
     </message>
@@ -1834,67 +1834,67 @@
         <translation>L'écriture de la sortie a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="112"/>
+        <location filename="../processing/report_read.py" line="43"/>
         <source>The file &apos;{label}&apos; cannot be read ({path}): {error}</source>
         <translation>Le fichier « {label} » ne peut pas être lu ({path}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="115"/>
+        <location filename="../processing/report_read.py" line="46"/>
         <source>The file &apos;{label}&apos; is not valid JSON ({path}): {error}</source>
         <translation>Le fichier « {label} » n'est pas du JSON valide ({path}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="118"/>
+        <location filename="../processing/report_read.py" line="49"/>
         <source>The file &apos;{label}&apos; does not hold a JSON object ({path}).</source>
         <translation>Le fichier « {label} » ne contient pas d'objet JSON ({path}).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="150"/>
+        <location filename="../processing/report.py" line="77"/>
         <source>Coverage report (HTML and PDF)</source>
         <translation>Rapport de couverture (HTML et PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="157"/>
+        <location filename="../processing/report.py" line="80"/>
         <source>Coverage layer</source>
         <translation>Couche de couverture</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="162"/>
+        <location filename="../processing/report.py" line="85"/>
         <source>The Coverage output of ville_numerique:coverage (dist_&lt;category&gt;, cov_&lt;category&gt;, score fields).</source>
         <translation>La sortie Couverture de ville_numerique:coverage (champs dist_&lt;category&gt;, cov_&lt;category&gt;, score).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="165"/>
+        <location filename="../processing/report.py" line="88"/>
         <source>Coverage summary (JSON)</source>
         <translation>Synthèse de couverture (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="166"/>
+        <location filename="../processing/report.py" line="89"/>
         <source>The Summary (JSON) written with this coverage layer.</source>
         <translation>La Synthèse (JSON) écrite avec cette couche de couverture.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="168"/>
+        <location filename="../processing/report.py" line="91"/>
         <source>Scenario summary (JSON)</source>
         <translation>Synthèse du scénario (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="171"/>
+        <location filename="../processing/report.py" line="94"/>
         <source>Optional: a scenario summary with before/after figures, shown as a comparison table.</source>
         <translation>Facultatif : une synthèse de scénario avec les chiffres avant/après, présentée sous forme de tableau comparatif.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="173"/>
+        <location filename="../processing/report.py" line="96"/>
         <source>Digital services (drawn on the map)</source>
         <translation>Services numériques (dessinés sur la carte)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="178"/>
+        <location filename="../processing/report.py" line="101"/>
         <source>Perimeter (drawn on the map)</source>
         <translation>Périmètre (dessiné sur la carte)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="182"/>
+        <location filename="../processing/report.py" line="105"/>
         <source>Optional: the study area outline; its name field gives the default title.</source>
         <translation>Facultatif : le contour de la zone d'étude ; son champ de nom donne le titre par défaut.</translation>
     </message>
@@ -1904,47 +1904,47 @@
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="185"/>
+        <location filename="../processing/report.py" line="108"/>
         <source>Empty: &quot;Couverture numérique — &lt;place&gt;&quot; (or its English version), the place being named by the perimeter or the services layer.</source>
         <translation>Vide : « Couverture numérique — &lt;lieu&gt; » (ou sa version anglaise), le lieu étant nommé d'après le périmètre ou la couche des services.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="188"/>
+        <location filename="../processing/report.py" line="111"/>
         <source>Report language</source>
         <translation>Langue du rapport</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="192"/>
+        <location filename="../processing/report.py" line="115"/>
         <source>fr (French, default) or en (English).</source>
         <translation>fr (français, par défaut) ou en (anglais).</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="194"/>
+        <location filename="../processing/report.py" line="117"/>
         <source>Report (HTML)</source>
         <translation>Rapport (HTML)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="194"/>
+        <location filename="../processing/report.py" line="117"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="196"/>
+        <location filename="../processing/report.py" line="119"/>
         <source>Report (PDF)</source>
         <translation>Rapport (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="196"/>
+        <location filename="../processing/report.py" line="119"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="204"/>
+        <location filename="../processing/report.py" line="150"/>
         <source>The coverage layer could not be opened.</source>
         <translation>La couche de couverture n'a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="208"/>
+        <location filename="../processing/report.py" line="164"/>
         <source>Coverage summary</source>
         <translation>Synthèse de couverture</translation>
     </message>
@@ -1954,67 +1954,67 @@
         <translation>La synthèse de couverture n'a pas de « categories » : s'agit-il bien de la Synthèse (JSON) de ville_numerique:coverage ?</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="210"/>
+        <location filename="../processing/report.py" line="166"/>
         <source>Scenario summary</source>
         <translation>Synthèse du scénario</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="218"/>
+        <location filename="../processing/report.py" line="172"/>
         <source>Choose a file for the HTML report.</source>
         <translation>Choisissez un fichier pour le rapport HTML.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="221"/>
+        <location filename="../processing/report.py" line="176"/>
         <source>Reading the coverage layer…</source>
         <translation>Lecture de la couche de couverture…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="240"/>
+        <location filename="../processing/report.py" line="187"/>
         <source>Drawing the map…</source>
         <translation>Dessin de la carte…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="258"/>
+        <location filename="../processing/report.py" line="209"/>
         <source>HTML report written: {path}</source>
         <translation>Rapport HTML écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="263"/>
+        <location filename="../processing/report.py" line="229"/>
         <source>Exporting the PDF from the print layout…</source>
         <translation>Export du PDF depuis la mise en page…</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="270"/>
+        <location filename="../processing/report.py" line="232"/>
         <source>PDF report written: {path}</source>
         <translation>Rapport PDF écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="298"/>
+        <location filename="../processing/report_read.py" line="113"/>
         <source>The coverage layer has no population field &apos;{name}&apos; (named in the summary): choose the layer written with this summary.</source>
         <translation>La couche de couverture n'a pas de champ de population « {name} » (indiqué dans la synthèse) : choisissez la couche écrite avec cette synthèse.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="305"/>
+        <location filename="../processing/report_read.py" line="120"/>
         <source>The coverage layer has neither a score field nor dist_&lt;category&gt; fields: choose the Coverage output of ville_numerique:coverage that goes with this summary.</source>
         <translation>La couche de couverture n'a ni champ score ni champs dist_&lt;category&gt; : choisissez la sortie Couverture de ville_numerique:coverage qui correspond à cette synthèse.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="310"/>
+        <location filename="../processing/report_read.py" line="125"/>
         <source>Fields missing from the coverage layer, left out of the report: {names}.</source>
         <translation>Champs absents de la couche de couverture, omis du rapport : {names}.</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="589"/>
+        <location filename="../processing/report_pdf.py" line="63"/>
         <source>The print layout template is missing: {path}</source>
         <translation>Le modèle de mise en page est introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="606"/>
+        <location filename="../processing/report_pdf.py" line="80"/>
         <source>The print layout template cannot be read: {path}</source>
         <translation>Le modèle de mise en page ne peut pas être lu : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/report.py" line="624"/>
+        <location filename="../processing/report_pdf.py" line="100"/>
         <source>The PDF could not be written ({path}): {error}</source>
         <translation>Le PDF n'a pas pu être écrit ({path}) : {error}</translation>
     </message>
@@ -2769,52 +2769,52 @@
         <translation>Poids des indicateurs de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="390"/>
+        <location filename="../processing/coverage_inputs.py" line="391"/>
         <source>No service has a usable geometry: check the services layer and its CRS.</source>
         <translation>Aucun service n'a de géométrie exploitable : vérifiez la couche des services et son SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="563"/>
+        <location filename="../processing/coverage_inputs.py" line="564"/>
         <source>The fragility field &apos;{name}&apos; must hold values from 0 to 10.</source>
         <translation>Le champ de fragilité « {name} » doit contenir des valeurs de 0 à 10.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="568"/>
+        <location filename="../processing/coverage_inputs.py" line="569"/>
         <source>No fragility: the population layer has neither a fragility field nor the INSEE grid fields.</source>
         <translation>Pas de fragilité : la couche de population n'a ni champ de fragilité ni les champs de la grille INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="572"/>
+        <location filename="../processing/coverage_inputs.py" line="573"/>
         <source>Fragility weights</source>
         <translation>Poids de fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="581"/>
+        <location filename="../processing/coverage_inputs.py" line="582"/>
         <source>{n} unit(s) without inhabitants have no fragility value.</source>
         <translation>{n} unité(s) sans habitant n'ont pas de valeur de fragilité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="596"/>
+        <location filename="../processing/coverage_inputs.py" line="597"/>
         <source>Service weights: opening hours per week read from &apos;{field}&apos;.</source>
         <translation>Poids des services : heures d'ouverture par semaine lues dans « {field} ».</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="600"/>
+        <location filename="../processing/coverage_inputs.py" line="601"/>
         <source>{n} service(s) without a usable weight get the median weight.</source>
         <translation>{n} service(s) sans poids exploitable reçoivent le poids médian.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="610"/>
+        <location filename="../processing/coverage_inputs.py" line="611"/>
         <source>The walking network layer has no feature.</source>
         <translation>La couche du réseau piéton ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="615"/>
+        <location filename="../processing/coverage_inputs.py" line="616"/>
         <source>Walking network: {nodes} nodes, {edges} edges; {dropped} line(s) not walkable left out.</source>
         <translation>Réseau piéton : {nodes} nœuds, {edges} arcs ; {dropped} ligne(s) non praticable(s) à pied écartée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="621"/>
+        <location filename="../processing/coverage_inputs.py" line="622"/>
         <source>The walking network has no walkable line.</source>
         <translation>Le réseau piéton n'a aucune ligne praticable à pied.</translation>
     </message>
@@ -2849,37 +2849,37 @@
         <translation>{name} : ce format ({suffix}) ne peut pas être chargé. Cherchez une version CSV, GeoJSON, Shapefile zippé ou GeoPackage des données, ou enregistrez-les en CSV.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="48"/>
+        <location filename="../processing/recommend.py" line="49"/>
         <source>Recommend sites for new services</source>
         <translation>Recommander des sites pour de nouveaux services</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="53"/>
+        <location filename="../processing/recommend.py" line="54"/>
         <source>Category of the new services</source>
         <translation>Catégorie des nouveaux services</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="55"/>
+        <location filename="../processing/recommend.py" line="56"/>
         <source>Candidate sites (points) — a regular grid when empty</source>
         <translation>Sites candidats (points) — une grille régulière si vide</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="58"/>
+        <location filename="../processing/recommend.py" line="59"/>
         <source>Spacing of the candidate grid (metres)</source>
         <translation>Pas de la grille de candidats (mètres)</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="61"/>
+        <location filename="../processing/recommend.py" line="62"/>
         <source>Number of sites to choose</source>
         <translation>Nombre de sites à choisir</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="64"/>
+        <location filename="../processing/recommend.py" line="65"/>
         <source>Walking distance covered by a site (metres; 0 = the category&apos;s default)</source>
         <translation>Distance à pied couverte par un site (mètres ; 0 = valeur par défaut de la catégorie)</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="67"/>
+        <location filename="../processing/recommend.py" line="68"/>
         <source>Weight the population by its fragility</source>
         <translation>Pondérer la population par sa fragilité</translation>
     </message>
@@ -2889,32 +2889,32 @@
         <translation>Sites recommandés</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="93"/>
+        <location filename="../processing/recommend.py" line="94"/>
         <source>No fragility available: sites are chosen for the population alone.</source>
         <translation>Aucune fragilité disponible : les sites sont choisis selon la seule population.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="106"/>
+        <location filename="../processing/recommend.py" line="107"/>
         <source>Only {n} site(s) add coverage: every other candidate covers nobody new.</source>
         <translation>Seulement {n} site(s) apportant de la couverture : aucun autre candidat ne couvre de nouvel habitant.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="162"/>
+        <location filename="../processing/recommend.py" line="163"/>
         <source>Site {rank}: +{gain:.1f} weighted inhabitant(s) covered ({pop:.1f} inhabitants).</source>
         <translation>Site {rank} : +{gain:.1f} habitant(s) pondéré(s) couvert(s) ({pop:.1f} habitants).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="177"/>
+        <location filename="../processing/recommend.py" line="179"/>
         <source>{n} candidate(s) without geometry skipped.</source>
         <translation>{n} candidat(s) sans géométrie ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="179"/>
+        <location filename="../processing/recommend.py" line="181"/>
         <source>No candidate site has a usable geometry.</source>
         <translation>Aucun site candidat n'a de géométrie exploitable.</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="185"/>
+        <location filename="../processing/recommend.py" line="187"/>
         <source>{n} candidate sites on a {spacing:g} m grid.</source>
         <translation>{n} sites candidats sur une grille de {spacing:g} m.</translation>
     </message>
@@ -3044,72 +3044,72 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="68"/>
+        <location filename="../processing/fragility_ifn.py" line="70"/>
         <source>Digital fragility index (IFN) on population units</source>
         <translation>Indice de fragilité numérique (IFN) sur les unités de population</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="71"/>
+        <location filename="../processing/fragility_ifn.py" line="73"/>
         <source>Population units (polygons, e.g. the INSEE 200 m grid)</source>
         <translation>Unités de population (polygones, par ex. la grille INSEE de 200 m)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="74"/>
+        <location filename="../processing/fragility_ifn.py" line="76"/>
         <source>IRIS contours (polygons)</source>
         <translation>Contours IRIS (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="76"/>
+        <location filename="../processing/fragility_ifn.py" line="78"/>
         <source>IRIS code field of the contours</source>
         <translation>Champ du code IRIS des contours</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="79"/>
+        <location filename="../processing/fragility_ifn.py" line="81"/>
         <source>IFN table (one row per IRIS)</source>
         <translation>Table de l'IFN (une ligne par IRIS)</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="81"/>
+        <location filename="../processing/fragility_ifn.py" line="83"/>
         <source>IRIS code field of the table</source>
         <translation>Champ du code IRIS de la table</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="84"/>
+        <location filename="../processing/fragility_ifn.py" line="86"/>
         <source>IFN score field of the table</source>
         <translation>Champ du score IFN de la table</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="90"/>
+        <location filename="../processing/fragility_ifn.py" line="92"/>
         <source>Rescale the IFN (100 = reference) to 0–10</source>
         <translation>Ramener l'IFN (100 = référence) sur une échelle de 0 à 10</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="92"/>
+        <location filename="../processing/fragility_ifn.py" line="94"/>
         <source>Population with fragility</source>
         <translation>Population avec fragilité</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="144"/>
+        <location filename="../processing/fragility_ifn.py" line="146"/>
         <source>IRIS contours</source>
         <translation>Contours IRIS</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="115"/>
+        <location filename="../processing/fragility_ifn.py" line="117"/>
         <source>IFN table</source>
         <translation>Table de l'IFN</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="190"/>
+        <location filename="../processing/fragility_ifn.py" line="180"/>
         <source>{n} IRIS code(s) of the contours are not in the table: {codes}.</source>
         <translation>{n} code(s) IRIS des contours absent(s) de la table : {codes}.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="194"/>
+        <location filename="../processing/fragility_ifn.py" line="184"/>
         <source>No population unit overlaps an IRIS of the table: check the codes and the CRS.</source>
         <translation>Aucune unité de population ne recouvre un IRIS de la table : vérifiez les codes et le SCR.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="196"/>
+        <location filename="../processing/fragility_ifn.py" line="186"/>
         <source>{n} unit(s) overlap no IRIS with a known score: fragility left empty.</source>
         <translation>{n} unité(s) ne recouvrent aucun IRIS au score connu : fragilité laissée vide.</translation>
     </message>
@@ -3529,52 +3529,52 @@
         <translation>Le fichier « {label} » n'est pas une synthèse telle que l'écrit ville_numerique:coverage : {where} n'est pas un objet JSON. Choisissez la synthèse (JSON) écrite avec la couche de couverture.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="378"/>
+        <location filename="../processing/coverage_inputs.py" line="379"/>
         <source>Multi-point services split into their parts: {n} more place(s).</source>
         <translation>Services multipoints séparés en leurs parties : {n} lieu(x) de plus.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="468"/>
+        <location filename="../processing/coverage_inputs.py" line="469"/>
         <source>{n} service(s) with an empty category (NULL or blank) in field &apos;{field}&apos; ignored.</source>
         <translation>{n} service(s) sans catégorie (NULL ou vide) dans le champ « {field} » ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="474"/>
+        <location filename="../processing/coverage_inputs.py" line="475"/>
         <source>{n} service(s) whose category has no letter or digit ignored.</source>
         <translation>{n} service(s) dont la catégorie n'a ni lettre ni chiffre ignoré(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="478"/>
+        <location filename="../processing/coverage_inputs.py" line="479"/>
         <source>Category codes {spellings} read as one category: {code}.</source>
         <translation>Codes de catégorie {spellings} lus comme une seule catégorie : {code}.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="494"/>
+        <location filename="../processing/coverage_inputs.py" line="495"/>
         <source>{n} population unit(s) whose &apos;{field}&apos; is not a finite number of 0 or more (infinite, NaN or negative) left out, counted as 0 inhabitants; correct them to include them. Feature id(s): {ids}.</source>
         <translation>{n} unité(s) de population dont « {field} » n'est pas un nombre fini positif ou nul (infini, NaN ou négatif) écartée(s), comptée(s) pour 0 habitant ; corrigez-les pour les inclure. Identifiant(s) d'entité : {ids}.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="512"/>
+        <location filename="../processing/coverage_inputs.py" line="513"/>
         <source>{n} population unit(s) farther than {max_snap:g} m from the walking network: no walking distance, counted as not covered.</source>
         <translation>{n} unité(s) de population à plus de {max_snap:g} m du réseau piéton : pas de distance à pied, comptée(s) comme non couverte(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="517"/>
+        <location filename="../processing/coverage_inputs.py" line="518"/>
         <source>{n} service(s) farther than {max_snap:g} m from the walking network: they cannot be reached.</source>
         <translation>{n} service(s) à plus de {max_snap:g} m du réseau piéton : inaccessible(s).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_inputs.py" line="627"/>
+        <location filename="../processing/coverage_inputs.py" line="628"/>
         <source>Walking network</source>
         <translation>Réseau piéton</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="124"/>
+        <location filename="../processing/fragility_ifn.py" line="126"/>
         <source>{n} row(s) of the IFN table have a score that is empty, not a finite number or not positive: those IRIS count as without score.</source>
         <translation>{n} ligne(s) de la table IFN ont un score vide, non fini ou non positif : ces IRIS comptent comme sans score.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="156"/>
+        <location filename="../processing/fragility_ifn.py" line="158"/>
         <source>{n} IRIS contour(s) cannot be placed in {crs} and are left out.</source>
         <translation>{n} contour(s) d'IRIS ne peuvent pas être placés dans {crs} et sont écartés.</translation>
     </message>
@@ -3614,12 +3614,12 @@
         <translation>La couche « {label} » est en {source}, qui ne peut pas être converti en {target} : aucune transformation de coordonnées n'existe entre eux. Reprojetez la couche dans un SCR terrestre (par ex. EPSG:2154 ou EPSG:4326).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="80"/>
+        <location filename="../processing/recommend.py" line="81"/>
         <source>Give the category of the new services (e.g. epn).</source>
         <translation>Indiquez la catégorie des nouveaux services (par ex. epn).</translation>
     </message>
     <message>
-        <location filename="../processing/recommend.py" line="174"/>
+        <location filename="../processing/recommend.py" line="175"/>
         <source>Candidate sites</source>
         <translation>Sites candidats</translation>
     </message>
@@ -3629,252 +3629,252 @@
         <translation>Médiation numérique</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="32"/>
+        <location filename="../core/report/texts.py" line="34"/>
         <source>Digital services coverage — {name}</source>
         <translation>Couverture numérique — {name}</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="33"/>
+        <location filename="../core/report/texts.py" line="35"/>
         <source>Digital coverage</source>
         <translation>Couverture numérique</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="34"/>
+        <location filename="../core/report/texts.py" line="36"/>
         <source>Who lives within walking reach of digital-inclusion services?</source>
         <translation>Qui habite à distance de marche des services d'inclusion numérique ?</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="35"/>
+        <location filename="../core/report/texts.py" line="37"/>
         <source>Report produced on {date} with {plugin} {version} (QGIS {qgis}).</source>
         <translation>Rapport produit le {date} avec {plugin} {version} (QGIS {qgis}).</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="36"/>
+        <location filename="../core/report/texts.py" line="38"/>
         <source>Coverage computed on {date}.</source>
         <translation>Couverture calculée le {date}.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="37"/>
+        <location filename="../core/report/texts.py" line="39"/>
         <source>Contents</source>
         <translation>Sommaire</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="39"/>
+        <location filename="../core/report/texts.py" line="41"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="40"/>
+        <location filename="../core/report/texts.py" line="42"/>
         <source>inhabitants in the study area</source>
         <translation>habitants dans la zone étudiée</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="41"/>
+        <location filename="../core/report/texts.py" line="43"/>
         <source>mean coverage score (out of 100)</source>
         <translation>score moyen de couverture (sur 100)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="42"/>
+        <location filename="../core/report/texts.py" line="44"/>
         <source>of the inhabitants have every type of service within reach</source>
         <translation>des habitants ont tous les types de services à portée</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="43"/>
+        <location filename="../core/report/texts.py" line="45"/>
         <source>inhabitants have a score below {low} ({share})</source>
         <translation>habitants ont un score inférieur à {low} ({share})</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="44"/>
+        <location filename="../core/report/texts.py" line="46"/>
         <source>digital service places</source>
         <translation>lieux de services numériques</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="45"/>
+        <location filename="../core/report/texts.py" line="47"/>
         <source>population units (grid cells, IRIS…)</source>
         <translation>unités de population (carreaux, IRIS…)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="48"/>
+        <location filename="../core/report/texts.py" line="50"/>
         <source>Map of the coverage score</source>
         <translation>Carte du score de couverture</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="49"/>
+        <location filename="../core/report/texts.py" line="51"/>
         <source>Score of each population unit (0 = no service within reach, 100 = all of them). White background, no basemap (offline data). Coordinate reference system: {crs}.</source>
         <translation>Score de chaque unité de population (0 = aucun service à portée, 100 = tous). Fond blanc, sans fond de plan (données hors ligne). Système de coordonnées : {crs}.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="52"/>
+        <location filename="../core/report/texts.py" line="54"/>
         <source>Map not available.</source>
         <translation>Carte non disponible.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="53"/>
+        <location filename="../core/report/texts.py" line="55"/>
         <source>Coverage score (0–100)</source>
         <translation>Score de couverture (0–100)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="54"/>
+        <location filename="../core/report/texts.py" line="56"/>
         <source>Digital service places</source>
         <translation>Lieux de services numériques</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="56"/>
+        <location filename="../core/report/texts.py" line="58"/>
         <source>Poorly covered areas (table number)</source>
         <translation>Secteurs peu couverts (n° du tableau)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="57"/>
+        <location filename="../core/report/texts.py" line="59"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="59"/>
+        <location filename="../core/report/texts.py" line="61"/>
         <source>Indicators by type of service</source>
         <translation>Indicateurs par type de service</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="60"/>
+        <location filename="../core/report/texts.py" line="62"/>
         <source>Type of service</source>
         <translation>Type de service</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="61"/>
+        <location filename="../core/report/texts.py" line="63"/>
         <source>Walking threshold</source>
         <translation>Seuil de marche</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="62"/>
+        <location filename="../core/report/texts.py" line="64"/>
         <source>Threshold</source>
         <translation>Seuil</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="63"/>
+        <location filename="../core/report/texts.py" line="65"/>
         <source>Inhabitants newly covered</source>
         <translation>Habitants nouvellement couverts</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="64"/>
+        <location filename="../core/report/texts.py" line="66"/>
         <source>Places added</source>
         <translation>Lieux ajoutés</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="65"/>
+        <location filename="../core/report/texts.py" line="67"/>
         <source>&lt;b&gt;{pop}&lt;/b&gt; inhabitants gain at least one type of service within reach.</source>
         <translation>&lt;b&gt;{pop}&lt;/b&gt; habitants gagnent au moins un type de service à portée.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="66"/>
+        <location filename="../core/report/texts.py" line="68"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="67"/>
+        <location filename="../core/report/texts.py" line="69"/>
         <source>Places</source>
         <translation>Lieux</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="68"/>
+        <location filename="../core/report/texts.py" line="70"/>
         <source>Inhabitants covered</source>
         <translation>Habitants couverts</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="69"/>
+        <location filename="../core/report/texts.py" line="71"/>
         <source>Share covered</source>
         <translation>Part couverte</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="70"/>
+        <location filename="../core/report/texts.py" line="72"/>
         <source>Median distance</source>
         <translation>Distance médiane</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="71"/>
+        <location filename="../core/report/texts.py" line="73"/>
         <source>An inhabitant is &quot;covered&quot; when the nearest place of the type is within the threshold. Median distance: half of the inhabitants live closer than this distance.</source>
         <translation>Un habitant est « couvert » quand le lieu le plus proche du type est à moins du seuil. Distance médiane : la moitié des habitants vit plus près que cette distance.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="74"/>
+        <location filename="../core/report/texts.py" line="76"/>
         <source>no place</source>
         <translation>aucun lieu</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="75"/>
+        <location filename="../core/report/texts.py" line="77"/>
         <source>Population-weighted mean score</source>
         <translation>Score moyen pondéré par la population</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="77"/>
+        <location filename="../core/report/texts.py" line="79"/>
         <source>Coverage against distance</source>
         <translation>Couverture selon la distance</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="78"/>
+        <location filename="../core/report/texts.py" line="80"/>
         <source>Share of the inhabitants with a place of the type within the given distance ({method} distance). The dashed line marks the chosen threshold.</source>
         <translation>Part des habitants qui ont un lieu du type à moins de la distance donnée (distance {method}). Le trait pointillé marque le seuil retenu.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="81"/>
+        <location filename="../core/report/texts.py" line="83"/>
         <source>Curves not available: the coverage layer lacks the distance fields {fields}.</source>
         <translation>Courbes non disponibles : la couche de couverture n'a pas les champs de distance {fields}.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="82"/>
+        <location filename="../core/report/texts.py" line="84"/>
         <source>distance (m)</source>
         <translation>distance (m)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="83"/>
+        <location filename="../core/report/texts.py" line="85"/>
         <source>threshold {d}</source>
         <translation>seuil {d}</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="84"/>
+        <location filename="../core/report/texts.py" line="86"/>
         <source>{d}: {share}</source>
         <translation>{d} : {share}</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="85"/>
+        <location filename="../core/report/texts.py" line="87"/>
         <source>Coverage curves against distance, by type of service</source>
         <translation>Courbes de couverture selon la distance, par type de service</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="87"/>
+        <location filename="../core/report/texts.py" line="89"/>
         <source>Fragile areas left uncovered</source>
         <translation>Secteurs fragiles restant à couvrir</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="88"/>
+        <location filename="../core/report/texts.py" line="90"/>
         <source>The {n} units of highest priority (field &lt;code&gt;priority&lt;/code&gt; of the layer), numbered on the map.</source>
         <translation>Les {n} unités de plus forte priorité (champ &lt;code&gt;priority&lt;/code&gt; de la couche), numérotées sur la carte.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="91"/>
+        <location filename="../core/report/texts.py" line="93"/>
         <source>The {n} most populated units among those scoring below {low}, numbered on the map. Units below {low} hold {pop} inhabitants in all.</source>
         <translation>Les {n} unités les plus peuplées parmi celles dont le score est inférieur à {low}, numérotées sur la carte. Les unités sous {low} regroupent {pop} habitants au total.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="94"/>
+        <location filename="../core/report/texts.py" line="96"/>
         <source>No unit scores below {low}: no fragile area to report.</source>
         <translation>Aucune unité n'a un score inférieur à {low} : pas de secteur fragile à signaler.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="95"/>
+        <location filename="../core/report/texts.py" line="97"/>
         <source>The coverage layer has no &lt;code&gt;score&lt;/code&gt; field: areas not ranked.</source>
         <translation>La couche de couverture n'a pas de champ &lt;code&gt;score&lt;/code&gt; : secteurs non classés.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="96"/>
+        <location filename="../core/report/texts.py" line="98"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="97"/>
+        <location filename="../core/report/texts.py" line="99"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="99"/>
+        <location filename="../core/report/texts.py" line="101"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
@@ -3884,132 +3884,132 @@
         <translation>Fragilité (0–10)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="101"/>
+        <location filename="../core/report/texts.py" line="103"/>
         <source>Priority</source>
         <translation>Priorité</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="102"/>
+        <location filename="../core/report/texts.py" line="104"/>
         <source>Out of reach (distance to the nearest)</source>
         <translation>Hors de portée (distance au plus proche)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="103"/>
+        <location filename="../core/report/texts.py" line="105"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="104"/>
+        <location filename="../core/report/texts.py" line="106"/>
         <source>Unit {id}</source>
         <translation>Unité {id}</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="105"/>
+        <location filename="../core/report/texts.py" line="107"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="106"/>
+        <location filename="../core/report/texts.py" line="108"/>
         <source>Digital fragility: index from 0 to 10 (10 = most fragile).</source>
         <translation>Fragilité numérique : indice de 0 à 10 (10 = la plus fragile).</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="108"/>
+        <location filename="../core/report/texts.py" line="110"/>
         <source>Scenario: before / after</source>
         <translation>Scénario : avant / après</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="109"/>
+        <location filename="../core/report/texts.py" line="111"/>
         <source>Scenario: {name}</source>
         <translation>Scénario : {name}</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="110"/>
+        <location filename="../core/report/texts.py" line="112"/>
         <source>Effect of the scenario on coverage, type by type (pts = percentage points).</source>
         <translation>Effet du scénario sur la couverture, type par type (points = points de pourcentage).</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="111"/>
+        <location filename="../core/report/texts.py" line="113"/>
         <source>Places added: {names}.</source>
         <translation>Lieux ajoutés : {names}.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="112"/>
+        <location filename="../core/report/texts.py" line="114"/>
         <source>The scenario summary does not have the expected shape (&lt;code&gt;before&lt;/code&gt;/&lt;code&gt;after&lt;/code&gt; or &lt;code&gt;delta&lt;/code&gt;); its values are shown as given.</source>
         <translation>Le résumé du scénario n'a pas la forme attendue (&lt;code&gt;before&lt;/code&gt;/&lt;code&gt;after&lt;/code&gt; ou &lt;code&gt;delta&lt;/code&gt;) ; ses valeurs sont reprises telles quelles.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="115"/>
+        <location filename="../core/report/texts.py" line="117"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="116"/>
+        <location filename="../core/report/texts.py" line="118"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="117"/>
+        <location filename="../core/report/texts.py" line="119"/>
         <source>Change</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="118"/>
+        <location filename="../core/report/texts.py" line="120"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="119"/>
+        <location filename="../core/report/texts.py" line="121"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="120"/>
+        <location filename="../core/report/texts.py" line="122"/>
         <source>share covered</source>
         <translation>part couverte</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="121"/>
+        <location filename="../core/report/texts.py" line="123"/>
         <source>inhabitants covered</source>
         <translation>habitants couverts</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="122"/>
+        <location filename="../core/report/texts.py" line="124"/>
         <source>pts</source>
         <translation>pts</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="125"/>
+        <location filename="../core/report/texts.py" line="127"/>
         <source>straight-line</source>
         <translation>à vol d'oiseau</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="126"/>
+        <location filename="../core/report/texts.py" line="128"/>
         <source>walking-network</source>
         <translation>par le réseau piéton</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="127"/>
+        <location filename="../core/report/texts.py" line="129"/>
         <source>&lt;b&gt;Distance&lt;/b&gt;: for each population unit &lt;i&gt;u&lt;/i&gt; (represented by its centroid) and each type of service &lt;i&gt;c&lt;/i&gt;, d&lt;sub&gt;c&lt;/sub&gt;(u) is the {method} distance to the nearest place of that type, measured in metres in {crs}.</source>
         <translation>&lt;b&gt;Distance&lt;/b&gt; : pour chaque unité de population &lt;i&gt;u&lt;/i&gt; (représentée par son centroïde) et chaque type de service &lt;i&gt;c&lt;/i&gt;, d&lt;sub&gt;c&lt;/sub&gt;(u) est la distance {method} jusqu'au lieu le plus proche de ce type, mesurée en mètres dans {crs}.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="130"/>
+        <location filename="../core/report/texts.py" line="132"/>
         <source>&lt;b&gt;Coverage&lt;/b&gt;: cov&lt;sub&gt;c&lt;/sub&gt;(u) = 1 when d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ s&lt;sub&gt;c&lt;/sub&gt; (walking threshold of the type), else 0. Inhabitants covered = Σ&lt;sub&gt;u&lt;/sub&gt; P(u)·cov&lt;sub&gt;c&lt;/sub&gt;(u), share covered = inhabitants covered / Σ&lt;sub&gt;u&lt;/sub&gt; P(u), P(u) being the unit's population.</source>
         <translation>&lt;b&gt;Couverture&lt;/b&gt; : cov&lt;sub&gt;c&lt;/sub&gt;(u) = 1 si d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ s&lt;sub&gt;c&lt;/sub&gt; (seuil de marche du type), sinon 0. Habitants couverts = Σ&lt;sub&gt;u&lt;/sub&gt; P(u)·cov&lt;sub&gt;c&lt;/sub&gt;(u), part couverte = habitants couverts / Σ&lt;sub&gt;u&lt;/sub&gt; P(u), P(u) étant la population de l'unité.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="133"/>
+        <location filename="../core/report/texts.py" line="135"/>
         <source>&lt;b&gt;Score&lt;/b&gt;: score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·cov&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;, from 0 (no type within reach) to 100 (all of them), w&lt;sub&gt;c&lt;/sub&gt; being the type's weight. The mean score is weighted by population.</source>
         <translation>&lt;b&gt;Score&lt;/b&gt; : score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·cov&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;, de 0 (aucun type à portée) à 100 (tous), w&lt;sub&gt;c&lt;/sub&gt; étant le poids du type. Le score moyen est pondéré par la population.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="136"/>
+        <location filename="../core/report/texts.py" line="138"/>
         <source>&lt;b&gt;Median distance&lt;/b&gt;: the distance within which half of the population lives (weighted median). &lt;b&gt;Curves&lt;/b&gt;: share of the population with d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ d, for d from 0 to {dmax}.</source>
         <translation>&lt;b&gt;Distance médiane&lt;/b&gt; : distance sous laquelle vit la moitié de la population (médiane pondérée). &lt;b&gt;Courbes&lt;/b&gt; : part de la population telle que d&lt;sub&gt;c&lt;/sub&gt;(u) ≤ d, pour d de 0 à {dmax}.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="139"/>
+        <location filename="../core/report/texts.py" line="141"/>
         <source>Distance: {method} distance from the centre of each population unit to the nearest place of each type of service, in metres ({crs}).
 Coverage: a unit is covered for a type when this distance is at most the type's walking threshold; the share covered is the share of the inhabitants of these units.
 Score of a unit = 100 × Σ (weights of the types covered) / Σ (weights of all types): 0 = no type within reach, 100 = all of them. The mean score is weighted by population.
@@ -4020,262 +4020,262 @@ Score d'une unité = 100 × Σ (poids des types couverts) / Σ (poids de tous le
 Distance médiane : la moitié des habitants vit plus près.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="142"/>
+        <location filename="../core/report/texts.py" line="144"/>
         <source>Mean coverage score: {score} / 100</source>
         <translation>Score moyen de couverture : {score} / 100</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="143"/>
+        <location filename="../core/report/texts.py" line="145"/>
         <source>&lt;b&gt;Access method&lt;/b&gt;: {method}, {decay} decay. Each type gets a sub-score s&lt;sub&gt;c&lt;/sub&gt;(u) between 0 and 1 from this measure, and score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·s&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt; (with the default method, nearest place and strict threshold, s&lt;sub&gt;c&lt;/sub&gt; = cov&lt;sub&gt;c&lt;/sub&gt;).</source>
         <translation>&lt;b&gt;Méthode d'accès&lt;/b&gt; : {method}, décroissance {decay}. Chaque type reçoit une sous-note s&lt;sub&gt;c&lt;/sub&gt;(u) entre 0 et 1 tirée de cette mesure, et score(u) = 100 × Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt;·s&lt;sub&gt;c&lt;/sub&gt;(u) / Σ&lt;sub&gt;c&lt;/sub&gt; w&lt;sub&gt;c&lt;/sub&gt; (avec la méthode par défaut, lieu le plus proche et seuil strict, s&lt;sub&gt;c&lt;/sub&gt; = cov&lt;sub&gt;c&lt;/sub&gt;).</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="146"/>
+        <location filename="../core/report/texts.py" line="148"/>
         <source>Access method: {method}, {decay} decay; the score weights a 0-to-1 sub-score per type.</source>
         <translation>Méthode d'accès : {method}, décroissance {decay} ; le score pondère une sous-note de 0 à 1 par type.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="149"/>
+        <location filename="../core/report/texts.py" line="151"/>
         <source>&lt;b&gt;Fragility and priority&lt;/b&gt;: the digital fragility of each unit is an index from 0 to 10 (10 = most fragile; age, poverty, people living alone, single-parent families). Priority = fragility × (100 − score) / 10, from 0 to 100: high where fragile inhabitants are poorly served.</source>
         <translation>&lt;b&gt;Fragilité et priorité&lt;/b&gt; : la fragilité numérique de chaque unité est un indice de 0 à 10 (10 = la plus fragile ; âge, pauvreté, personnes seules, familles monoparentales). Priorité = fragilité × (100 − score) / 10, de 0 à 100 : elle est forte là où des habitants fragiles sont mal desservis.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="152"/>
+        <location filename="../core/report/texts.py" line="154"/>
         <source>nearest place</source>
         <translation>lieu le plus proche</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="153"/>
+        <location filename="../core/report/texts.py" line="155"/>
         <source>cumulative opportunities (number of places within reach)</source>
         <translation>opportunités cumulées (nombre de lieux à portée)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="154"/>
+        <location filename="../core/report/texts.py" line="156"/>
         <source>2SFCA (two-step floating catchment: supply per inhabitant served)</source>
         <translation>2SFCA (offre rapportée à la population desservie, en deux étapes)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="155"/>
+        <location filename="../core/report/texts.py" line="157"/>
         <source>E2SFCA (2SFCA with distance decay)</source>
         <translation>E2SFCA (2SFCA avec décroissance selon la distance)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="156"/>
+        <location filename="../core/report/texts.py" line="158"/>
         <source>step</source>
         <translation>en seuil strict</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="157"/>
+        <location filename="../core/report/texts.py" line="159"/>
         <source>linear</source>
         <translation>linéaire</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="159"/>
+        <location filename="../core/report/texts.py" line="161"/>
         <source>gravity</source>
         <translation>gravitaire</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="161"/>
+        <location filename="../core/report/texts.py" line="163"/>
         <source>mean digital fragility index of the inhabitants (out of 10)</source>
         <translation>indice moyen de fragilité numérique des habitants (sur 10)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="162"/>
+        <location filename="../core/report/texts.py" line="164"/>
         <source>Fragile inhabitants out of reach*</source>
         <translation>Habitants fragiles hors de portée*</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="163"/>
+        <location filename="../core/report/texts.py" line="165"/>
         <source>* Inhabitants out of reach weighted by their fragility (inhabitants × fragility / 10).</source>
         <translation>* Habitants hors de portée pondérés par leur fragilité (habitants × fragilité / 10).</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="166"/>
+        <location filename="../core/report/texts.py" line="168"/>
         <source>&lt;b&gt;Limits&lt;/b&gt;: {limit_distance} Opening hours, step-free access and capacity are not taken into account; places outside the area count when they are in the services layer.</source>
         <translation>&lt;b&gt;Limites&lt;/b&gt; : {limit_distance} Les horaires d'ouverture, l'accessibilité des locaux et la capacité d'accueil ne sont pas pris en compte ; les lieux situés hors de la zone comptent s'ils figurent dans la couche des services.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="169"/>
+        <location filename="../core/report/texts.py" line="171"/>
         <source>straight-line distance underestimates the actual walk (often by 20 to 40%).</source>
         <translation>la distance à vol d'oiseau sous-estime le trajet réel à pied (souvent de 20 à 40 %).</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="170"/>
+        <location filename="../core/report/texts.py" line="172"/>
         <source>the distance follows the available walking network, which may be incomplete.</source>
         <translation>la distance suit le réseau piéton disponible, qui peut être incomplet.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="172"/>
+        <location filename="../core/report/texts.py" line="174"/>
         <source>Parameters used</source>
         <translation>Paramètres utilisés</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="173"/>
+        <location filename="../core/report/texts.py" line="175"/>
         <source>Population layer</source>
         <translation>Couche de population</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="175"/>
+        <location filename="../core/report/texts.py" line="177"/>
         <source>Services layer</source>
         <translation>Couche des services</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="176"/>
+        <location filename="../core/report/texts.py" line="178"/>
         <source>Service type field</source>
         <translation>Champ des types de service</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="177"/>
+        <location filename="../core/report/texts.py" line="179"/>
         <source>Walking thresholds</source>
         <translation>Seuils de marche</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="178"/>
+        <location filename="../core/report/texts.py" line="180"/>
         <source>Weights in the score</source>
         <translation>Poids dans le score</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="179"/>
+        <location filename="../core/report/texts.py" line="181"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="180"/>
+        <location filename="../core/report/texts.py" line="182"/>
         <source>CRS of the distances</source>
         <translation>Système de coordonnées des distances</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="181"/>
+        <location filename="../core/report/texts.py" line="183"/>
         <source>Population units</source>
         <translation>Unités de population</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="182"/>
+        <location filename="../core/report/texts.py" line="184"/>
         <source>{n} units ({skipped} without geometry skipped)</source>
         <translation>{n} unités ({skipped} sans géométrie ignorées)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="183"/>
+        <location filename="../core/report/texts.py" line="185"/>
         <source>Service places</source>
         <translation>Lieux de services</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="184"/>
+        <location filename="../core/report/texts.py" line="186"/>
         <source>{n} places ({skipped} without geometry, {uncategorised} without type, skipped)</source>
         <translation>{n} lieux ({skipped} sans géométrie, {uncategorised} sans type, ignorés)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="193"/>
+        <location filename="../core/report/texts.py" line="195"/>
         <source>{file}, layer {layer}</source>
         <translation>{file}, couche {layer}</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="195"/>
+        <location filename="../core/report/texts.py" line="197"/>
         <source>Data sources and licences</source>
         <translation>Sources des données et licences</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="196"/>
+        <location filename="../core/report/texts.py" line="198"/>
         <source>Data of the offline Saint-Omer sample shipped with the plugin (real extracts, detailed provenance in &lt;code&gt;resources/sample/saint_omer/PROVENANCE.md&lt;/code&gt;).</source>
         <translation>Données de l'échantillon hors ligne de Saint-Omer livré avec l'extension (extraits réels, provenance détaillée dans &lt;code&gt;resources/sample/saint_omer/PROVENANCE.md&lt;/code&gt;).</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="199"/>
+        <location filename="../core/report/texts.py" line="201"/>
         <source>Open data used by Ville numérique; the vintages given are those of the sample shipped with the plugin: check those of the layers you used.</source>
         <translation>Données ouvertes utilisées par Ville numérique ; les millésimes indiqués sont ceux de l'échantillon livré avec l'extension : vérifiez ceux des couches que vous avez utilisées.</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="202"/>
+        <location filename="../core/report/texts.py" line="204"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="203"/>
+        <location filename="../core/report/texts.py" line="205"/>
         <source>Producer</source>
         <translation>Producteur</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="204"/>
+        <location filename="../core/report/texts.py" line="206"/>
         <source>Vintage</source>
         <translation>Millésime</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="205"/>
+        <location filename="../core/report/texts.py" line="207"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="206"/>
+        <location filename="../core/report/texts.py" line="208"/>
         <source>Attribution to show</source>
         <translation>Mention à faire figurer</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="207"/>
+        <location filename="../core/report/texts.py" line="209"/>
         <source>Map: no basemap (offline data).</source>
         <translation>Carte : aucun fond de plan (données hors ligne).</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="209"/>
+        <location filename="../core/report/texts.py" line="211"/>
         <source>{plugin} {version} — free QGIS plugin (GPL v2 or later).</source>
         <translation>{plugin} {version} — extension QGIS libre (GPL v2 ou ultérieure).</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="210"/>
+        <location filename="../core/report/texts.py" line="212"/>
         <source>m</source>
         <translation>m</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="211"/>
+        <location filename="../core/report/texts.py" line="213"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="228"/>
+        <location filename="../core/report/texts.py" line="230"/>
         <source>Population by 200 m grid cell (Filosofi, gridded data)</source>
         <translation>Population par carreau de 200 m (Filosofi, données carroyées)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="228"/>
+        <location filename="../core/report/texts.py" line="230"/>
         <source>Digital mediation places (Pas-de-Calais)</source>
         <translation>Lieux de médiation numérique (Pas-de-Calais)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="228"/>
+        <location filename="../core/report/texts.py" line="230"/>
         <source>Third places (tiers-lieux)</source>
         <translation>Tiers-lieux</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="228"/>
+        <location filename="../core/report/texts.py" line="230"/>
         <source>France Tiers-Lieux, redistributed by ANCT</source>
         <translation>France Tiers-Lieux, rediffusé par l'ANCT</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="228"/>
+        <location filename="../core/report/texts.py" line="230"/>
         <source>Licence Ouverte 2.0 (national dataset); France Tiers-Lieux&apos;s own terms to check</source>
         <translation>Licence Ouverte 2.0 (jeu national) ; conditions de France Tiers-Lieux à vérifier</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="228"/>
+        <location filename="../core/report/texts.py" line="230"/>
         <source>Commune boundaries</source>
         <translation>Limites communales</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="228"/>
+        <location filename="../core/report/texts.py" line="230"/>
         <source>Railway station (list of stations)</source>
         <translation>Gare (liste des gares)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="228"/>
+        <location filename="../core/report/texts.py" line="230"/>
         <source>copy of August 2024</source>
         <translation>copie d'août 2024</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="228"/>
+        <location filename="../core/report/texts.py" line="230"/>
         <source>SNCF Open Data (licence of the dataset to check)</source>
         <translation>SNCF Open Data (licence du jeu à vérifier)</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="158"/>
+        <location filename="../core/report/texts.py" line="160"/>
         <source>gaussian</source>
         <translation>gaussienne</translation>
     </message>
@@ -4295,12 +4295,12 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>{name} n'a pas de fichier .cpg indiquant l'encodage de ses textes : lu en {encoding} (détecté). Vérifiez les noms accentués ; ajoutez un fichier .cpg pour le préciser.</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="561"/>
+        <location filename="../core/fragility.py" line="565"/>
         <source>cell area</source>
         <translation>surface des carreaux</translation>
     </message>
     <message>
-        <location filename="../core/fragility.py" line="563"/>
+        <location filename="../core/fragility.py" line="567"/>
         <source>The cell areas must be finite and not negative.</source>
         <translation>Les surfaces des carreaux doivent être finies et non négatives.</translation>
     </message>
@@ -4455,17 +4455,17 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>Ils sont écartés des lieux (couche à part).</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="87"/>
+        <location filename="../processing/fragility_ifn.py" line="89"/>
         <source>Empty: the first of {columns} found in the table.</source>
         <translation>Vide : la première des colonnes {columns} présente dans la table.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="110"/>
+        <location filename="../processing/fragility_ifn.py" line="112"/>
         <source>The IFN table has none of the score columns {columns}: choose the score field.</source>
         <translation>La table IFN n'a aucune des colonnes de score {columns} : choisissez le champ du score.</translation>
     </message>
     <message>
-        <location filename="../processing/fragility_ifn.py" line="112"/>
+        <location filename="../processing/fragility_ifn.py" line="114"/>
         <source>IFN score read from the column &apos;{name}&apos;.</source>
         <translation>Score IFN lu dans la colonne « {name} ».</translation>
     </message>
@@ -4510,7 +4510,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>{name} pèse {size} Mo, plus que les {limit} Mo que l'extension lit en mémoire. Ouvrez-le dans QGIS (Couche &gt; Ajouter une couche) et gardez-en la partie utile, ou augmentez la limite dans les paramètres de Ville numérique.</translation>
     </message>
     <message>
-        <location filename="../core/http.py" line="340"/>
+        <location filename="../core/http.py" line="346"/>
         <source>An entry of the download cache vanished while it was read (another QGIS may have cleared it): {url} is downloaded again.</source>
         <translation>Une entrée du cache de téléchargement a disparu pendant sa lecture (un autre QGIS l'a peut-être vidé) : {url} est téléchargé à nouveau.</translation>
     </message>
@@ -4670,32 +4670,32 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>éligibilité</translation>
     </message>
     <message>
-        <location filename="../core/arcep_sources.py" line="122"/>
+        <location filename="../core/arcep_sources.py" line="160"/>
         <source>{name} is a 7-Zip archive and no 7-Zip tool is installed. Install the package 7zip (or p7zip-full, or python3-py7zr) on Debian or Ubuntu, 7-Zip on Windows or macOS, or extract the archive yourself and give the extracted file.</source>
         <translation>{name} est une archive 7-Zip et aucun outil 7-Zip n'est installé. Installez le paquet 7zip (ou p7zip-full, ou python3-py7zr) sous Debian ou Ubuntu, 7-Zip sous Windows ou macOS, ou extrayez vous-même l'archive et donnez le fichier extrait.</translation>
     </message>
     <message>
-        <location filename="../core/arcep_sources.py" line="172"/>
+        <location filename="../core/arcep_sources.py" line="210"/>
         <source>{name} is not a valid 7-Zip archive: {error}</source>
         <translation>{name} n'est pas une archive 7-Zip valide : {error}</translation>
     </message>
     <message>
-        <location filename="../core/arcep_sources.py" line="192"/>
+        <location filename="../core/arcep_sources.py" line="230"/>
         <source>The archive {name} was refused: its member &apos;{member}&apos; is unsafe.</source>
         <translation>L'archive {name} a été refusée : son fichier « {member} » n'est pas sûr.</translation>
     </message>
     <message>
-        <location filename="../core/arcep_sources.py" line="199"/>
+        <location filename="../core/arcep_sources.py" line="237"/>
         <source>The archive {name} is too large once extracted.</source>
         <translation>L'archive {name} est trop volumineuse une fois extraite.</translation>
     </message>
     <message>
-        <location filename="../core/arcep_sources.py" line="202"/>
+        <location filename="../core/arcep_sources.py" line="240"/>
         <source>Extracting {name} needs {need:.1f} GB and the disk has {free:.1f} GB free.</source>
         <translation>Extraire {name} demande {need:.1f} Go et le disque n'a que {free:.1f} Go libres.</translation>
     </message>
     <message>
-        <location filename="../core/arcep_sources.py" line="226"/>
+        <location filename="../core/arcep_sources.py" line="264"/>
         <source>{name} could not be extracted ({error}). The archive may be damaged: download it again.</source>
         <translation>{name} n'a pas pu être extrait ({error}). L'archive est peut-être endommagée : téléchargez-la à nouveau.</translation>
     </message>
@@ -4705,7 +4705,7 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>Le fichier {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/arcep_sources.py" line="272"/>
+        <location filename="../core/arcep_sources.py" line="310"/>
         <source>{name} is not an ARCEP commune table: it has no column code_insee.</source>
         <translation>{name} n'est pas une table communale de l'ARCEP : il n'a pas de colonne code_insee.</translation>
     </message>
@@ -5105,12 +5105,12 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
         <translation>GDAL ne peut pas lire {name} au-delà de l'entité {n} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="187"/>
+        <location filename="../core/report/texts.py" line="189"/>
         <source>Services not counted as places</source>
         <translation>Services non comptés comme lieux</translation>
     </message>
     <message>
-        <location filename="../core/report/texts.py" line="188"/>
+        <location filename="../core/report/texts.py" line="190"/>
         <source>{itinerant} itinerant stop(s) (buses, mobile services), {far} service(s) too far from the population</source>
         <translation>{itinerant} arrêt(s) itinérant(s) (bus, services mobiles), {far} service(s) trop loin de la population</translation>
     </message>
@@ -5122,17 +5122,17 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../core/coverage.py" line="101"/>
         <source>{what}: &apos;{value}&apos; is not a distance or a walking time (in &apos;{item}&apos;): write metres or minutes, e.g. epn=1000, epn=1000m or epn=15min.</source>
-        <translation>{what} : « {value} » n&apos;est ni une distance ni un temps de marche (dans « {item} ») : écrivez des mètres ou des minutes, par exemple epn=1000, epn=1000m ou epn=15min.</translation>
+        <translation>{what} : « {value} » n'est ni une distance ni un temps de marche (dans « {item} ») : écrivez des mètres ou des minutes, par exemple epn=1000, epn=1000m ou epn=15min.</translation>
     </message>
     <message>
         <location filename="../core/fragility.py" line="289"/>
         <source>Fragility weights: {names} given twice (in French and in English); keep one.</source>
-        <translation>Poids de fragilité : {names} donné deux fois (en français et en anglais) ; n&apos;en gardez qu&apos;un.</translation>
+        <translation>Poids de fragilité : {names} donné deux fois (en français et en anglais) ; n'en gardez qu'un.</translation>
     </message>
     <message>
         <location filename="../processing/base.py" line="85"/>
         <source>Canceled: nothing was written.</source>
-        <translation>Annulé : rien n&apos;a été écrit.</translation>
+        <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_inputs.py" line="222"/>
@@ -5197,12 +5197,242 @@ Distance médiane : la moitié des habitants vit plus près.</translation>
     <message>
         <location filename="../ui/pages/results.ui" line="42"/>
         <source>Share of the population within each walking distance of a service of this kind (the chart of the report).</source>
-        <translation>Part de la population à chaque distance de marche d&apos;un service de ce type (le graphique du rapport).</translation>
+        <translation>Part de la population à chaque distance de marche d'un service de ce type (le graphique du rapport).</translation>
     </message>
     <message>
         <location filename="../ui/pages/territory.ui" line="14"/>
         <source>Choose the commune and the station, then make the perimeter of the study.</source>
-        <translation>Choisissez la commune et la gare, puis créez le périmètre de l&apos;étude.</translation>
+        <translation>Choisissez la commune et la gare, puis créez le périmètre de l'étude.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="38"/>
+        <source>Infrastructures</source>
+        <translation>Infrastructures</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="39"/>
+        <source>Fixed broadband and 4G coverage from ARCEP&apos;s open data: a premise (dwelling or business premises) counts as &quot;without very-high speed&quot; when no technology other than satellite gives it 30 Mbit/s or more.</source>
+        <translation>Haut débit fixe et couverture 4G d&apos;après les données ouvertes de l&apos;ARCEP : un local (logement ou local professionnel) compte « sans très haut débit » quand aucune technologie autre que le satellite ne lui donne 30 Mbit/s ou plus.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="42"/>
+        <source>premises (dwellings and business premises)</source>
+        <translation>locaux (logements et locaux professionnels)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="43"/>
+        <source>of the premises without 30 Mbit/s (satellite not counted)</source>
+        <translation>des locaux sans 30 Mbit/s (satellite non compté)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="44"/>
+        <source>of the premises in a building connectable to fibre</source>
+        <translation>des locaux dans un immeuble raccordable à la fibre</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="45"/>
+        <source>of the premises below 8 Mbit/s (satellite not counted)</source>
+        <translation>des locaux sous 8 Mbit/s (satellite non compté)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="46"/>
+        <source>units where no operator gives very good 4G coverage</source>
+        <translation>unités où aucun opérateur n&apos;offre une très bonne couverture 4G</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="47"/>
+        <source>Map of the share of premises without 30 Mbit/s</source>
+        <translation>Carte de la part des locaux sans 30 Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="48"/>
+        <source>Share of the premises of each unit without a line at 30 Mbit/s or more (satellite not counted). Grey: no premises. Classes of the QGIS connectivity style.</source>
+        <translation>Part des locaux de chaque unité sans ligne à 30 Mbit/s ou plus (satellite non compté). Gris : aucun local. Classes du style de connectivité de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="51"/>
+        <source>Premises without 30 Mbit/s</source>
+        <translation>Locaux sans 30 Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="52"/>
+        <source>no premises</source>
+        <translation>aucun local</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="55"/>
+        <source>Premises</source>
+        <translation>Locaux</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="56"/>
+        <source>Fibre</source>
+        <translation>Fibre</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="69"/>
+        <source>Cable</source>
+        <translation>Câble</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="70"/>
+        <source>Copper (DSL)</source>
+        <translation>Cuivre (DSL)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="59"/>
+        <source>Radio, 4G</source>
+        <translation>Radio, 4G</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="60"/>
+        <source>Satellite only</source>
+        <translation>Satellite seul</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="61"/>
+        <source>Wired ≥ 30 Mbit/s</source>
+        <translation>Filaire ≥ 30 Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="62"/>
+        <source>Wired ≥ 1 Gbit/s</source>
+        <translation>Filaire ≥ 1 Gbit/s</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="63"/>
+        <source>Shares of the commune's premises. Fibre … Satellite only: each premise under its best technology (these columns add up to 100 %). Wired: fibre, cable or copper lines at the given speed.</source>
+        <translation>Parts des locaux de la commune. De Fibre à Satellite seul : chaque local sous sa meilleure technologie (ces colonnes font 100 %). Filaire : lignes fibre, câble ou cuivre au débit indiqué.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="66"/>
+        <source>Operators</source>
+        <translation>Opérateurs</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="67"/>
+        <source>{techno}: {operators}.</source>
+        <translation>{techno} : {operators}.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="68"/>
+        <source>Fibre (FttH)</source>
+        <translation>Fibre (FttH)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="71"/>
+        <source>Fixed 4G</source>
+        <translation>4G fixe</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="72"/>
+        <source>Very-high-speed fixed radio</source>
+        <translation>Radio fixe très haut débit</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="73"/>
+        <source>High-speed fixed radio</source>
+        <translation>Radio fixe haut débit</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="74"/>
+        <source>Satellite</source>
+        <translation>Satellite</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="75"/>
+        <source>file of {date}</source>
+        <translation>fichier du {date}</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="76"/>
+        <source>4G (Mon réseau mobile): {operators}; on average {tbc} operator(s) with very good coverage per unit.</source>
+        <translation>4G (Mon réseau mobile) : {operators} ; en moyenne {tbc} opérateur(s) en très bonne couverture par unité.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="77"/>
+        <source>No 4G coverage file was given: mobile coverage is not reported.</source>
+        <translation>Aucun fichier de couverture 4G n&apos;a été donné : la couverture mobile n&apos;est pas présentée.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="78"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="80"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="81"/>
+        <source>Edition</source>
+        <translation>Édition</translation>
+    </message>
+    <message>
+        <location filename="../core/report/infrastructure.py" line="83"/>
+        <source>Files of the Saint-Omer sample: constructed to the ARCEP format for the demonstration, not real ARCEP data.</source>
+        <translation>Fichiers de l&apos;échantillon de Saint-Omer : construits au format ARCEP pour la démonstration, pas des données réelles de l&apos;ARCEP.</translation>
+    </message>
+    <message>
+        <location filename="../processing/main_thread.py" line="86"/>
+        <source>QGIS did not answer within {seconds} s (its main thread is busy): run the algorithm again.</source>
+        <translation>QGIS n&apos;a pas répondu en {seconds} s (son fil principal est occupé) : relancez l&apos;algorithme.</translation>
+    </message>
+    <message>
+        <location filename="../processing/report.py" line="123"/>
+        <source>Connectivity layer (ARCEP, optional)</source>
+        <translation>Couche de connectivité (ARCEP, facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../processing/report.py" line="127"/>
+        <source>Optional: the output of ville_numerique:connectivity (share_no_thd…), mapped in the Infrastructures section. Not needed when the coverage layer already has these fields.</source>
+        <translation>Facultatif : la sortie de ville_numerique:connectivity (share_no_thd…), cartographiée dans la section Infrastructures. Inutile si la couche de couverture porte déjà ces champs.</translation>
+    </message>
+    <message>
+        <location filename="../processing/report.py" line="130"/>
+        <source>Connectivity summary (JSON, optional)</source>
+        <translation>Synthèse de la connectivité (JSON, facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../processing/report.py" line="133"/>
+        <source>Optional: the Summary (JSON) of ville_numerique:connectivity: premises, shares over the area, operators, ARCEP editions and licences.</source>
+        <translation>Facultatif : la synthèse (JSON) de ville_numerique:connectivity : locaux, parts sur la zone, opérateurs, éditions et licences ARCEP.</translation>
+    </message>
+    <message>
+        <location filename="../processing/report.py" line="136"/>
+        <source>Broadband by commune (optional)</source>
+        <translation>Haut débit par commune (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../processing/report.py" line="140"/>
+        <source>Optional: the output of ville_numerique:fetch_infrastructure, shown as the commune table of the Infrastructures section.</source>
+        <translation>Facultatif : la sortie de ville_numerique:fetch_infrastructure, montrée en tableau des communes de la section Infrastructures.</translation>
+    </message>
+    <message>
+        <location filename="../processing/report.py" line="243"/>
+        <source>Connectivity summary</source>
+        <translation>Synthèse de la connectivité</translation>
+    </message>
+    <message>
+        <location filename="../processing/report.py" line="249"/>
+        <source>Infrastructures: drawing the map of premises without 30 Mbit/s…</source>
+        <translation>Infrastructures : dessin de la carte des locaux sans 30 Mbit/s…</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_map.py" line="108"/>
+        <source>The connectivity style cannot be read ({path}): {error}</source>
+        <translation>Le style de connectivité est illisible ({path}) : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_read.py" line="172"/>
+        <source>The connectivity layer has no field {name}: choose the output of ville_numerique:connectivity.</source>
+        <translation>La couche de connectivité n&apos;a pas de champ {name} : choisissez la sortie de ville_numerique:connectivity.</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_read.py" line="189"/>
+        <source>The commune table has no field code_insee: choose the output of ville_numerique:fetch_infrastructure.</source>
+        <translation>La table des communes n&apos;a pas de champ code_insee : choisissez la sortie de ville_numerique:fetch_infrastructure.</translation>
     </message>
 </context>
 </TS>
