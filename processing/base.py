@@ -1,15 +1,37 @@
 """Base class of the Ville numérique Processing algorithms."""
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+import os
+
+from qgis.core import QgsMapLayer, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeatureSourceDefinition
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.about import icon_path
 from ..core.errors import VilleNumeriqueError
 from ..core.i18n import tr
+from .fast_io import same_input as fast_io_same_input
 from .outputs import OutputTransaction
 from .parameters import GuiDefaults
 from .utils import help_html
+
+
+def input_record(value, context):
+    """``value`` of a layer input as a readable, reproducible text (main thread).
+
+    A project layer (given by id, name or object) becomes its source when it is a
+    file, else its name; anything else is kept as text.
+    """
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    layer = value if isinstance(value, QgsMapLayer) else None
+    project = context.project() if context is not None else None
+    if layer is None and isinstance(value, str) and project is not None:
+        layer = project.mapLayer(value)
+    if layer is None:
+        return None if value is None else str(value)
+    if layer.providerType() in ("ogr", "gdal") and os.path.exists(layer.source().partition("|")[0]):
+        return layer.source()
+    return layer.name()
 
 
 def in_background():
@@ -63,6 +85,32 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
                 defaults = self._gui_defaults = GuiDefaults(self.GUI_DEFAULTS)
             defaults.apply(definition)
         return super().addParameter(definition, createOutput)
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Main thread: which layer inputs are read in bulk (``processing/fast_io.py``).
+
+        A project layer belongs to the main thread; it is looked at here, once,
+        and the worker thread only reads files through the specs found.
+        """
+        from . import fast_io
+
+        self._bulk_specs, self._input_records = {}, {}
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if definition.isDestination() or not parameters.get(name) or not fast_io.is_layer_input(definition):
+                continue
+            self._bulk_specs[name] = (parameters.get(name), fast_io.layer_spec(self, parameters, name, context))
+            self._input_records[name] = (parameters.get(name), input_record(parameters.get(name), context))
+        return True
+
+    def input_record(self, parameters, name):
+        """Input ``name`` as the summary records it: a file layer's source, another layer's
+        name, never a layer id of the project (the report shows it to elected officials)."""
+        value = parameters.get(name)
+        prepared = self.__dict__.get("_input_records", {}).get(name)
+        if prepared is not None and fast_io_same_input(prepared[0], value):
+            return prepared[1]
+        return None if value is None else str(value)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """``run_algorithm`` inside an output transaction (``processing/outputs.py``).

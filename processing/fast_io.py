@@ -87,11 +87,38 @@ class LayerSpec:
         return True
 
 
+def same_input(first, second):
+    """Whether two values of an input name the same layer (QGIS converts the parameters anew
+    between ``prepareAlgorithm`` and ``processAlgorithm``)."""
+    if first is second:
+        return True
+    definition = QgsProcessingFeatureSourceDefinition
+    if isinstance(first, definition) or isinstance(second, definition):
+        return (isinstance(first, definition) and isinstance(second, definition)
+                and first.source.staticValue() == second.source.staticValue()
+                and first.selectedFeaturesOnly == second.selectedFeaturesOnly)
+    if isinstance(first, (str, int, float)) and isinstance(second, (str, int, float)):
+        return first == second
+    return False  # a layer object: resolved again (in the thread that holds it)
+
+
+def is_layer_input(definition):
+    """Whether a parameter takes a vector layer that :func:`layer_spec` may read in bulk."""
+    return definition.type() in ("source", "vector")
+
+
 def layer_spec(algorithm, parameters, name, context):
-    """The :class:`LayerSpec` of input ``name`` when it can be read in bulk, else None."""
+    """The :class:`LayerSpec` of input ``name`` when it can be read in bulk, else None.
+
+    The spec found in the main thread by ``BaseAlgorithm.prepareAlgorithm`` is
+    used when the input is the same: a worker thread never touches a project layer.
+    """
     if not enabled():
         return None
     value = parameters.get(name)
+    prepared = getattr(algorithm, "__dict__", {}).get("_bulk_specs", {}).get(name)
+    if prepared is not None and same_input(prepared[0], value):
+        return prepared[1]
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
         if value.selectedFeaturesOnly or value.featureLimit not in (-1, None):
             return None

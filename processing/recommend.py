@@ -152,7 +152,7 @@ class RecommendSitesAlgorithm(CoverageInputsMixin, BaseAlgorithm):
             "sites": sites,
         }
         summary.update(metadata(inputs))
-        summary["inputs"] = dict(inputs.inputs, candidates=str(parameters.get(self.CANDIDATES) or "grid"))
+        summary["inputs"] = dict(inputs.inputs, candidates=self.input_record(parameters, self.CANDIDATES) or "grid")
         outputs = {self.OUTPUT: dest_id, "TOTAL_GAIN": summary["total_gain"]}
         apply_style(context, dest_id, "recommended", default_layer_name("recommended"))
         path = self.parameterAsFileOutput(parameters, self.SUMMARY, context)

@@ -144,6 +144,7 @@ class ReportAlgorithm(BaseAlgorithm):
     # ------------------------------------------------------------------ main thread, before
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Main thread: thread-safe sources of the inputs, and where the PDF goes."""
+        super().prepareAlgorithm(parameters, context, feedback)
         self._sources = {}
         layer = self.parameterAsVectorLayer(parameters, self.COVERAGE, context)
         if layer is None or not layer.isValid():

@@ -98,7 +98,7 @@ class ScenarioAlgorithm(CoverageInputsMixin, BaseAlgorithm):
 
         summary = {"before": before.summary(), "after": after.summary(), "delta": delta}
         summary.update(metadata(inputs))
-        summary["inputs"] = dict(inputs.inputs, planned=str(parameters.get(self.PLANNED)),
+        summary["inputs"] = dict(inputs.inputs, planned=self.input_record(parameters, self.PLANNED),
                                  thresholds_m={c: r.threshold_m for c, r in after.categories.items()})
         outputs = {self.OUTPUT: dest_id, "SCORE_MEAN_CHANGE": delta["score_mean_change"],
                    "POPULATION_NEWLY_COVERED": delta["population_newly_covered_any"]}

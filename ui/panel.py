@@ -25,6 +25,7 @@ from .pages.data import DataPage
 from .pages.presets import PresetsPage
 from .pages.results import ResultsPage
 from .pages.territory import TerritoryPage
+from .results import results_file
 from .search import search_rows  # noqa: F401 - search_rows: part of the panel's API
 from .state import PanelState
 from .tasks import AlgorithmRun
@@ -33,6 +34,8 @@ from .widgets import InlineMessage, format_number  # noqa: F401 - format_number:
 PAGE_TERRITORY, PAGE_DATA, PAGE_ANALYSIS, PAGE_RESULTS, PAGE_PRESETS = range(5)
 #: The dock's width when QGIS 3.22 first shows it on a 1366×768 screen (fresh profile): every page fits it.
 DEFAULT_WIDTH = 298
+#: Follow-ups whose layer is written in the project's folder (file name stem), as the analysis is.
+FOLLOW_UP_FILES = {algorithms.SCENARIO: "scenario", algorithms.RECOMMEND_SITES: "sites"}
 
 #: Widgets of the pages the dock exposes under their old names (tests, scripts/screenshot.py, the desktop test).
 PAGE_WIDGETS = {
@@ -443,6 +446,11 @@ class VilleNumeriquePanel(QgsDockWidget):
             values["scenario_summary"] = self.scenario_summary_path
             commune = self._commune_place()
             values["title"] = follow_ups.report_title(commune.name if commune is not None else None)
+        stem = FOLLOW_UP_FILES.get(alg_id)
+        if stem and self.project.absolutePath():
+            # in the project's folder, like the analysis: the layers come back with the project
+            values["output"] = results_file(self.project, stem)
+            values["summary"] = str(Path(values["output"]).with_suffix(".json"))
         results = algorithms.open_dialog(alg_id, algorithms.prefill(alg_id, values))
         if alg_id == algorithms.SCENARIO and isinstance(results, dict) and results.get("SUMMARY"):
             scenario = follow_ups.read_summary(results["SUMMARY"])

@@ -12,14 +12,15 @@ from qgis.core import QgsProcessingUtils
 RESULTS_FOLDER = "ville_numerique"  # results of a saved project: a GeoPackage per analysis in <project>/ville_numerique
 
 
-def results_file(project):
-    """A new GeoPackage for an analysis: in the folder of a saved ``project``, else a temporary one.
+def results_file(project, stem="couverture"):
+    """A new GeoPackage ``<stem>_<time>.gpkg`` for an analysis (a scenario, sites…): in the folder
+    of a saved ``project``, else a temporary one.
 
     One file per analysis (time-stamped): a result loaded in the project is never overwritten.
     A temporary GeoPackage rather than a memory layer: the report names it ("couverture.gpkg")
     where a memory layer's source is a long URI, and a reopened project says it is missing.
     """
-    temporary = QgsProcessingUtils.generateTempFilename("couverture.gpkg")
+    temporary = QgsProcessingUtils.generateTempFilename(stem + ".gpkg")
     home = project.absolutePath()
     if not home:
         return temporary
@@ -29,10 +30,10 @@ def results_file(project):
     except OSError:
         return temporary  # a read-only project folder
     stamp = datetime.now().strftime("%Y%m%d_%H%M%S")
-    path, number = folder / "couverture_{}.gpkg".format(stamp), 1
+    path, number = folder / "{}_{}.gpkg".format(stem, stamp), 1
     while path.exists() or path.with_suffix(".json").exists():
         number += 1
-        path = folder / "couverture_{}_{}.gpkg".format(stamp, number)
+        path = folder / "{}_{}_{}.gpkg".format(stem, stamp, number)
     return str(path)
 
 
