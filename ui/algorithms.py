@@ -100,9 +100,9 @@ _AREA_INPUTS = {
 CONTRACT = {
     COVERAGE: dict(_ANALYSIS_INPUTS, **_METHOD_INPUTS),
     SCENARIO: dict(_ANALYSIS_INPUTS, **_METHOD_INPUTS, project_services=(_S.PLANNED, _as_is),
-                   output=(_S.OUTPUT, _text), summary=(_S.SUMMARY, _text)),
+                   output=(_S.OUTPUT, _text), summary_output=(_S.SUMMARY, _text)),
     RECOMMEND_SITES: dict(_ANALYSIS_INPUTS, categories=(_R.CATEGORY, _one_code),
-                          output=(_R.OUTPUT, _text), summary=(_R.SUMMARY, _text)),
+                          output=(_R.OUTPUT, _text), summary_output=(_R.SUMMARY, _text)),
     REPORT: {
         "coverage": (ReportAlgorithm.COVERAGE, _as_is),
         "summary": (ReportAlgorithm.SUMMARY, _text),

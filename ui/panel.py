@@ -450,7 +450,7 @@ class VilleNumeriquePanel(QgsDockWidget):
         if stem and self.project.absolutePath():
             # in the project's folder, like the analysis: the layers come back with the project
             values["output"] = results_file(self.project, stem)
-            values["summary"] = str(Path(values["output"]).with_suffix(".json"))
+            values["summary_output"] = str(Path(values["output"]).with_suffix(".json"))
         results = algorithms.open_dialog(alg_id, algorithms.prefill(alg_id, values))
         if alg_id == algorithms.SCENARIO and isinstance(results, dict) and results.get("SUMMARY"):
             scenario = follow_ups.read_summary(results["SUMMARY"])
