@@ -207,7 +207,8 @@ def commune_rows(communes, language):
             cells.append(format_percent(float(row[column]), language) if _finite(row.get(column)) else "—")
         rows.append(cells)
     return {"headers": headers, "rows": rows, "numeric": [False] + [True] * (len(headers) - 1),
-            "widths": [26, 10] + [9] * (len(headers) - 2)}
+            # the wired headers ("Filaire ≥ 30 Mbit/s") are the longest: they get more room
+            "widths": [22, 8] + [9] * len(BEST_GROUPS) + [12.5] * len(WIRED_COLUMNS)}
 
 
 def source_rows(infra, language):
