@@ -133,6 +133,25 @@ def hand_over(layers):
             layer.moveToThread(main)
 
 
+def text_format(size_pt, colour, bold=False, italic=False, halo=0.0):
+    """The labels' text format of the report's maps: DejaVu Sans, ``halo`` mm of white around."""
+    fmt = QgsTextFormat()
+    font = QFont("DejaVu Sans")
+    font.setBold(bold)
+    font.setItalic(italic)
+    fmt.setFont(font)
+    fmt.setSize(size_pt)
+    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+    fmt.setColor(QColor(colour))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(halo > 0)
+    if halo > 0:
+        buffer.setSize(halo)
+        buffer.setColor(QColor(255, 255, 255))
+    fmt.setBuffer(buffer)
+    return fmt
+
+
 def label_perimeter(layer):
     """Names of the perimeter's areas (communes…) in grey: they tell the reader where the map is."""
     index = lookup(layer.fields(), *PERIMETER_NAME_FIELDS)
@@ -141,19 +160,7 @@ def label_perimeter(layer):
     settings = QgsPalLayerSettings()
     settings.fieldName = layer.fields().at(index).name()
     settings.placement = QgsPalLayerSettings.Placement.Horizontal
-    fmt = QgsTextFormat()
-    font = QFont("DejaVu Sans")
-    font.setItalic(True)
-    fmt.setFont(font)
-    fmt.setSize(8)
-    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
-    fmt.setColor(QColor("#444444"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor(255, 255, 255))
-    fmt.setBuffer(buffer)
-    settings.setFormat(fmt)
+    settings.setFormat(text_format(8, "#444444", italic=True, halo=0.8))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 
@@ -204,17 +211,7 @@ def fragile_layer(source, centroids, ranks, language):
     settings.placement = QgsPalLayerSettings.Placement.OverPoint
     settings.quadOffset = QgsPalLayerSettings.QuadrantPosition.QuadrantOver
     settings.displayAll = True
-    fmt = QgsTextFormat()
-    font = QFont("DejaVu Sans")
-    font.setBold(True)
-    fmt.setFont(font)
-    fmt.setSize(6.5)
-    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
-    fmt.setColor(QColor("#111111"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(False)
-    fmt.setBuffer(buffer)
-    settings.setFormat(fmt)
+    settings.setFormat(text_format(6.5, "#111111", bold=True))
     copy.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     copy.setLabelsEnabled(True)
     return copy
