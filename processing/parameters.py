@@ -65,7 +65,7 @@ def enum_code(algorithm, parameters, name, codes, context):
 # the coverage options: labels and values
 # --------------------------------------------------------------------------
 def method_label(code):
-    """The translated label of an access method (``CoverageInputsMixin.METHODS``)."""
+    """The translated label of an access method (``CoverageParameters.METHODS``)."""
     return {
         "nearest": tr("Nearest service (walking distance)"),
         "cumulative": tr("Cumulative opportunities (services within reach)"),
@@ -75,7 +75,7 @@ def method_label(code):
 
 
 def decay_label(code):
-    """The translated label of a distance decay (``CoverageInputsMixin.DECAYS``)."""
+    """The translated label of a distance decay (``CoverageParameters.DECAYS``)."""
     return {
         "step": tr("Step (within the threshold or not)"),
         "linear": tr("Linear"),

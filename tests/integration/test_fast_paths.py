@@ -341,6 +341,8 @@ def test_bulk_output_spatial_index(run_alg, tmp_path, monkeypatch, source_index)
     """The output's R-tree is the population's, copied (when it has one), else built: valid either way."""
     import sqlite3
 
+    from ville_numerique.processing import fast_write
+
     fast_io, _ = _modules()
     population = tmp_path / "cells.gpkg"
     source = ogr.Open(str(SAMPLE))
@@ -349,8 +351,8 @@ def test_bulk_output_spatial_index(run_alg, tmp_path, monkeypatch, source_index)
                       ["SPATIAL_INDEX={}".format("YES" if source_index else "NO")])
     dataset = source = None
     copies = []
-    original = fast_io._attach_rtree
-    monkeypatch.setattr(fast_io, "_attach_rtree", lambda *a: copies.append(original(*a)) or copies[-1])
+    original = fast_write._attach_rtree
+    monkeypatch.setattr(fast_write, "_attach_rtree", lambda *a: copies.append(original(*a)) or copies[-1])
     target = tmp_path / "out.gpkg"
     run_alg("ville_numerique:coverage", dict(
         POPULATION="{}|layername=cells".format(population), POPULATION_FIELD="ind", SERVICES=sample_layer("services"),
