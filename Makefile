@@ -10,7 +10,7 @@ PLUGINS_DIR := $(BUILD)/plugins
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help deps test test-unit test-matrix demo zip i18n i18n-update lint bench bench-quick screenshot clean
+.PHONY: help deps test test-unit test-matrix demo zip i18n i18n-update lint bench bench-quick bench-panel screenshot clean
 
 help:
 	@echo "make demo   - coverage of the Saint-Omer sample through qgis_process (offline)"
@@ -20,6 +20,7 @@ help:
 	@echo "make i18n   - build the .qm translations (i18n-update refreshes the .ts)"
 	@echo "make lint   - ruff + QGIS 4/Qt6 readiness checks"
 	@echo "make bench  - benchmarks, see bench/RESULTS.md (BENCH_FULL=1 adds 2 M cells; make bench-quick: a few minutes)"
+	@echo "make bench-panel - the panel in real QGIS: sample analysis time, longest freeze on 500,000 cells"
 	@echo "make screenshot - the panel in real QGIS under Xvfb at 1366x768, one image per page (docs/img/panel*.png)"
 	@echo "make clean  - remove build products"
 
@@ -75,6 +76,11 @@ bench: deps
 # A few minutes: every end-to-end route at 10,000 cells, one round, and B1-B3 at smoke scale; prints only.
 bench-quick: deps
 	$(PY) bench/run_all.py --quick
+
+# The panel in the real desktop under Xvfb: Saint-Omer analysis time (warm) and the longest
+# freeze of the interface while 500,000 generated cells are analysed (bench/bench_panel.py).
+bench-panel: deps i18n
+	$(PY) bench/bench_panel.py --cells 500000 --json bench/RESULTS_panel.json
 
 # Real QGIS desktop under Xvfb: loads the plugin, runs the demo analysis from the panel,
 # saves docs/img/panel.png and one image per page (panel_fr*.png with SCREENSHOT_LANG=fr).

@@ -5,7 +5,8 @@ set -euo pipefail
 
 PACKAGES=(qgis python3-qgis qgis-providers python3-pandas python3-geopandas python3-requests
           python3-scipy python3-pytest python3-venv xvfb xauth pyqt5-dev-tools qttools5-dev-tools
-          python3-dask python3-distributed 7zip python3-py7zr python3-jinja2 python3-markupsafe)
+          python3-dask python3-distributed 7zip python3-py7zr python3-jinja2 python3-markupsafe
+          poppler-utils)
 
 # --list: print the package list (make test-matrix installs the same list in its chroot).
 if [ "${1:-}" = "--list" ]; then
