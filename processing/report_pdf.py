@@ -19,6 +19,7 @@ import shutil
 import tempfile
 
 from qgis.core import (
+    Qgis,
     QgsLayerTree,
     QgsLayoutExporter,
     QgsLayoutFrame,
@@ -93,6 +94,9 @@ def export_pdf(project, layers, crs, extent, texts, chart_svg, pdf_path, infrast
         settings.rasterizeWholeImage = False
         settings.exportMetadata = True
         settings.appendGeoreference = True
+        # real text, not outlines: the reader can search and copy the figures (QGIS 3.40's labels
+        # follow this setting, whose default is outlines; 3.22's labels were text already)
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
 
         def write_pdf(tmp):
             result = exporter.exportToPdf(tmp, settings)
