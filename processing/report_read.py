@@ -210,7 +210,7 @@ def place_name(perimeter, services):
         if index < 0:
             continue
         request = QgsFeatureRequest().setSubsetOfAttributes([index]).setFlags(QgsFeatureRequest.Flag.NoGeometry)
-        values = [f.attributes()[index] for f in source.getFeatures(request)]
+        values = [f.attribute(index) for f in source.getFeatures(request)]
         values = [str(n).strip() for n in values if n is not None and not (hasattr(n, "isNull") and n.isNull())]
         values = [n for n in values if n]
         if not values:

@@ -6,6 +6,7 @@ created (idempotently) and its parent put first on ``sys.path``. The same
 folder serves as ``QGIS_PLUGINPATH`` for ``qgis_process.bin`` runs.
 """
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -13,21 +14,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PLUGINS_DIR = ROOT / ".build" / "plugins"
-LINK = PLUGINS_DIR / "ville_numerique"
 
-# The repository root must not be on sys.path: its processing/ folder would
-# shadow QGIS's own ``processing`` package (``python -m pytest`` adds the cwd).
-sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
 
-PLUGINS_DIR.mkdir(parents=True, exist_ok=True)
-if not LINK.exists():
-    try:
-        LINK.symlink_to(ROOT, target_is_directory=True)
-    except FileExistsError:  # created by a parallel run
-        pass
-if str(PLUGINS_DIR) not in sys.path:
-    sys.path.insert(0, str(PLUGINS_DIR))
+def _plugin_path():
+    """``scripts/plugin_path.py``, the one place that links and imports the plugin (loaded by
+    path: ``scripts/`` is not a package and stays off ``sys.path``)."""
+    spec = importlib.util.spec_from_file_location("vn_plugin_path", ROOT / "scripts" / "plugin_path.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The repository root must not be on sys.path (its processing/ folder would shadow QGIS's own
+# ``processing`` package; ``python -m pytest`` adds the cwd); .build/plugins goes first instead.
+_plugin_path().import_plugin()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 #: Real open-data extracts used as test fixtures: a copy of the team's shared/data
