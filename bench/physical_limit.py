@@ -72,7 +72,7 @@ def _services(path, layer):
         [np.ma.getdata(c) for c in services["categories"]]).astype(str)
 
 
-def main(cells_path, services_path, out_path, planned=False):
+def main(cells_path, services_path, out_path, planned=False, gdal_write=False):
     gdal.UseExceptions()
     cells = _read(cells_path, "cells", ["ind"])
     fid = np.concatenate(cells["fid"])
@@ -99,10 +99,49 @@ def main(cells_path, services_path, out_path, planned=False):
                         ("acc_" + code, "REAL", access)]
         columns.append(("score", "REAL", score))
     del ind
-    write(cells_path, out_path, fid, columns)
+    (write_gdal if gdal_write else write)(cells_path, out_path, fid, columns)
 
 
 def write(cells_path, out_path, fid, columns):
+    """The cells and their ``columns`` in a new GeoPackage layer ``coverage``: an empty copy of the cells'
+    table made by GDAL, then one SQLite ``INSERT … SELECT`` joining the cells with the results (the
+    geometry blobs copied as they are), and the cells' R-tree copied."""
+    gdal.VectorTranslate(out_path, cells_path, options=gdal.VectorTranslateOptions(
+        options=["-preserve_fid"], layers=["cells"], layerName="coverage", format="GPKG", where="0",
+        layerCreationOptions=["SPATIAL_INDEX=NO"]))
+    connection = sqlite3.connect(out_path)
+    connection.execute("ATTACH DATABASE ? AS src", (cells_path,))
+    connection.execute("PRAGMA temp_store = MEMORY")
+    for name, kind, _ in columns:
+        connection.execute('ALTER TABLE coverage ADD COLUMN "{}" {}'.format(name, kind))
+    source = [r[1] for r in connection.execute("PRAGMA src.table_info(cells)")]
+    connection.execute("CREATE TEMP TABLE results (id INTEGER PRIMARY KEY{})".format(
+        "".join(", c{}".format(i) for i in range(len(columns)))))
+    connection.execute("BEGIN")
+    for name, in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        connection.execute('DROP TRIGGER "{}"'.format(name))  # the feature count's: set once below
+    connection.executemany("INSERT INTO temp.results VALUES (?{})".format(", ?" * len(columns)),
+                           zip(fid.tolist(), *(values.tolist() for _, _, values in columns)))
+    targets = ", ".join('"{}"'.format(n) for n in source + [n for n, _, _ in columns])
+    values = ", ".join(['c."{}"'.format(n) for n in source] + ["r.c{}".format(i) for i in range(len(columns))])
+    connection.execute("INSERT INTO coverage ({}) SELECT {} FROM src.cells AS c LEFT JOIN temp.results AS r "
+                       "ON r.id = c.fid".format(targets, values))
+    connection.execute("UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM coverage) "
+                       "WHERE table_name = 'coverage'")
+    connection.execute("UPDATE gpkg_contents SET (min_x, min_y, max_x, max_y) = (SELECT min_x, min_y, max_x, max_y "
+                       "FROM src.gpkg_contents WHERE table_name = 'cells') WHERE table_name = 'coverage'")
+    connection.execute("CREATE VIRTUAL TABLE rtree_coverage_geom USING rtree(id, minx, maxx, miny, maxy)")
+    for suffix in ("_node", "_parent", "_rowid"):
+        connection.execute("DELETE FROM rtree_coverage_geom" + suffix)
+        connection.execute("INSERT INTO rtree_coverage_geom{0} SELECT * FROM src.rtree_cells_geom{0}".format(suffix))
+    connection.execute("INSERT OR REPLACE INTO gpkg_extensions VALUES ('coverage', 'geom', 'gpkg_rtree_index', "
+                       "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')")
+    connection.commit()
+    connection.close()
+
+
+def write_gdal(cells_path, out_path, fid, columns):
+    """The floor as issue 14 first wrote it: GDAL copies the cells, one SQLite ``UPDATE`` per row."""
     """GDAL copies the cells (layer ``coverage``), one SQLite transaction adds and fills ``columns``."""
     # the R-tree: the cells' own, copied (same fids, same geometries), as ville_numerique does
     gdal.VectorTranslate(out_path, cells_path, options=gdal.VectorTranslateOptions(
@@ -131,4 +170,4 @@ def write(cells_path, out_path, fid, columns):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4], planned="--planned" in sys.argv[4:])
+    main(*sys.argv[1:4], planned="--planned" in sys.argv[4:], gdal_write="--gdal-write" in sys.argv[4:])

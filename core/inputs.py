@@ -175,6 +175,12 @@ class PopulationValues:
 
 def clean_population(values):
     """Population per unit from raw values (``None`` = NULL), see :class:`PopulationValues`."""
+    fast = _clean_numbers(values)
+    return fast if fast is not None else _clean_one_by_one(values)
+
+
+def _clean_one_by_one(values):
+    """The reference of :func:`clean_population`: each value through ``float()``."""
     out = np.zeros(len(values), dtype=float)
     n_null = 0
     excluded = []
@@ -184,7 +190,7 @@ def clean_population(values):
             continue
         try:
             number = float(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: an integer past 1.8e308
             excluded.append(k)
             continue
         if not math.isfinite(number) or number < 0:
@@ -192,6 +198,22 @@ def clean_population(values):
             continue
         out[k] = number
     return PopulationValues(out, n_null, excluded)
+
+
+def _clean_numbers(values):
+    """:func:`clean_population` on whole arrays (numpy converts as ``float()`` does, None to NaN);
+    None when a value does not convert, for the loop to say which."""
+    try:
+        numbers = np.array(values, dtype=float).reshape(len(values))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    nan = np.flatnonzero(np.isnan(numbers))
+    null = np.zeros(len(numbers), dtype=bool)
+    null[nan] = [values[i] is None for i in nan]
+    with np.errstate(invalid="ignore"):
+        bad = ~null & ~(np.isfinite(numbers) & (numbers >= 0))
+    numbers[null | bad] = 0.0
+    return PopulationValues(numbers, int(null.sum()), np.flatnonzero(bad).tolist())
 
 
 # --------------------------------------------------------------------------

@@ -462,11 +462,13 @@ def read_points_bulk(spec, source, crs, context, feedback, attributes, start, sp
                 columns.append(fid.tolist())
             else:
                 columns.append(_column_values(batch[name], _qvariant_name(qtype)))
-        rows_list = rows.tolist()
-        if columns:
-            values.extend([tuple(col[r] for col in columns) for r in rows_list])
+        if not columns:
+            values.extend([()] * len(rows))
+        elif len(rows) == len(fid):  # every row placed (rows is then 0, 1, 2…): one tuple per row, in C
+            values.extend(zip(*columns))
         else:
-            values.extend([()] * len(rows_list))
+            rows_list = rows.tolist()
+            values.extend(zip(*[[col[r] for r in rows_list] for col in columns]))
         ids.extend(fid[rows].tolist())
         xy_parts.append(xy)
         seen += len(fid)

@@ -319,8 +319,11 @@ def test_progress_moves_during_bulk_overlay(run_alg, monkeypatch):
 
 @pytest.mark.parametrize("cancel_above, phase", [(5, "reading"), (60, "computing"), (72, "writing")])
 def test_cancel_in_each_phase_leaves_no_output(run_alg, tmp_path, monkeypatch, cancel_above, phase):
+    from ville_numerique.processing import fast_write
+
     fast_io, _ = _modules()
     monkeypatch.setattr(fast_io, "BATCH", 16)
+    monkeypatch.setattr(fast_write, "CHUNK", 16)
     writes = _spy(monkeypatch, fast_io, "fill_geopackage")
     target = tmp_path / "coverage.gpkg"
     feedback = Recording(cancel_above)

@@ -9,6 +9,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ville_numerique.core import access as ac
 from ville_numerique.core.coverage import NetworkEngine, compute_coverage, parse_mapping
 from ville_numerique.core.errors import CanceledError, InputError
@@ -88,6 +90,18 @@ def test_clean_population_excludes_non_finite_and_negative_values():
     assert values.values.tolist() == [10.0, 0.0, 0.0, 0.0, 0.0, 3.0, 0.0, 7.0]
     assert values.n_null == 1
     assert values.excluded == [2, 3, 4, 6]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True), st.integers(),
+                          st.integers(min_value=10 ** 308, max_value=10 ** 400), st.booleans(),
+                          st.sampled_from(["7", " 3.5 ", "abc", "", "nan", "-1", "1e400"])), max_size=30))
+def test_clean_population_in_bulk_equals_one_by_one(values):
+    from ville_numerique.core.inputs import _clean_one_by_one
+
+    bulk, reference = clean_population(values), _clean_one_by_one(values)
+    assert bulk.values.tolist() == reference.values.tolist()
+    assert (bulk.n_null, bulk.excluded) == (reference.n_null, reference.excluded)
 
 
 def test_compute_coverage_refuses_an_infinite_population():
