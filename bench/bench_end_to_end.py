@@ -8,10 +8,12 @@ cells, six categories, field ``categories``), then times, as separate
 processes, each measured with its peak resident memory (``os.wait4``):
 
 - ``ville_numerique:coverage`` METHOD=nearest, and METHOD=e2sfca, output GeoPackage;
-- the fastest native route a QGIS expert would chain for the same nearest
-  distances: ``native:joinbynearest`` (NEIGHBORS=1), one ``qgis_process``
-  run per category (services of that category in their own layer), chained
-  so that the last output holds the six distances;
+- the native routes a QGIS expert would chain for the same nearest
+  distances: ``native:joinbynearest`` (NEIGHBORS=1) once per category
+  (services of that category in their own layer), chained so that the last
+  output holds the six distances — as separate ``qgis_process`` runs, and
+  as one graphical model (``bench/native_model.py``: one start-up, temporary
+  layers between the steps); the report takes the faster as the anchor;
 - the "physical limit": ``bench/physical_limit.py`` (GDAL Arrow read,
   centroids in numpy, one cKDTree per category, GDAL copy + one SQLite
   transaction writing the same fields as ``coverage``).
@@ -225,7 +227,9 @@ def generate_zones(path, width, height, rng):
 
 
 # --------------------------------------------------------------------------- runs
-def qgis_env(home):
+def qgis_env(home, plugin=True):
+    """Environment of the ``qgis_process.bin`` runs: a throwaway profile in ``home``, with our plugin
+    enabled (``plugin``) or not (the native routes and the bare start-up: a QGIS without it)."""
     env = dict(os.environ)
     for name in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH"):
         env.pop(name, None)
@@ -235,8 +239,8 @@ def qgis_env(home):
     link.parent.mkdir(parents=True, exist_ok=True)
     if not link.exists():
         link.symlink_to(ROOT, target_is_directory=True)
-    subprocess.run(["qgis_process.bin", "plugins", "enable", "ville_numerique"], env=env, capture_output=True,
-                   timeout=300)
+    subprocess.run(["qgis_process.bin", "plugins", "enable" if plugin else "disable", "ville_numerique"], env=env,
+                   capture_output=True, timeout=300)
     return env
 
 
@@ -269,7 +273,18 @@ def timed_process(commands, env):
     return time.perf_counter() - started, peak
 
 
-def routes(cells, services, zones, out):
+def write_models(folder):
+    """The native routes as graphical models (``bench/native_model.py``): ``{kind: path}``."""
+    models = {}
+    for kind in ("coverage", "scenario", "fragility"):
+        path = Path(folder) / "native_{}.model3".format(kind)
+        subprocess.run([sys.executable, "-P", str(BENCH / "native_model.py"), str(path), kind] + list(CATEGORIES),
+                       check=True, capture_output=True, timeout=300)
+        models[kind] = path
+    return models
+
+
+def routes(cells, services, zones, out, models=None):
     population = "{}|layername=cells".format(cells)
     svc = "{}|layername=services".format(services)
 
@@ -293,6 +308,21 @@ def routes(cells, services, zones, out):
                                  "PREFIX={}_{}_".format(tag, code[:3]), "NEIGHBORS=1", "OUTPUT=" + str(target)))
             previous = str(target)
         return commands, previous
+
+    def model(kind):
+        """The same chain as one graphical model: one ``qgis_process`` run, temporary layers between."""
+        if str(BENCH) not in sys.path:
+            sys.path.insert(0, str(BENCH))
+        from native_model import inputs_of, output_name, steps_of
+
+        steps = steps_of(kind, CATEGORIES)
+        layers = {"POPULATION": population, "ZONES": "{}|layername=zones".format(zones),
+                  "TABLE": "{}|layername=ifn".format(zones)}
+        for code in CATEGORIES:
+            layers["SERVICES_" + code] = "{}|layername=services_{}".format(services, code)
+            layers["AFTER_" + code] = "{}|layername=after_{}".format(services, code)
+        return [qgis(str(models[kind]), *["{}={}".format(n, layers[n]) for n in inputs_of(steps)],
+                     "{}={}".format(output_name(steps), out / "native_model_{}.gpkg".format(kind)))]
 
     native, _ = joinbynearest("services", "b")
     before, last = joinbynearest("services", "b")
@@ -336,19 +366,30 @@ def routes(cells, services, zones, out):
     return {
         "startup": [qgis("native:fieldcalculator", "INPUT={}|layername=zones".format(zones), "FIELD_NAME=x",
                          "FIELD_TYPE=1", "FORMULA=1", "OUTPUT=" + str(out / "startup.gpkg"))],
+        "limit_imports": [[sys.executable, "-P", "-c", "import numpy, sqlite3, scipy.spatial, osgeo.gdal, osgeo.ogr"]],
+        "startup_plugin": [qgis("native:fieldcalculator", "INPUT={}|layername=zones".format(zones), "FIELD_NAME=x",
+                                "FIELD_TYPE=1", "FORMULA=1", "OUTPUT=" + str(out / "startup_plugin.gpkg"))],
         "coverage_nearest": coverage("nearest"), "coverage_e2sfca": coverage("e2sfca"),
-        "native_joinbynearest": native, "physical_limit": [limit + [str(out / "physical.gpkg")]],
+        "native_joinbynearest": native, "native_joinbynearest_model": model("coverage") if models else None,
+        "physical_limit": [limit + [str(out / "physical.gpkg")]],
         "scenario": scenario, "native_scenario": before + after,
+        "native_scenario_model": model("scenario") if models else None,
         "physical_scenario": [limit + [str(out / "physical_scenario.gpkg"), "--planned"]],
         "fragility": fragility, "native_fragility": native_fragility,
+        "native_fragility_model": model("fragility") if models else None,
         "physical_fragility": [[sys.executable, "-P", str(BENCH / "physical_limit_fragility.py"), str(cells),
                                 str(zones), str(out / "physical_fragility.gpkg")]],
     }
 
-NATIVE = ("native_joinbynearest", "native_scenario", "native_fragility")
+NATIVE = ("native_joinbynearest", "native_joinbynearest_model", "native_scenario", "native_scenario_model",
+          "native_fragility", "native_fragility_model")
+#: Routes run in a QGIS profile where our plugin is not enabled (QGIS as an expert without it has it).
+WITHOUT_PLUGIN = NATIVE + ("startup",)
 NATIVE_NEW_MAX = int(os.environ.get("BENCH_NATIVE_NEW_MAX", "100000"))
-ROUTE_NAMES = ("startup", "coverage_nearest", "coverage_e2sfca", "native_joinbynearest", "physical_limit", "scenario",
-               "native_scenario", "physical_scenario", "fragility", "native_fragility", "physical_fragility")
+ROUTE_NAMES = ("startup", "startup_plugin", "limit_imports", "coverage_nearest", "coverage_e2sfca",
+               "native_joinbynearest", "native_joinbynearest_model", "physical_limit", "scenario", "native_scenario",
+               "native_scenario_model", "physical_scenario", "fragility", "native_fragility", "native_fragility_model",
+               "physical_fragility")
 
 
 def growth_exponent(sizes, times):
@@ -367,10 +408,11 @@ def load():
 
 
 def run(sizes, repeats, native_max, workdir, only=None):
-    home = Path(tempfile.mkdtemp(prefix="vn-e2e-home-"))
-    env = qgis_env(home)
+    env = qgis_env(Path(tempfile.mkdtemp(prefix="vn-e2e-home-")))
+    env_native = qgis_env(Path(tempfile.mkdtemp(prefix="vn-e2e-home-native-")), plugin=False)
     results = {"sizes": {}, "categories": list(CATEGORIES), "cells_per_service": CELLS_PER_SERVICE,
                "cells_per_planned": CELLS_PER_PLANNED, "zone_cells": ZONE_CELLS}
+    models = write_models(workdir)
     for n in sizes:
         folder = Path(tempfile.mkdtemp(prefix="vn-e2e-{}-".format(n), dir=workdir))
         started = time.perf_counter()
@@ -380,22 +422,22 @@ def run(sizes, repeats, native_max, workdir, only=None):
         print("{:,} cells, {:,} services, {:,} zones (generated in {:.1f} s)".format(
             n, n_services, n_zones, entry["generate_s"]),
               flush=True)
-        for name, commands in routes(cells, services, zones, folder).items():
+        for name, commands in routes(cells, services, zones, folder, models).items():
             if only and name not in only:
                 continue
             rounds = repeats if n <= 100000 else 1
             if name in NATIVE:
-                # the native routes take minutes: all rounds at 10,000 cells, one above; the scenario's and
-                # the overlay's (12 and 9 runs) up to 100,000 cells only, the coverage's up to native_max
+                # the native routes take minutes: all rounds at 10,000 cells, one above; the chains of runs
+                # (6, 12 and 9 start-ups) up to 100,000 cells only, the models (faster) up to native_max
                 rounds = repeats if n <= 10000 else 1
-                limit = native_max if name == "native_joinbynearest" else min(native_max, NATIVE_NEW_MAX)
+                limit = native_max if name.endswith("_model") else min(native_max, NATIVE_NEW_MAX)
                 if n > limit:
                     entry["routes"][name] = {"skipped": "not run above {:,} cells".format(limit)}
                     continue
             times, peaks, loads = [], [], []
             for _ in range(rounds):
                 before = load()
-                seconds, peak = timed_process(commands, env)
+                seconds, peak = timed_process(commands, env_native if name in WITHOUT_PLUGIN else env)
                 times.append(seconds)
                 peaks.append(peak)
                 loads.append({"before": before, "after": load()})

@@ -6,36 +6,63 @@ LOADED = 1.6
 
 #: (family, title, ours, native, physical limit, native route named, what the physical limit does)
 FAMILIES = (
-    ("coverage", "`ville_numerique:coverage`", ("coverage_nearest", "coverage_e2sfca"), "native_joinbynearest",
-     "physical_limit",
-     "`native:joinbynearest` (NEIGHBORS=1), one run per category on the services of that category, chained "
-     "(the output of one the input of the next): 6 `qgis_process` runs. `qgis:distancetonearesthubpoints` "
-     "is slower (it is the anchor of the compute-core table below) and was not timed here.",
-     "`bench/physical_limit.py`: GDAL Arrow read, centroids in numpy, one cKDTree per category, GDAL copy of "
-     "the cells + one SQLite transaction writing the same 19 fields."),
+    ("coverage", "`ville_numerique:coverage`", ("coverage_nearest", "coverage_e2sfca"),
+     ("native_joinbynearest_model", "native_joinbynearest"), "physical_limit",
+     "`native:joinbynearest` (NEIGHBORS=1) once per category on the services of that category, chained (the "
+     "output of one the input of the next), tried two ways: as **one graphical model** of the 6 steps "
+     "(`bench/native_model.py`, what the Graphical Modeler saves: one `qgis_process` run, temporary layers "
+     "between the steps) and as **6 `qgis_process` runs** writing a GeoPackage each. The ratio takes the "
+     "faster measured at that size (the model; the 6 runs only up to 100,000 cells). "
+     "`qgis:distancetonearesthubpoints` is slower (it is the anchor of the compute-core table below) and was "
+     "not timed here.",
+     "`bench/physical_limit.py`: GDAL Arrow read, centroids in numpy, one cKDTree per category, then the same "
+     "write as ours: an empty copy of the cells' table, one SQLite `INSERT … SELECT` joining the cells with "
+     "their 19 result fields (geometry blobs copied), the cells' R-tree copied. (`--gdal-write`: GDAL copies "
+     "the cells, one `UPDATE` per row, the floor the issue first described; slower.)"),
     ("scenario", "`ville_numerique:scenario` (two coverages: before, after the planned services)", ("scenario",),
-     "native_scenario", "physical_scenario",
-     "two runs of the coverage native route: `native:joinbynearest` × 6 categories on the existing services, "
-     "then × 6 on existing + planned services (one layer per category), all chained: 12 `qgis_process` runs; "
-     "it gives the 12 distances only (no newly-covered flags, no scores).",
+     ("native_scenario_model", "native_scenario"), "physical_scenario",
+     "the coverage native route twice: `native:joinbynearest` × 6 categories on the existing services, then × 6 "
+     "on existing + planned services (one layer per category), all chained: one model of 12 steps, or 12 "
+     "`qgis_process` runs (up to 100,000 cells); it gives the 12 distances only (no newly-covered flags, no "
+     "scores).",
      "`bench/physical_limit.py --planned`: as above, two cKDTree queries per category, the same 21 fields "
      "as the scenario (distances before/after, newly covered, scores)."),
     ("fragility", "`ville_numerique:fragility_ifn` (area overlay of the zones' scores on the cells)",
-     ("fragility",), "native_fragility", "physical_fragility",
+     ("fragility",), ("native_fragility_model", "native_fragility"), "physical_fragility",
      "the shortest chain of QGIS tools we found that computes the same area-weighted score from the command "
      "line: `native:joinattributestable` (score onto the zones) → `native:intersection` (cells × zones) → "
      "`native:fieldcalculator` ×2 (area × score, area) → `qgis:statisticsbycategories` ×2 (sums per cell) → "
-     "`native:joinattributestable` ×2 (back onto the cells) → `native:fieldcalculator` (the mean): 9 "
-     "`qgis_process` runs. Tried and left out: `native:joinbylocationsummary` (fast, but its mean is not "
-     "weighted by area: not the same result); `native:aggregate` with area-weighted sums (its AGGREGATES "
-     "parameter cannot be given to `qgis_process` 3.22 on the command line); a graphical model of the same "
-     "chain would save the start-ups (≈ 2 s each, measured below) but not the work.",
+     "`native:joinattributestable` ×2 (back onto the cells) → `native:fieldcalculator` (the mean), as one "
+     "graphical model of the 9 steps (`bench/native_model.py`) and as 9 `qgis_process` runs (up to 100,000 "
+     "cells); the ratio takes the faster. Tried and left out: `native:joinbylocationsummary` (fast, but its "
+     "mean is not weighted by area: not the same result); `native:aggregate` with area-weighted sums (its "
+     "AGGREGATES parameter cannot be given to `qgis_process` 3.22 on the command line).",
      "`bench/physical_limit_fragility.py`: GDAL Arrow read of the square cells, cells far from every zone "
      "border take their area in the zone holding their centre (vectorised point-in-polygon), the others cut "
-     "by GEOS (shapely), GDAL copy + one SQLite transaction with the two fields."),
+     "by GEOS (shapely), the same write as above with the two fields."),
 )
 LABEL = {"coverage_nearest": "ours, nearest", "coverage_e2sfca": "ours, e2sfca", "scenario": "ours, nearest",
-         "fragility": "ours"}
+         "fragility": "ours", "native_joinbynearest_model": "native, one model",
+         "native_joinbynearest": "native, 6 runs", "native_scenario_model": "native, one model",
+         "native_scenario": "native, 12 runs", "native_fragility_model": "native, one model",
+         "native_fragility": "native, 9 runs"}
+
+
+def _floor(entry, limit):
+    """The least time of any algorithm run through ``qgis_process`` doing the physical limit's work: QGIS's
+    start-up (without our plugin) plus the limit script less its own Python start-up and imports."""
+    startup = _route(entry, "startup").get("median_s")
+    imports = _route(entry, "limit_imports").get("median_s")
+    if not (limit and startup and imports is not None):
+        return None
+    return startup + max(limit - imports, 0.0)
+
+
+def _fastest(entry, names):
+    """The fastest native route measured at this size, or None."""
+    times = [_route(entry, n).get("median_s") for n in names]
+    times = [t for t in times if t]
+    return min(times) if times else None
 
 
 def _route(entry, name):
@@ -68,25 +95,29 @@ def goals(e2e):
     rows = []
     if not e2e or "failed" in e2e:
         return [{"id": "E2E", "goal": "end-to-end benchmark ran", "measured": "failed", "met": False}]
-    for family, _, ours_names, native_name, limit_name, _, _ in FAMILIES:
+    for family, _, ours_names, native_names, limit_name, _, _ in FAMILIES:
         for size, entry in sorted(e2e["sizes"].items(), key=lambda kv: int(kv[0])):
             n = int(size)
             limit = _route(entry, limit_name).get("median_s")
-            native = _route(entry, native_name).get("median_s")
+            native = _fastest(entry, native_names)
             for name in ours_names:
                 ours = _route(entry, name).get("median_s")
                 if ours is None:
                     continue
                 label = "{} ({})".format(family, LABEL[name]) if len(ours_names) > 1 else family
+                floor = _floor(entry, limit)
                 if n >= 100000 and limit:
                     startup = _route(entry, "startup").get("median_s")
-                    bare = " ({:.2f}x without QGIS start-up)".format((ours - startup) / limit) \
+                    bare = "; {:.2f}x without QGIS start-up".format((ours - startup) / limit) \
                         if startup and startup < ours else ""
+                    bound = "; floor of any qgis_process run: {:.2f}x".format(floor / limit) if floor else ""
                     rows.append({"id": "E2E", "goal": "{:,} cells: {} within 2x of the physical limit".format(
-                        n, label), "measured": "{:.2f}x{}".format(ours / limit, bare), "met": ours <= 2 * limit})
-                if native:
-                    rows.append({"id": "E2E", "goal": "{:,} cells: native route / {} >= 10x".format(n, label),
-                                 "measured": "{:.2f}x".format(native / ours), "met": native >= 10 * ours})
+                        n, label), "measured": "{:.2f}x{}{}".format(ours / limit, bare, bound),
+                        "met": ours <= 2 * limit})
+                if native and n >= 100000:  # the issue's sizes; at 10,000 cells start-ups are all (see text)
+                    bound = "; ceiling of any qgis_process run: {:.1f}x".format(native / floor) if floor else ""
+                    rows.append({"id": "E2E", "goal": "{:,} cells: fastest native route / {} >= 10x".format(
+                        n, label), "measured": "{:.2f}x{}".format(native / ours, bound), "met": native >= 10 * ours})
                 if n >= 2000000:
                     peak = _route(entry, name).get("peak_rss")
                     if peak:
@@ -138,26 +169,41 @@ def markdown(e2e, meta):
             e2e.get("cells_per_service", 50), e2e.get("cells_per_planned", 500), e2e.get("zone_cells", 500)),
         "",
     ]
-    startup = [(int(size), _route(entry, "startup")) for size, entry in e2e["sizes"].items()]
-    startup = [(n, r) for n, r in sorted(startup) if "median_s" in r]
+    startup = [(int(size), _route(entry, "startup"), _route(entry, "startup_plugin"))
+               for size, entry in e2e["sizes"].items()]
+    startup = [(n, r, p) for n, r, p in sorted(startup) if "median_s" in r]
     if startup:
+        def timing(bare, loaded):
+            text = "{:.2f} s ({})".format(bare["median_s"], _load_text(bare))
+            if "median_s" in loaded:
+                text += "; {:.2f} s with our plugin loaded ({})".format(loaded["median_s"], _load_text(loaded))
+            return text
+
         lines += ["**QGIS start-up**: a `qgis_process.bin` run of `native:fieldcalculator` on the zones (a few "
-                  "hundred features) takes " + ", ".join("{:.1f} s ({})".format(r["median_s"], _load_text(r))
-                                                         for _, r in startup) +
-                  ": every `qgis_process` run pays it once (ours 1×, the native routes 6×, 12× or 9×).", ""]
-    for _, title, ours_names, native_name, limit_name, native_text, limit_text in FAMILIES:
-        names = list(ours_names) + [native_name, limit_name]
+                  "hundred features) takes " + ", ".join(timing(r, p) for _, r, p in startup) +
+                  ". Every `qgis_process` run pays it once (ours 1×, the native routes 6×, 12× or 9×). The native "
+                  "routes and this bare start-up run in a QGIS profile where our plugin is not enabled (loading it "
+                  "would add its own start-up to each of their runs); ours in a profile where it is. The column "
+                  "\"ours without QGIS start-up\" subtracts the bare start-up: our plugin's loading stays in ours.",
+                  "",
+                  "**Why no goal at 10,000 cells against the native route**: there, a native run is almost all "
+                  "start-up, and so is ours: six runs against one cannot be 10× apart (the ratio is bounded by about "
+                  "6× the start-up / ours). The issue sets the goals at 100,000, 500,000 and 2,000,000 cells; the "
+                  "10,000-cell ratio is shown in the tables.", ""]
+    for _, title, ours_names, native_names, limit_name, native_text, limit_text in FAMILIES:
+        measured = [n for n in native_names if any(n in e["routes"] for e in e2e["sizes"].values())]
+        names = list(ours_names) + (measured or list(native_names[:1])) + [limit_name]
         present = [n for n in names if any(n in e["routes"] for e in e2e["sizes"].values())]
         if not any(n in present for n in ours_names):
             continue
-        headers = [LABEL[n] for n in ours_names] + ["native route", "physical limit"]
+        headers = [LABEL[n] for n in names[:-1]] + ["physical limit"]
         lines += ["### " + title, "", "Native route: " + native_text, "", "Physical limit: " + limit_text, "",
                   "| cells | " + " | ".join(headers) + " | native / ours | ours / limit | same, ours without "
                   "QGIS start-up |",
                   "|---:|" + "---:|" * (len(headers) + 3)]
         for size, entry in sorted(e2e["sizes"].items(), key=lambda kv: int(kv[0])):
             ours = _route(entry, ours_names[0]).get("median_s")
-            native = _route(entry, native_name).get("median_s")
+            native = _fastest(entry, native_names)
             limit = _route(entry, limit_name).get("median_s")
             startup = _route(entry, "startup").get("median_s")
             lines.append("| {:,} | {} | {} | {} | {} |".format(

@@ -33,7 +33,6 @@ Conventions (identical to PySAL ``access`` 1.1, checked by the tests):
 import math
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from .decay import DECAY_NAMES, Decay, _as_decay, _positive, gaussian, gravity, linear, make_decay, step, zones
 from .errors import CanceledError, InputError
@@ -254,6 +253,8 @@ def euclidean_pairs(demand_xy, supply_xy, max_distance, chunk_size=DEFAULT_CHUNK
     if n == 0 or m == 0:
         return CostPairs.empty(n, m)
     chunk_size = max(1, int(chunk_size))
+    from scipy.spatial import cKDTree  # with the first computation, not with the plugin
+
     supply_tree = cKDTree(supply_xy)
     order = _spatial_order(demand_xy) if n > chunk_size else None
     parts_i, parts_j, parts_c = [], [], []
@@ -294,6 +295,8 @@ def nearest_distance(demand_xy, supply_xy, max_distance=np.inf, workers=-1, is_c
     index = np.full(n, -1, dtype=np.int64)
     if n == 0 or m == 0:
         return dist, index
+    from scipy.spatial import cKDTree
+
     tree = cKDTree(supply_xy)
     upper = float(max_distance)
     # query keeps d < upper; nudge so that a distance equal to max_distance counts

@@ -128,7 +128,7 @@ def parse_mapping(text, what, units=None):
 def threshold_units(speed_kmh=None):
     """Units of a walking threshold: metres (``m``, ``km``) or minutes of walk
     (``min``, ``mn``) at ``speed_kmh`` (IGN's 4 km/h by default: 15 min = 1 000 m)."""
-    from .network import WALKING_SPEED_KMH, walking_metres
+    from .walking import WALKING_SPEED_KMH, walking_metres
 
     per_minute = float(walking_metres(1.0, WALKING_SPEED_KMH if speed_kmh is None else speed_kmh))
     return {"m": 1.0, "km": 1000.0, "min": per_minute, "mn": per_minute}

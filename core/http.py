@@ -34,9 +34,6 @@ from contextlib import closing, nullcontext
 from pathlib import Path
 from urllib.parse import urljoin
 
-import requests
-from requests.structures import CaseInsensitiveDict
-
 from .about import user_agent
 from .cache import MB, DiskCache, cache_key
 from .files import atomic_write
@@ -95,6 +92,13 @@ from .http_response import HttpResponse, check_content_type, content_type_matche
 from .i18n import tr
 from .settings import load_settings, qgis_settings
 
+
+def _requests():
+    """``requests``, imported when first needed (not when QGIS loads the plugin)."""
+    import requests
+
+    return requests
+
 JSON_TYPES = ("application/json", "application/geo+json", "text/json", "+json")
 
 # --------------------------------------------------------------------------
@@ -146,7 +150,7 @@ class HttpClient:
             cache = DiskCache(self.settings.cache_dir, int(self.settings.cache_max_mb * MB))
         self.cache = cache
         self.proxy = read_proxy_config(qgis_settings()) if proxies is None else proxies
-        self.session = watch_session(session or requests.Session())
+        self.session = watch_session(session or _requests().Session())
         self.session.headers["User-Agent"] = user_agent()
 
     @property
@@ -315,7 +319,7 @@ class HttpClient:
 
     @staticmethod
     def _offline_error(url, params=None):
-        full_url = requests.Request("GET", url, params=params).prepare().url
+        full_url = _requests().Request("GET", url, params=params).prepare().url
         return OfflineError(
             tr(
                 "Offline mode is on and {url} is not in the cache. Turn offline mode off in the "
@@ -332,6 +336,8 @@ class HttpClient:
             self._drop_unreadable(key, entry)
             return None
         stale = not entry.is_fresh(self.cache.now())
+        from requests.structures import CaseInsensitiveDict
+
         headers = CaseInsensitiveDict(entry.headers)
         return HttpResponse(entry.url, 200, headers, content, from_cache=True, stale=stale)
 
@@ -436,7 +442,7 @@ class HttpClient:
                 current = target
         except RedirectRefusedError as error:
             return None, error
-        except requests.RequestException as exc:
+        except _requests().RequestException as exc:
             return None, self._network_error(exc, current, watch)
 
     def _network_error(self, exc, url, watch):
@@ -471,7 +477,7 @@ class HttpClient:
         """The body in memory, at most ``json_max_mb``, before the deadline."""
         try:
             content = read_capped(response, self.json_max_bytes, check)
-        except requests.RequestException as exc:
+        except _requests().RequestException as exc:
             raise self._network_error(exc, response.url, watch) from None
         if watch.expired:
             raise deadline_error(response.url, watch.seconds)
@@ -504,7 +510,7 @@ class HttpClient:
                     ),
                     response.url,
                 )
-        except requests.RequestException as exc:
+        except _requests().RequestException as exc:
             if isinstance(watch, RequestWatch):
                 raise self._network_error(exc, response.url, watch) from None
             raise _request_exception_error(exc, response.url, self.timeout) from None

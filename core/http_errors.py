@@ -8,8 +8,6 @@ traceback); :mod:`.http` re-exports them.
 import json
 from urllib.parse import urlsplit
 
-import requests
-
 from .errors import CanceledError, DataError, NetworkError
 from .i18n import tr
 
@@ -155,6 +153,8 @@ def _json_message(payload):
 
 def _request_exception_error(exc, url, timeout):
     """Translate a ``requests`` exception into a typed, user-readable error."""
+    import requests  # loaded by the HTTP client already
+
     host = host_of(url)
     if isinstance(exc, requests.exceptions.ProxyError):
         return ConnectionFailedError(

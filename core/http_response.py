@@ -2,12 +2,14 @@
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from requests.structures import CaseInsensitiveDict
 
 from .http_errors import ContentTypeError, MalformedResponseError, host_of
 from .i18n import tr
+
+if TYPE_CHECKING:  # requests is imported with the first HTTP session, not with the plugin
+    from requests.structures import CaseInsensitiveDict
 
 
 @dataclass
@@ -16,7 +18,7 @@ class HttpResponse:
 
     url: str
     status: int
-    headers: CaseInsensitiveDict
+    headers: "CaseInsensitiveDict"  # requests.structures
     content: bytes
     from_cache: bool = False
     stale: bool = False

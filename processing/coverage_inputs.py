@@ -26,7 +26,6 @@ from ..core.fragility import GRID_FIELDS, INFRASTRUCTURE_FIELDS, fragility_from_
 from ..core.hours import hours_weights, osm_hours_per_week
 from ..core.i18n import tr
 from ..core.inputs import check_category_keys, clean_population, read_categories
-from ..core.network import WalkNetwork
 from ..core.services import KIND_WEIGHT_FIELD
 from . import fast_io
 from .coverage_parameters import CoverageParameters
@@ -442,6 +441,8 @@ class CoverageInputsMixin(CoverageParameters):
         check_geometry_type(network, (LINES,), tr("Walking network"))
         max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
         lines, attributes = read_lines(network, crs, context, feedback)
+        from ..core.network import WalkNetwork  # scipy.sparse: with the first network, not with the plugin
+
         walk = WalkNetwork(lines, attributes)  # isolated fragments are kept (see methodology)
         feedback.pushInfo(
             tr("Walking network: {nodes} nodes, {edges} edges; {dropped} line(s) not walkable left out.").format(

@@ -24,7 +24,7 @@ from ..core.crs import MAX_SERVICE_DISTANCE_M
 from ..core.fragility import DEFAULT_WEIGHTS as FRAGILITY_WEIGHTS
 from ..core.fragility import FRENCH_KEYS
 from ..core.i18n import tr
-from ..core.network import WALKING_SPEED_KMH
+from ..core.walking import WALKING_SPEED_KMH
 from .defaults import default_thresholds_minutes
 from .parameters import (
     POPULATION_HINT,

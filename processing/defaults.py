@@ -13,9 +13,9 @@ from qgis.core import QgsSettings
 
 from ..core.coverage import DEFAULT_THRESHOLDS, FALLBACK_THRESHOLD, format_mapping, parse_mapping
 from ..core.errors import InputError
-from ..core.network import WALKING_SPEED_KMH, walking_metres, walking_minutes
 from ..core.services import CATEGORIES
 from ..core.settings import QGIS_PREFIX
+from ..core.walking import WALKING_SPEED_KMH, walking_metres, walking_minutes
 
 #: Walking speed (IGN's pedestrian speed, 4 km/h), in metres per minute.
 METRES_PER_MINUTE = WALKING_SPEED_KMH * 1000.0 / 60.0

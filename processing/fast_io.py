@@ -464,8 +464,8 @@ def read_points_bulk(spec, source, crs, context, feedback, attributes, start, sp
                 columns.append(_column_values(batch[name], _qvariant_name(qtype)))
         if not columns:
             values.extend([()] * len(rows))
-        elif len(rows) == len(fid):  # every row placed (rows is then 0, 1, 2…): one tuple per row, in C
-            values.extend(zip(*columns))
+        elif len(rows) == len(fid) and (len(rows) == 0 or (rows[0] == 0 and (np.diff(rows) == 1).all())):
+            values.extend(zip(*columns))  # every row placed once, in order: one tuple per row, in C
         else:
             rows_list = rows.tolist()
             values.extend(zip(*[[col[r] for r in rows_list] for col in columns]))

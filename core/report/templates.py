@@ -8,8 +8,6 @@ which are trusted HTML, and the drawings built by ``core/report``).
 
 from functools import cache
 
-from jinja2 import Environment, FileSystemLoader
-
 from .. import about
 
 #: Folder of the report's templates (HTML, CSS and the PDF print layout).
@@ -21,6 +19,8 @@ PAGE = "report.html.j2"
 @cache
 def environment(folder=TEMPLATE_DIR):
     """The (cached) Jinja2 environment; ``autoescape`` is on for every template."""
+    from jinja2 import Environment, FileSystemLoader  # with the first report, not with the plugin
+
     return Environment(
         loader=FileSystemLoader(folder),
         autoescape=True,  # .j2 and .css alike: nothing reaches the page unescaped unless it is Markup
